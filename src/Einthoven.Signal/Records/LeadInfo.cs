@@ -1,0 +1,23 @@
+namespace Einthoven.Signal.Records;
+
+/// <summary>
+/// One lead (signal) of a record and its calibration. Samples are kept as integers (ADC units);
+/// the physical value is <c>(digital - Baseline) / Gain</c> in <see cref="Unit"/>.
+/// </summary>
+public sealed record LeadInfo
+{
+    public required string Name { get; init; }
+    public string Unit { get; init; } = "mV";
+    /// <summary>ADC units per physical unit (WFDB "adc gain").</summary>
+    public double Gain { get; init; } = 200;
+    /// <summary>Digital value that corresponds to 0 physical units.</summary>
+    public int Baseline { get; init; }
+    /// <summary>ADC resolution in bits.</summary>
+    public int AdcResolution { get; init; } = 12;
+    /// <summary>Digital value at the middle of the ADC range.</summary>
+    public int AdcZero { get; init; }
+
+    public double ToPhysical(int digital) => (digital - Baseline) / Gain;
+
+    public int ToDigital(double physical) => (int)Math.Round(physical * Gain + Baseline);
+}
