@@ -28,11 +28,14 @@ internal sealed class BeatDecision
         _tWave = (int)Math.Round(options.TWaveSeconds * fs);
     }
 
-    public void Decide(long peak, double energy, List<long> beats)
+    public void Decide(long peak, double peakEnergy, List<long> beats)
     {
+        // Levels are compared as RMS slope (proportional to QRS amplitude): in energy, a PVC can be 15 times a
+        // normal beat and would push the threshold above the normal beats that follow it.
+        var energy = Math.Sqrt(peakEnergy);
         var elapsed = peak - _lastPeak;
         if (_lastPeak != long.MinValue && elapsed < _refractory) return;
-        if (energy < _options.MinimumEnergy) return;
+        if (energy < _options.MinimumSlope) return;
 
         var qrsLevel = _qrsPeaks.Median(energy);
         var noiseLevel = _noisePeaks.Median(0);
@@ -43,6 +46,7 @@ internal sealed class BeatDecision
 
         var isQrs = energy >= threshold * scale;
         if (isQrs && elapsed < _tWave && slope < 0.5 * _lastSlope) isQrs = false;
+        if (Dev.Trace && peak >= Dev.From && peak <= Dev.To) Console.WriteLine($"  cand {peak} ({peak/_fs:0.00}s) e={energy:0.0} qrs={qrsLevel:0.0} noise={noiseLevel:0.0} th={threshold:0.0} scale={scale:0.00} slope={slope:0.0} last={_lastSlope:0.0} el={elapsed} -> {(isQrs ? "QRS" : "noise")}");
         if (!isQrs)
         {
             _noisePeaks.Add(energy);

@@ -20,6 +20,6 @@ public sealed record QrsDetectorOptions
     public double ThresholdFraction { get; init; } = 0.3;
     /// <summary>Smallest threshold scale once a beat is overdue (the causal form of search-back).</summary>
     public double OverdueScale { get; init; } = 0.5;
-    /// <summary>Smallest energy that can be a QRS, (mV/s)^2: keeps a flat line from producing beats.</summary>
-    public double MinimumEnergy { get; init; } = 1;
+    /// <summary>Smallest RMS slope over the integration window that can be a QRS, mV/s: keeps a flat line from producing beats.</summary>
+    public double MinimumSlope { get; init; } = 1;
 }
