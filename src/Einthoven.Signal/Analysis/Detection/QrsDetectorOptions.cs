@@ -17,7 +17,7 @@ public sealed record QrsDetectorOptions
     /// <summary>Candidates closer than this to the previous beat must have a QRS-like slope (T-wave check), s.</summary>
     public double TWaveSeconds { get; init; } = 0.36;
     /// <summary>Scales the threshold between the noise and QRS levels: below 1 finds more beats and more noise.</summary>
-    public double ThresholdScale { get; init; } = 1;
+    public double ThresholdScale { get; init; } = 0.85;
     /// <summary>Smallest RMS slope over the integration window that can be a QRS, mV/s: keeps a flat line from producing beats.</summary>
     public double MinimumSlope { get; init; } = 1;
 }
