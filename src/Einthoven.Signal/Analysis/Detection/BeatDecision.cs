@@ -56,7 +56,7 @@ internal sealed class BeatDecision
         var threshold = noiseLevel + _options.ThresholdScale * fraction * (qrsLevel - noiseLevel);
 
         var isQrs = energy >= threshold;
-        if (isQrs && elapsed < _tWave && slope < 0.5 * _lastSlope) isQrs = false;
+        if (isQrs && elapsed < _tWave && slope < _options.TWaveSlopeRatio * _lastSlope) isQrs = false;
         if (!isQrs)
         {
             _noisePeaks.Add(energy);

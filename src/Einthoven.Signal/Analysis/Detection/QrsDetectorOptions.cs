@@ -17,9 +17,11 @@ public sealed record QrsDetectorOptions
     /// <summary>No second beat within this time of a beat, s.</summary>
     public double RefractorySeconds { get; init; } = 0.2;
     /// <summary>Candidates closer than this to the previous beat must have a QRS-like slope (T-wave check), s.</summary>
-    public double TWaveSeconds { get; init; } = 0.36;
+    public double TWaveSeconds { get; init; } = 0.3;
+    /// <summary>...and at least this fraction of the previous beat's steepest slope.</summary>
+    public double TWaveSlopeRatio { get; init; } = 0.5;
     /// <summary>Scales the threshold between the noise and QRS levels: below 1 finds more beats and more noise.</summary>
-    public double ThresholdScale { get; init; } = 0.75;
+    public double ThresholdScale { get; init; } = 0.8;
     /// <summary>Smallest RMS slope over the integration window that can be a QRS, mV/s: keeps a flat line from producing beats.</summary>
     public double MinimumSlope { get; init; } = 1;
 }
