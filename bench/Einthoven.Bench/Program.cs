@@ -1,1 +1,2 @@
-Console.WriteLine("bench");
+if (args is ["wfdb", ..]) Einthoven.Bench.WfdbDecodeBench.Run();
+else Console.WriteLine("bench");
