@@ -11,16 +11,25 @@ namespace Einthoven.Signal.Formats.Wfdb;
 /// </summary>
 public static class WfdbAnnotationReader
 {
+    /// <summary>Far more than a week of beat annotations; a larger file is not an annotation file.</summary>
+    public const long MaxBytes = 256 << 20;
+
     public static IReadOnlyList<Annotation> Read(string path)
     {
         byte[] bytes;
         try
         {
+            var length = new FileInfo(path).Length;
+            if (length > MaxBytes) throw new SignalFormatException(path, "annotation file", $"{length} bytes is too large for an annotation file");
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             throw new SignalFormatException(path, "annotation file", "not found", e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SignalFormatException(path, "annotation file", e.Message, e);
         }
         return Decode(bytes, path);
     }
