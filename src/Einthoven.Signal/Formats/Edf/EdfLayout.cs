@@ -81,6 +81,7 @@ internal sealed record EdfLayout(RecordInfo Info, int[] LeadSignals, int[] Annot
         var fs = duration >= 1e-9m ? spr / duration : 0;
         if (fs is 0 or > 1e9m)
             throw new SignalFormatException(file, "duration of a data record", $"{spr} samples in {duration} s is not a usable sampling rate");
+        if (fs == Math.Round(fs, 6)) return (double)fs;
         var whole = Math.Round(fs);
         if (whole > 0 && Math.Round(spr / whole, duration.Scale, MidpointRounding.AwayFromZero) == duration) return (double)whole;
         return (double)fs;

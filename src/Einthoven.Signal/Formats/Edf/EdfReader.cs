@@ -131,8 +131,7 @@ internal sealed class EdfReader : ISignalReader
                 foreach (var text in tal.Texts)
                     list.Add(EdfAnnotationText.Read(Sample(tal.Onset, $"data record {r + 1} annotation onset"), text, tal.Duration));
             }
-        list.Sort((a, b) => a.Sample.CompareTo(b.Sample));
-        return _annotations = list;
+        return _annotations = [.. list.OrderBy(a => a.Sample)];
     }
 
     /// <summary>
