@@ -13,7 +13,8 @@ internal static class RandomRecords
 
     /// <param name="maxMagnitude">Largest absolute digital value; above 32767 the EDF writer has to rescale.</param>
     /// <param name="minGain">Smallest gain to use; tiny gains with huge digital values exceed EDF's physical fields.</param>
-    public static EcgRecord Create(Random rng, int maxMagnitude = 2048, bool annotations = true, double minGain = 0)
+    /// <param name="fractions">Whether leads get fractional baselines (EDF's half-step zeros and the like).</param>
+    public static EcgRecord Create(Random rng, int maxMagnitude = 2048, bool annotations = true, double minGain = 0, bool fractions = false)
     {
         var gains = Gains.Where(g => g >= minGain).ToArray();
         var leadCount = rng.Next(1, 5);
@@ -25,6 +26,7 @@ internal static class RandomRecords
             Unit = Units[rng.Next(Units.Length)],
             Gain = gains[rng.Next(gains.Length)],
             Baseline = rng.Next(-maxMagnitude / 2, maxMagnitude / 2),
+            BaselineFraction = fractions ? rng.Next(-4, 4) / 8.0 : 0,
         }).ToArray();
         var samples = leads.Select(_ =>
         {

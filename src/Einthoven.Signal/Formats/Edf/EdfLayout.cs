@@ -93,8 +93,8 @@ internal sealed record EdfLayout(RecordInfo Info, int[] LeadSignals, int[] Annot
         try
         {
             var gain = (s.DigitalMax - (decimal)s.DigitalMin) / (s.PhysicalMax - s.PhysicalMin);
-            // LeadInfo keeps an integer baseline; a fractional EDF offset is rounded, moving values by at most half a step.
-            var baseline = Math.Round(s.DigitalMax - s.PhysicalMax * gain, MidpointRounding.AwayFromZero);
+            var exactBaseline = s.DigitalMax - s.PhysicalMax * gain;
+            var baseline = Math.Floor(exactBaseline + 0.5m);
             if (baseline is < int.MinValue or > int.MaxValue)
                 throw new SignalFormatException(file, field, $"the physical range [{s.PhysicalMin}, {s.PhysicalMax}] puts zero at digital {baseline}, outside the 32-bit range");
             return new LeadInfo
@@ -103,6 +103,7 @@ internal sealed record EdfLayout(RecordInfo Info, int[] LeadSignals, int[] Annot
                 Unit = PhysicalUnits.Normalise(s.Dimension),
                 Gain = (double)gain,
                 Baseline = (int)baseline,
+                BaselineFraction = (double)(exactBaseline - baseline),
                 AdcResolution = 16,
                 AdcZero = (int)Math.Floor((s.DigitalMin + (double)s.DigitalMax + 1) / 2),
             };

@@ -55,8 +55,9 @@ internal sealed record EdfScaling(
         var low = scaling.Encoded(min);
         var high = Math.Max(scaling.Encoded(max), low + 1);
         var gain = (decimal)lead.Gain / divisor;
-        var lower = Bound(low, -1, gain, baseline);
-        var upper = Bound(high, +1, gain, baseline);
+        var zero = baseline + (decimal)lead.BaselineFraction / divisor;
+        var lower = Bound(low, -1, gain, zero);
+        var upper = Bound(high, +1, gain, zero);
         return scaling with
         {
             PhysicalMin = lower.Physical, DigitalMin = lower.Digital, PhysicalMax = upper.Physical, DigitalMax = upper.Digital,
@@ -68,24 +69,31 @@ internal sealed record EdfScaling(
     /// The nearest digital limit at or beyond <paramref name="target"/> (in <paramref name="direction"/>) whose physical
     /// value is a short decimal, so that (dmax-dmin)/(pmax-pmin) is exactly the gain.
     /// </summary>
-    private static (decimal Physical, int Digital, bool Exact) Bound(long target, int direction, decimal gain, int baseline)
+    private static (decimal Physical, int Digital, bool Exact) Bound(long target, int direction, decimal gain, decimal zero)
     {
         var pDirection = direction * Math.Sign(gain);
         for (var decimals = 0; decimals <= MaxDecimals; decimals++)
         {
             var step = 1m / Pow10(decimals);
-            var first = (target - baseline) / gain / step;
+            var first = (target - zero) / gain / step;
             var p = (pDirection > 0 ? decimal.Ceiling(first) : decimal.Floor(first)) * step;
             for (var i = 0; i < MaxSteps; i++, p += pDirection * step)
             {
-                var d = baseline + gain * p;
+                var d = zero + gain * p;
                 if (d < Min16 || d > Max16) break;
                 if (d == decimal.Truncate(d) && Fits(p)) return (p, (int)d, true);
             }
         }
-        // No exact grid point: the widest range, with the physical limit rounded to what the field can hold.
-        var limit = direction > 0 ? Max16 : Min16;
-        return (Round((limit - baseline) / gain), limit, false);
+        // No exact grid point: near the end of the 16-bit range, the digital limit whose physical value the field
+        // rounds least.
+        var best = (Physical: 0m, Digital: 0, Error: decimal.MaxValue);
+        for (long d = direction > 0 ? Max16 : Min16, i = 0; i < MaxSteps && d * direction >= target * direction; i++, d -= direction)
+        {
+            var exact = (d - zero) / gain;
+            var rounded = Round(exact);
+            if (Math.Abs(rounded - exact) < best.Error) best = (rounded, (int)d, Math.Abs(rounded - exact));
+        }
+        return (best.Physical, best.Digital, false);
     }
 
     /// <summary>2^a·5^b at or above <paramref name="minimum"/>, ascending.</summary>
