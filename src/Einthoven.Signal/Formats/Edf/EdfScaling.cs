@@ -10,7 +10,7 @@ namespace Einthoven.Signal.Formats.Edf;
 internal sealed record EdfScaling(
     decimal PhysicalMin, decimal PhysicalMax, int DigitalMin, int DigitalMax, int Divisor, int SourceBaseline, int Baseline, bool Exact)
 {
-    private const int Min16 = short.MinValue, Max16 = short.MaxValue, FieldWidth = 8, MaxDecimals = 7, MaxSteps = 4000;
+    private const int Min16 = short.MinValue, Max16 = short.MaxValue, FieldWidth = 8, MaxDecimals = 7, MaxSteps = 1000;
     private const int DivisorsTried = 12;
 
     /// <summary>The 16-bit value written for a digital sample of the lead.</summary>
@@ -108,9 +108,12 @@ internal sealed record EdfScaling(
 
     private static bool Fits(decimal p) => EdfTal.Format(p).Length <= FieldWidth;
 
+    /// <summary><paramref name="value"/> with as many decimals as the 8-character field leaves room for.</summary>
     private static decimal Round(decimal value)
     {
-        for (var decimals = MaxDecimals; decimals >= 0; decimals--)
+        var integerDigits = Math.Abs(value) < 1 ? 1 : (int)Math.Floor(Math.Log10((double)Math.Abs(value))) + 1;
+        var decimals = Math.Clamp(FieldWidth - integerDigits - (value < 0 ? 2 : 1), 0, MaxDecimals);
+        for (; decimals >= 0; decimals--)
         {
             var r = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
             if (Fits(r)) return r;
