@@ -12,6 +12,7 @@ public static class RecordFiles
     private static readonly IRecordFormat[] Registered =
     [
         new Edf.EdfFormat(),
+        new Csv.CsvFormat(),
     ];
 
     public static IReadOnlyList<IRecordFormat> Formats => Registered;

@@ -74,7 +74,7 @@ internal sealed record EdfScaling(
         var pDirection = direction * Math.Sign(gain);
         for (var decimals = 0; decimals <= MaxDecimals; decimals++)
         {
-            var step = 1m / Pow10(decimals);
+            var step = 1m / DecimalMath.Pow10(decimals);
             var first = (target - zero) / gain / step;
             var p = (pDirection > 0 ? decimal.Ceiling(first) : decimal.Floor(first)) * step;
             for (var i = 0; i < MaxSteps; i++, p += pDirection * step)
@@ -119,12 +119,5 @@ internal sealed record EdfScaling(
             if (Fits(r)) return r;
         }
         throw new ArgumentException($"physical value {value} does not fit EDF's 8-character physical minimum/maximum fields; store the lead in a larger unit");
-    }
-
-    private static decimal Pow10(int n)
-    {
-        var r = 1m;
-        for (var i = 0; i < n; i++) r *= 10;
-        return r;
     }
 }
