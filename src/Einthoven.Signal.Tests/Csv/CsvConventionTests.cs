@@ -91,7 +91,7 @@ public class CsvConventionTests
     public void Stated_gains_and_baselines_are_kept_and_values_must_sit_on_their_grid()
     {
         var record = RecordFiles.Read(Write("# fs=360; unit=mV; gain=200; baseline=1024.5\nI,II\n-0.0025,0.0025\n-5.1225,0.9975\n"));
-        Assert.All(record.Info.Leads, l => Assert.Equal((200.0, 1024, 0.5), (l.Gain, l.Baseline, l.BaselineFraction)));
+        Assert.All(record.Info.Leads, l => Assert.Equal((200.0, 1025, -0.5), (l.Gain, l.Baseline, l.BaselineFraction)));
         Assert.Equal([1024, 0], record.Samples[0]);
         Assert.Equal([1025, 1224], record.Samples[1]);
         var error = Refused("# fs=360; unit=mV; gain=200\nI\n0.001\n");
