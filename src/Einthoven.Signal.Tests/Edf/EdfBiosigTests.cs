@@ -9,7 +9,7 @@ namespace Einthoven.Signal.Tests.Edf;
 /// <summary>Cross-checks against biosig's save2gdf, an independent EDF implementation.</summary>
 public class EdfBiosigTests
 {
-    private static EcgRecord Reference(string name) => Mit212.Read(TestData.MitDbRecord(name));
+    private static EcgRecord Reference(string name) => RecordFiles.Read(TestData.MitDbRecord(name));
 
     [BiosigFact]
     public void Edf_written_by_biosig_reads_as_the_original_mitdb_signal_within_one_step()

@@ -38,7 +38,8 @@ internal static partial class EdfAnnotationText
     /// <summary>The TAL text and duration for an annotation.</summary>
     public static (string Text, decimal? Duration) Write(Annotation annotation)
     {
-        var aux = annotation.Aux;
+        // EDF+ texts cannot hold NUL; WFDB aux strings often end with their C terminator, which carries no meaning.
+        var aux = annotation.AuxText;
         decimal? duration = null;
         if (aux is not null && DurationSuffix().Match(aux) is { Success: true } m)
         {
