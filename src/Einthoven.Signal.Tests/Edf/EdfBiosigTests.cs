@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Einthoven.Signal.Formats;
+using Einthoven.Signal.Formats.Edf;
 using Einthoven.Signal.Records;
 using Einthoven.Signal.Tests.Support;
 using Einthoven.TestSupport;
@@ -44,7 +45,7 @@ public class EdfBiosigTests
             StartDate = new DateOnly(2026, 11, 22), StartTime = new TimeOnly(10, 30, 15),
             Metadata = new Dictionary<string, string> { [MetadataKeys.PatientId] = "MCH-0234567", [MetadataKeys.Sex] = "F" },
         };
-        var beats = new Annotation[] { new(360, AnnotationCodes.Normal), new(720, AnnotationCodes.Pvc), new(1000, AnnotationCodes.Note, Aux: "electrode moved") };
+        var beats = original.Annotations["atr"].Append(new Annotation(1000, AnnotationCodes.Note, Aux: "electrode moved")).OrderBy(a => a.Sample).ToArray();
         var record = new EcgRecord(info, original.Samples, new Dictionary<string, IReadOnlyList<Annotation>> { ["atr"] = beats });
         var edf = Path.Combine(TestData.TempDir(), "100.edf");
         RecordFiles.Write(record, edf);
@@ -74,7 +75,9 @@ public class EdfBiosigTests
         }
 
         var events = root.GetProperty("EVENT").EnumerateArray().ToArray();
-        Assert.Equal(["N", "V", "electrode moved"], events.Select(e => e.GetProperty("Description").GetString()));
+        var texts = beats.Select(b => EdfAnnotationText.Write(b).Text);
+        Assert.Contains("(N", texts);
+        Assert.Equal(texts, events.Select(e => e.GetProperty("Description").GetString()));
         Assert.Equal(beats.Select(b => b.Sample / 360.0), events.Select(e => e.GetProperty("POS").GetDouble()), (a, b) => Math.Abs(a - b) < 1e-5);
     }
 }
