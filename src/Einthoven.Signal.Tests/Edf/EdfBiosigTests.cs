@@ -55,7 +55,9 @@ public class EdfBiosigTests
         var root = doc.RootElement;
         var ours = RecordFiles.Read(edf);
         Assert.Equal(360, root.GetProperty("Samplingrate").GetDouble(), 6);
-        Assert.Equal(ours.Info.SampleCount, root.GetProperty("NumberOfSamples").GetInt64());
+        // EDF holds whole one-second data records: biosig sees the padded last record, Einthoven the stated length.
+        Assert.Equal(650000, ours.Info.SampleCount);
+        Assert.Equal(1806 * 360, root.GetProperty("NumberOfSamples").GetInt64());
         var start = DateTime.Parse(root.GetProperty("StartOfRecording").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange((start - new DateTime(2026, 11, 22, 10, 30, 15)).TotalMilliseconds, -1, 1);
         Assert.Equal("MCH-0234567", root.GetProperty("Patient").GetProperty("Id").GetString());

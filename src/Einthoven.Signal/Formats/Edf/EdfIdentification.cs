@@ -12,6 +12,11 @@ internal static class EdfIdentification
 {
     private const string DateFormat = "dd-MMM-yyyy";
     private const string Unknown = "X";
+    /// <summary>
+    /// Additional recording subfield with the true length, written when the last data record had to be padded
+    /// (EDF stores whole data records); readers that do not know it show the padding.
+    /// </summary>
+    private const string LengthPrefix = "Einthoven_samples=";
 
     public static void ReadPatient(string field, bool edfPlus, IDictionary<string, string> metadata)
     {
@@ -29,22 +34,30 @@ internal static class EdfIdentification
     }
 
     /// <summary>
-    /// Reads the recording field. Returns the EDF+ start date, which carries the full year, and whether the field
-    /// explicitly says the date is unknown ("Startdate X").
+    /// Reads the recording field. Returns the EDF+ start date, which carries the full year, whether the field
+    /// explicitly says the date is unknown ("Startdate X"), and the true length if the writer padded the data.
     /// </summary>
-    public static (DateOnly? Date, bool DateUnknown) ReadRecording(string field, bool edfPlus, IDictionary<string, string> metadata)
+    public static (DateOnly? Date, bool DateUnknown, long? Length) ReadRecording(string field, bool edfPlus, IDictionary<string, string> metadata)
     {
         var parts = Split(field);
         if (!edfPlus || parts.Length < 5 || parts[0] != "Startdate")
         {
             if (field.Trim().Length > 0) metadata[EdfMetadataKeys.Recording] = field.Trim();
-            return (null, false);
+            return (null, false, null);
         }
         Put(metadata, MetadataKeys.RecordingId, Word(parts[2]));
         Put(metadata, MetadataKeys.Technician, Word(parts[3]));
         Put(metadata, MetadataKeys.Device, Word(parts[4]));
-        Put(metadata, EdfMetadataKeys.RecordingExtra, string.Join(' ', parts.Skip(5)));
-        return (ParseDate(parts[1]), parts[1] == Unknown);
+        var extra = parts.Skip(5).ToList();
+        long? length = null;
+        if (extra.Count > 0 && extra[0].StartsWith(LengthPrefix, StringComparison.Ordinal)
+            && long.TryParse(extra[0].AsSpan(LengthPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
+            length = n;
+            extra.RemoveAt(0);
+        }
+        Put(metadata, EdfMetadataKeys.RecordingExtra, string.Join(' ', extra));
+        return (ParseDate(parts[1]), parts[1] == Unknown, length);
     }
 
     public static string WritePatient(IReadOnlyDictionary<string, string> metadata)
@@ -61,10 +74,11 @@ internal static class EdfIdentification
             Subfield(metadata, MetadataKeys.PatientName), Ascii(metadata.GetValueOrDefault(EdfMetadataKeys.PatientExtra) ?? "")));
     }
 
-    public static string WriteRecording(DateOnly? startDate, IReadOnlyDictionary<string, string> metadata) =>
+    public static string WriteRecording(DateOnly? startDate, IReadOnlyDictionary<string, string> metadata, long? paddedLength) =>
         Fit(string.Join(' ', "Startdate", startDate is { } d ? FormatDate(d) : Unknown,
             Subfield(metadata, MetadataKeys.RecordingId), Subfield(metadata, MetadataKeys.Technician),
-            Subfield(metadata, MetadataKeys.Device), Ascii(metadata.GetValueOrDefault(EdfMetadataKeys.RecordingExtra) ?? "")));
+            Subfield(metadata, MetadataKeys.Device), paddedLength is { } n ? LengthPrefix + n.ToString(CultureInfo.InvariantCulture) : "",
+            Ascii(metadata.GetValueOrDefault(EdfMetadataKeys.RecordingExtra) ?? "")));
 
     /// <summary>Printable ASCII only, as EDF headers require: accents are dropped, anything else becomes '?'.</summary>
     public static string Ascii(string text)

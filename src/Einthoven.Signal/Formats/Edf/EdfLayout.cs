@@ -38,7 +38,10 @@ internal sealed record EdfLayout(RecordInfo Info, int[] LeadSignals, int[] Annot
 
         var metadata = new Dictionary<string, string>();
         EdfIdentification.ReadPatient(header.Patient, header.IsEdfPlus, metadata);
-        var (plusDate, dateUnknown) = EdfIdentification.ReadRecording(header.Recording, header.IsEdfPlus, metadata);
+        var (plusDate, dateUnknown, statedLength) = EdfIdentification.ReadRecording(header.Recording, header.IsEdfPlus, metadata);
+        var sampleCount = header.RecordCount * spr;
+        // A writer that padded the last data record states the true length; it must fall inside that record.
+        if (statedLength is { } n && !header.IsDiscontinuous && n <= sampleCount && n > sampleCount - spr) sampleCount = n;
         var headerDate = HeaderDate(header.StartDate);
         var date = plusDate ?? (dateUnknown ? null : headerDate);
         TimeOnly? time = TimeOnly.TryParseExact(header.StartTime, "HH.mm.ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;
@@ -51,7 +54,7 @@ internal sealed record EdfLayout(RecordInfo Info, int[] LeadSignals, int[] Annot
             SamplingFrequency = fs,
             StartDate = date,
             StartTime = time,
-            SampleCount = header.RecordCount * spr,
+            SampleCount = sampleCount,
             Leads = leads.Select(i => Lead(header.Signals[i], i, file)).ToArray(),
             Comments = comments,
             Metadata = metadata,

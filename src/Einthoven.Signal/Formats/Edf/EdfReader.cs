@@ -30,7 +30,7 @@ internal sealed class EdfReader : ISignalReader
         _leadSignals = layout.LeadSignals;
         _annotationSignals = layout.AnnotationSignals;
         Info = layout.Info;
-        _timeline = EdfTimeline.Continuous(layout.SamplesPerRecord, header.RecordCount);
+        _timeline = EdfTimeline.Continuous(layout.SamplesPerRecord, header.RecordCount, layout.Info.SampleCount);
         if (header.IsEdfPlus && _annotationSignals.Length > 0 && header.RecordCount > 0)
         {
             var (onset, _) = TimeKeeping(0);

@@ -8,12 +8,12 @@ internal sealed class EdfTimeline
 {
     private readonly long[]? _starts;
 
-    private EdfTimeline(int samplesPerRecord, long recordCount, long[]? starts)
+    private EdfTimeline(int samplesPerRecord, long recordCount, long[]? starts, long? length = null)
     {
         SamplesPerRecord = samplesPerRecord;
         RecordCount = recordCount;
         _starts = starts;
-        SampleCount = recordCount == 0 ? 0 : Start(recordCount - 1) + samplesPerRecord;
+        SampleCount = length ?? (recordCount == 0 ? 0 : Start(recordCount - 1) + samplesPerRecord);
     }
 
     public int SamplesPerRecord { get; }
@@ -21,7 +21,8 @@ internal sealed class EdfTimeline
     public long SampleCount { get; }
     public bool HasGaps => _starts is not null;
 
-    public static EdfTimeline Continuous(int samplesPerRecord, long recordCount) => new(samplesPerRecord, recordCount, null);
+    /// <param name="length">Samples in use: the last record may be padded beyond it.</param>
+    public static EdfTimeline Continuous(int samplesPerRecord, long recordCount, long length) => new(samplesPerRecord, recordCount, null, length);
 
     /// <summary>A timeline from record starts that must ascend without overlap (checked by the caller).</summary>
     public static EdfTimeline Discontinuous(int samplesPerRecord, long[] starts) => new(samplesPerRecord, starts.Length, starts);

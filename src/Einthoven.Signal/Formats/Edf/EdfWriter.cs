@@ -7,8 +7,9 @@ namespace Einthoven.Signal.Formats.Edf;
 /// <summary>
 /// Writes a record as EDF+C: one 16-bit signal per lead plus an "EDF Annotations" signal holding the time-keeping
 /// annotation of every data record and the record's annotations (all sets merged, since EDF+ has one list).
-/// EDF stores whole data records, so a length that no record size divides is padded by repeating the last sample.
-/// Header comments have no place in EDF and are not written.
+/// EDF stores whole data records, so a length that no record size divides is padded by repeating the last sample,
+/// and the true length is stated in the recording field (see <see cref="EdfIdentification"/>). Header comments have
+/// no place in EDF and are not written.
 /// </summary>
 internal static class EdfWriter
 {
@@ -28,7 +29,8 @@ internal static class EdfWriter
         var header = new EdfHeader
         {
             Patient = EdfIdentification.WritePatient(info.Metadata),
-            Recording = EdfIdentification.WriteRecording(info.StartDate, info.Metadata),
+            Recording = EdfIdentification.WriteRecording(info.StartDate, info.Metadata,
+                info.SampleCount % spr == 0 ? null : info.SampleCount),
             StartDate = HeaderDate(info.StartDate),
             StartTime = startTime.ToString("HH.mm.ss", CultureInfo.InvariantCulture),
             Reserved = "EDF+C",
