@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Einthoven.Cli.Commands;
+
+/// <summary>Every sub-command of <c>einthoven</c>, one line each.</summary>
+public static class CommandList
+{
+    public static IEnumerable<Command> All() =>
+    [
+        InfoCommand.Create(),
+        ConvertCommand.Create(),
+        AnnotationsCommand.Create(),
+    ];
+}

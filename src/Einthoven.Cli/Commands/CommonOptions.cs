@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Einthoven.Signal.Formats;
+
+namespace Einthoven.Cli.Commands;
+
+/// <summary>Arguments and options shared by the commands that read a record.</summary>
+public static class CommonOptions
+{
+    public static Argument<string> Record() => new("record")
+    {
+        Description = "A WFDB record (path with or without .hea), an .edf file or a .csv file",
+    };
+
+    public static Option<string?> Format() => new("--format-in")
+    {
+        Description = "Input format, when the extension does not tell (wfdb, edf, csv)",
+    };
+
+    public static Option<double?> SamplingRate() => new("--fs")
+    {
+        Description = "Sampling rate in Hz, for CSV input that does not state it",
+    };
+
+    public static Option<string?> Unit() => new("--unit")
+    {
+        Description = "Physical unit of CSV values (mV, uV, V), for CSV input that does not state it",
+    };
+
+    /// <summary>The options above, added to <paramref name="command"/> as one group.</summary>
+    public sealed class RecordInput
+    {
+        public Argument<string> Path { get; } = Record();
+        public Option<string?> FormatName { get; } = Format();
+        public Option<double?> Fs { get; } = SamplingRate();
+        public Option<string?> UnitName { get; } = Unit();
+
+        public RecordInput AddTo(Command command)
+        {
+            command.Arguments.Add(Path);
+            command.Options.Add(FormatName);
+            command.Options.Add(Fs);
+            command.Options.Add(UnitName);
+            return this;
+        }
+
+        public FormatOptions Options(ParseResult r) => new() { SamplingFrequency = r.GetValue(Fs), Unit = r.GetValue(UnitName) };
+
+        public ISignalReader Open(ParseResult r) => RecordFiles.Open(r.GetValue(Path)!, r.GetValue(FormatName), Options(r));
+
+        public Einthoven.Signal.Records.EcgRecord Read(ParseResult r) => RecordFiles.Read(r.GetValue(Path)!, r.GetValue(FormatName), Options(r));
+    }
+}
