@@ -12,6 +12,8 @@ public static class RecordFiles
     private static readonly IRecordFormat[] Registered =
     [
         new Wfdb.WfdbFormat(),
+        new Edf.EdfFormat(),
+        new Csv.CsvFormat(),
     ];
 
     public static IReadOnlyList<IRecordFormat> Formats => Registered;
