@@ -124,7 +124,8 @@ internal sealed class EdfReader : ISignalReader
             for (long r = 0; r < _header.RecordCount; r++)
             {
                 var (onset, tals) = TimeKeeping(r);
-                if (!_header.IsDiscontinuous && onset != _firstOnset + r * _header.RecordDuration)
+                // Writers print onsets in decimal; within half a sample of the nominal start is continuous.
+                if (!_header.IsDiscontinuous && Math.Abs(onset - (_firstOnset + r * _header.RecordDuration)) > 0.5m / (decimal)Info.SamplingFrequency)
                     throw new SignalFormatException(_path, $"data record {r + 1} time-keeping annotation",
                         $"starts at +{onset} s, not +{_firstOnset + r * _header.RecordDuration} s as a continuous (EDF+C) file must");
                 foreach (var tal in tals)
