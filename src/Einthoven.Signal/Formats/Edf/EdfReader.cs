@@ -35,7 +35,7 @@ internal sealed class EdfReader : ISignalReader
         {
             var (onset, _) = TimeKeeping(0);
             _firstOnset = onset;
-            Info = layout.WithFirstOnset(onset);
+            Info = layout.WithFirstOnset(onset, path);
             if (header.IsDiscontinuous) _timeline = DiscontinuousTimeline();
         }
         else if (header.IsDiscontinuous)
