@@ -5,7 +5,8 @@ using Einthoven.Bench;
 var benchmarks = new (string Name, string Help, Func<string[], int> Run)[]
 {
     ("wfdb", "wfdb: WFDB decoding of all 48 MIT-BIH records vs File.ReadAllBytes of the same bytes", _ => { WfdbDecodeBench.Run(); return 0; }),
-    ("window-memory", "window-memory: peak memory of reading a 24-hour 2-lead 360 Hz record window by window", WindowMemoryBenchmark.Run),
+    ("window-memory", "window-memory [MITDB]: peak memory of reading a 24-hour 2-lead 360 Hz record window by window", WindowMemoryBenchmark.Run),
+    ("edf-csv", "edf-csv [MITDB] [N]: EDF and CSV write and windowed-read throughput on the first N (8) MIT-BIH records", EdfCsvBenchmark.Run),
 };
 
 if (args.Length == 0 || args[0] is "-h" or "--help" || benchmarks.All(b => b.Name != args[0]))

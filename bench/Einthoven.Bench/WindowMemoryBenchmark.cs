@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Einthoven.Signal.Formats;
-using Einthoven.TestSupport;
 
 namespace Einthoven.Bench;
 
@@ -15,7 +14,7 @@ internal static class WindowMemoryBenchmark
 
     public static int Run(string[] args)
     {
-        var db = TestData.MitDb;
+        var db = BenchData.MitDb(args);
         var dir = Path.Combine(Path.GetTempPath(), "einthoven-bench-24h");
         var record = Make24HourRecord(db, dir);
         var before = Process.GetCurrentProcess().PeakWorkingSet64;
@@ -35,7 +34,7 @@ internal static class WindowMemoryBenchmark
         process.Refresh();
 
         var datBytes = new FileInfo(Path.Combine(dir, "holter24.dat")).Length;
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+        Console.WriteLine($"machine: {BenchData.Machine}");
         Console.WriteLine($"record: {reader.Info.Leads.Count} leads x {reader.Info.SampleCount:N0} samples ({reader.Info.Duration}), .dat {datBytes / 1e6:0.0} MB, decoded as int {samples * 4 / 1e6:0.0} MB");
         Console.WriteLine($"read in {WindowSeconds}-s windows: {samples:N0} samples in {elapsed.TotalSeconds:0.00} s (check {checksum})");
         Console.WriteLine($"peak working set: {process.PeakWorkingSet64 / 1e6:0.0} MB (at start {before / 1e6:0.0} MB); GC heap now {GC.GetTotalMemory(false) / 1e6:0.0} MB");

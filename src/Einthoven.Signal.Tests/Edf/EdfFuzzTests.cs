@@ -59,20 +59,32 @@ public class EdfFuzzTests
         return bytes;
     }
 
-    private static byte[] Resize(Random rng, byte[] valid) =>
-        rng.Next(2) == 0 ? [.. valid, .. new byte[rng.Next(1, 9)]] : valid[..^rng.Next(1, 9)];
+    private static readonly string[] AbsurdOnsets = ["+99999999999999999999", "-99999999999", "+1e5", "+.", "+0.0000000000000000000001", "++1", "+86400000", "-0"];
+
+    /// <summary>Changes the size, or puts an absurd onset where a data record's annotations start.</summary>
+    private static byte[] ResizeOrOnset(Random rng, byte[] valid)
+    {
+        if (rng.Next(2) == 0)
+            return rng.Next(2) == 0 ? [.. valid, .. new byte[rng.Next(1, 9)]] : valid[..^rng.Next(1, 9)];
+        var bytes = (byte[])valid.Clone();
+        var tals = Enumerable.Range(0, bytes.Length - 1).Where(i => bytes[i] == '+' && bytes[i + 1] is >= (byte)'0' and <= (byte)'9').ToArray();
+        var at = tals[rng.Next(tals.Length)];
+        var onset = Encoding.ASCII.GetBytes(AbsurdOnsets[rng.Next(AbsurdOnsets.Length)]);
+        Array.Copy(onset, 0, bytes, at, Math.Min(onset.Length, bytes.Length - at));
+        return bytes;
+    }
 
     [Fact]
     public void Thousands_of_mutated_edf_plus_files_read_or_fail_with_a_format_error()
     {
-        var (read, refused) = Fuzz.Run(ValidEdfPlus(), Path.Combine(TestData.TempDir(), "m.edf"), 2500, seed: 1, OverwriteField);
+        var (read, refused) = Fuzz.Run(ValidEdfPlus(), Path.Combine(TestData.TempDir(), "m.edf"), 2500, seed: 1, (rng, v) => rng.Next(2) == 0 ? OverwriteField(rng, v) : ResizeOrOnset(rng, v));
         Assert.True(read > 100 && refused > 100, $"read {read}, refused {refused}: the mutations should produce both");
     }
 
     [Fact]
     public void Thousands_of_mutated_edf_plus_d_files_read_or_fail_with_a_format_error()
     {
-        var (read, refused) = Fuzz.Run(ValidDiscontinuous(), Path.Combine(TestData.TempDir(), "m.edf"), 1500, seed: 2, Resize);
+        var (read, refused) = Fuzz.Run(ValidDiscontinuous(), Path.Combine(TestData.TempDir(), "m.edf"), 1500, seed: 2, ResizeOrOnset);
         Assert.True(read > 50 && refused > 50, $"read {read}, refused {refused}: the mutations should produce both");
     }
 

@@ -34,6 +34,23 @@ public class EdfLayoutTests
     }
 
     [Fact]
+    public void A_gap_too_long_to_load_whole_is_refused_but_readable_in_windows()
+    {
+        var header = new EdfHeader
+        {
+            Reserved = "EDF+D", RecordCount = 2, RecordDuration = 1,
+            Signals = [EdfFiles.Signal("I", 100), EdfFiles.Signal("II", 100), EdfFiles.Annotations(20)],
+        };
+        // Two one-second records 20 million seconds (8 months) apart: 2e9 samples per lead.
+        var path = EdfFiles.Write(Path_(), header, (r, s, i) => (short)i, r => EdfFiles.Tal($"+{r * 20_000_000}\u0014\u0014\0"));
+        var error = Assert.Throws<SignalFormatException>(() => RecordFiles.Read(path));
+        Assert.Equal("length", error.Field);
+        using var reader = RecordFiles.Open(path);
+        Assert.Equal(2_000_000_100, reader.Info.SampleCount);
+        Assert.Equal([98, 99], reader.Read(2_000_000_098, 5).Samples[1]);
+    }
+
+    [Fact]
     public void Overlapping_discontinuous_records_are_refused()
     {
         var header = new EdfHeader

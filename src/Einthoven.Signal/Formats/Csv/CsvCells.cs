@@ -31,6 +31,7 @@ internal static class CsvCells
     {
         cell = cell.Trim((byte)' ').Trim((byte)'"').Trim((byte)' ');
         if (cell.Length is 0 or > 64) { value = 0; return false; }
+        if (TryParsePlain(cell, decimalComma, out value)) return true;
         if (decimalComma && cell.IndexOf((byte)',') >= 0)
         {
             Span<byte> copy = stackalloc byte[cell.Length];
@@ -39,6 +40,30 @@ internal static class CsvCells
             return decimal.TryParse(copy, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
         }
         return decimal.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>The common case, digits with an optional sign and separator, without the general parser's cost.</summary>
+    private static bool TryParsePlain(ReadOnlySpan<byte> cell, bool decimalComma, out decimal value)
+    {
+        value = 0;
+        var i = cell[0] is (byte)'-' or (byte)'+' ? 1 : 0;
+        ulong mantissa = 0;
+        int digits = 0, scale = -1;
+        for (; i < cell.Length; i++)
+        {
+            var b = cell[i];
+            if (b is >= (byte)'0' and <= (byte)'9')
+            {
+                if (++digits > 18) return false;
+                mantissa = mantissa * 10 + (ulong)(b - '0');
+                if (scale >= 0) scale++;
+            }
+            else if (scale < 0 && (b == '.' || (decimalComma && b == ','))) scale = 0;
+            else return false;
+        }
+        if (digits == 0) return false;
+        value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, cell[0] == '-', (byte)Math.Max(scale, 0));
+        return true;
     }
 
     public static decimal Parse(ReadOnlySpan<byte> cell, bool decimalComma, string file, long line, string column) =>

@@ -33,16 +33,16 @@ internal static class CsvWriter
                 writer.WriteLine("## " + line.TrimEnd('\r'));
         writer.WriteLine(string.Join(",", info.Leads.Select(l => Quote($"{l.Name} [{l.Unit}]"))));
 
-        var row = new StringBuilder();
+        Span<char> number = stackalloc char[40];
         for (long i = 0; i < info.SampleCount; i++)
         {
-            row.Clear();
             for (var lead = 0; lead < info.Leads.Count; lead++)
             {
-                if (lead > 0) row.Append(',');
-                row.Append(info.Leads[lead].ToPhysical(record.Samples[lead][i]).ToString("R", Invariant));
+                if (lead > 0) writer.Write(',');
+                info.Leads[lead].ToPhysical(record.Samples[lead][i]).TryFormat(number, out var length, "R", Invariant);
+                writer.Write(number[..length]);
             }
-            writer.WriteLine(row);
+            writer.Write('\n');
         }
     }
 

@@ -9,6 +9,9 @@ namespace Einthoven.Signal.Formats.Edf;
 /// </summary>
 internal sealed record EdfLayout(RecordInfo Info, int[] LeadSignals, int[] AnnotationSignals, int SamplesPerRecord)
 {
+    /// <summary>Largest offset of the first data record from the header's start time (about 31 years).</summary>
+    private const decimal MaxStartOffset = 1e9m;
+
     public static EdfLayout For(EdfHeader header, string file)
     {
         var annotationSignals = Indices(header, s => s.IsAnnotation && header.IsEdfPlus);
@@ -63,11 +66,13 @@ internal sealed record EdfLayout(RecordInfo Info, int[] LeadSignals, int[] Annot
     }
 
     /// <summary>EDF+ starts can be finer than a second: the first data record's onset is added to the header's start time.</summary>
-    public RecordInfo WithFirstOnset(decimal onset)
+    public RecordInfo WithFirstOnset(decimal onset, string file)
     {
         if (onset == 0 || Info.StartTime is not { } time) return Info;
+        if (Math.Abs(onset) > MaxStartOffset)
+            throw new SignalFormatException(file, "data record 1 time-keeping annotation", $"onset {onset} s moves the start by more than {MaxStartOffset} s");
         var ticks = (long)Math.Round(onset * TimeSpan.TicksPerSecond);
-        if (Info.StartDate is { } date)
+        if (Info.StartDate is { } date && date.Year is > 1 and < 9999)
         {
             var start = date.ToDateTime(time).AddTicks(ticks);
             return Info with { StartDate = DateOnly.FromDateTime(start), StartTime = TimeOnly.FromDateTime(start) };

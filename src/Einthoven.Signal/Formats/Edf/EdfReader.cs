@@ -35,7 +35,7 @@ internal sealed class EdfReader : ISignalReader
         {
             var (onset, _) = TimeKeeping(0);
             _firstOnset = onset;
-            Info = layout.WithFirstOnset(onset);
+            Info = layout.WithFirstOnset(onset, path);
             if (header.IsDiscontinuous) _timeline = DiscontinuousTimeline();
         }
         else if (header.IsDiscontinuous)
@@ -124,7 +124,8 @@ internal sealed class EdfReader : ISignalReader
             for (long r = 0; r < _header.RecordCount; r++)
             {
                 var (onset, tals) = TimeKeeping(r);
-                if (!_header.IsDiscontinuous && onset != _firstOnset + r * _header.RecordDuration)
+                // Writers print onsets in decimal; within half a sample of the nominal start is continuous.
+                if (!_header.IsDiscontinuous && Math.Abs(onset - (_firstOnset + r * _header.RecordDuration)) > 0.5m / (decimal)Info.SamplingFrequency)
                     throw new SignalFormatException(_path, $"data record {r + 1} time-keeping annotation",
                         $"starts at +{onset} s, not +{_firstOnset + r * _header.RecordDuration} s as a continuous (EDF+C) file must");
                 foreach (var tal in tals)
