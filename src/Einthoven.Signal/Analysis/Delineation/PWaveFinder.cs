@@ -1,7 +1,7 @@
 namespace Einthoven.Signal.Analysis.Delineation;
 
 /// <summary>
-/// The P wave before the QRS: the largest hump of the spatial magnitude 40-300 ms before the QRS onset, accepted only
+/// The P wave before the QRS: the hump of the spatial magnitude 40-300 ms before the QRS onset nearest to the QRS, accepted only
 /// when it clearly stands above the local floor; onset and offset where it falls to 30 % of its height.
 /// </summary>
 internal static class PWaveFinder
@@ -15,11 +15,18 @@ internal static class PWaveFinder
         var from = Math.Max(0, qrs.Onset - QrsBoundaries.Sec(Earliest, fs));
         var to = qrs.Onset - QrsBoundaries.Sec(Latest, fs);
         if (to - from < QrsBoundaries.Sec(0.06, fs)) return null;
-        var peak = Slopes.ArgMax(m, from, to + 1);
-        var before = m[from..(peak + 1)].Min();
-        var after = m[peak..(qrs.Onset + 1)].Min();
-        var height = m[peak] - Math.Max(before, after);
-        if (height < MinAmplitude * Math.Sqrt(leads.Length / 12.0 + 0.1) || peak == from) return null;
+        // The hump nearest the QRS that stands out: at fast rates the previous T wave reaches into the window.
+        var minHeight = MinAmplitude * Math.Sqrt(leads.Length / 12.0 + 0.1);
+        int peak = -1;
+        double before = 0, after = 0;
+        for (var i = to; i > from && peak < 0; i--)
+        {
+            if (m[i] < m[i - 1] || m[i] < m[i + 1]) continue;
+            before = m[from..(i + 1)].Min();
+            after = m[i..(qrs.Onset + 1)].Min();
+            if (m[i] - Math.Max(before, after) >= minHeight) peak = i;
+        }
+        if (peak < 0) return null;
         var onset = from;
         for (var i = peak; i >= from; i--)
             if (m[i] <= before + Level * (m[peak] - before)) { onset = i; break; }

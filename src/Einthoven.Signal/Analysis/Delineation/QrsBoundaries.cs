@@ -23,7 +23,7 @@ internal static class QrsBoundaries
 
     public static double[] SpatialVelocity(double[][] leads, double fs)
     {
-        var h = Math.Max(1, Sec(0.01, fs));
+        var h = Math.Max(1, Sec(0.005, fs));
         var smooth = Sec(0.004, fs);
         var v = new double[leads[0].Length];
         foreach (var lead in leads)
