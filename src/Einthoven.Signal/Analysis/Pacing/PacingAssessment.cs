@@ -3,22 +3,39 @@ namespace Einthoven.Signal.Analysis.Pacing;
 /// <summary>
 /// Whether a record shows paced rhythm, from the signal alone: a beat is paced when a spike (on any lead) precedes its
 /// R peak by 25-250 ms (atrial or ventricular stimulus before the depolarisation it causes; a spike right at the R
-/// peak is more often a sharp R wave), and the rhythm is paced when at least 10 % of the beats are.
+/// peak is more often a sharp R wave), and the rhythm is paced when at least 10 % of the beats are, and at least twice
+/// the share that spikes of a noisy record would give by chance.
 /// </summary>
 public sealed record PacingAssessment(bool PacedRhythm, double PacedBeatFraction, int PacedBeats, int SpikeCount, double ChanceFraction)
 {
     public const double MinPacedFraction = 0.1, ChanceMargin = 2, LatestBeforeR = 0.025, EarliestBeforeR = 0.25;
 
+    /// <summary>
+    /// Assesses the beats of every lead (the fiducial point of a beat differs between leads) and keeps the lead that
+    /// shows pacing, or else the one with the largest paced share.
+    /// </summary>
     /// <param name="leads">Unfiltered leads in mV.</param>
     /// <param name="fs">Sampling frequency.</param>
-    /// <param name="beats">R peaks, ascending.</param>
-    public static PacingAssessment Assess(double[][] leads, double fs, IReadOnlyList<long> beats, PacingOptions? options = null)
+    /// <param name="beatsPerLead">R peaks detected on each lead, ascending.</param>
+    /// <param name="options">Thresholds; by default those for the sampling rate.</param>
+    public static PacingAssessment Assess(double[][] leads, double fs, IReadOnlyList<long[]> beatsPerLead, PacingOptions? options = null)
     {
+        if (beatsPerLead.Count == 0) throw new ArgumentException("no beat lists", nameof(beatsPerLead));
         options ??= PacingOptions.For(fs, leads.Length);
         var spikes = Merge(leads.SelectMany((l, i) => PacingSpikeDetector.Detect(l, fs, options, i)), fs, Math.Min(options.MinLeads, leads.Length));
+        // A spike within 25 ms of an R peak on any lead is a sharp R wave, not a stimulus.
+        var rPeaks = beatsPerLead.SelectMany(b => b).Order().ToArray();
+        var margin = (long)Math.Round(LatestBeforeR * fs);
+        spikes = spikes.Where(s => !NearBeat(rPeaks, s, margin, margin)).ToArray();
+        return beatsPerLead.Select(beats => AssessBeats(spikes, beats, fs, leads[0].Length))
+            .OrderByDescending(a => a.PacedRhythm).ThenByDescending(a => a.PacedBeatFraction).First();
+    }
+
+    private static PacingAssessment AssessBeats(long[] spikes, IReadOnlyList<long> beats, double fs, int length)
+    {
         var paced = beats.Count(r => HasSpikeBefore(spikes, r, fs));
         var fraction = beats.Count == 0 ? 0 : (double)paced / beats.Count;
-        var chance = ChanceShare(spikes, beats, fs, leads[0].Length);
+        var chance = ChanceShare(spikes, beats, fs, length);
         var isPaced = beats.Count > 0 && fraction >= MinPacedFraction && fraction >= ChanceMargin * chance;
         return new PacingAssessment(isPaced, fraction, paced, spikes.Length, chance);
     }
