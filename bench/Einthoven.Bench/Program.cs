@@ -1,1 +1,17 @@
-Console.WriteLine("bench");
+using Einthoven.Bench;
+
+// A small dispatcher: `dotnet run -c Release --project bench/Einthoven.Bench -- NAME [args]`.
+// Each benchmark lives in its own file and adds one line here.
+var benchmarks = new (string Name, string Help, Func<string[], int> Run)[]
+{
+    ("decode", "decode [MITDB]: WFDB decoding throughput of all 48 MIT-BIH records vs a plain read of the same bytes", DecodeBenchmark.Run),
+    ("window-memory", "window-memory [MITDB]: peak memory of reading a 24-hour 2-lead 360 Hz record window by window", WindowMemoryBenchmark.Run),
+};
+
+if (args.Length == 0 || args[0] is "-h" or "--help" || benchmarks.All(b => b.Name != args[0]))
+{
+    Console.WriteLine("usage: Einthoven.Bench NAME [args]\n");
+    foreach (var b in benchmarks) Console.WriteLine($"  {b.Help}");
+    return args.Length == 0 || args[0] is "-h" or "--help" ? 0 : 1;
+}
+return benchmarks.First(b => b.Name == args[0]).Run(args[1..]);

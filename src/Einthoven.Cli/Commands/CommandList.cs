@@ -10,5 +10,7 @@ public static class CommandList
         InfoCommand.Create(),
         ConvertCommand.Create(),
         AnnotationsCommand.Create(),
+        DetectCommand.Create(),
+        EvalCommand.Create(),
     ];
 }
