@@ -11,6 +11,9 @@ public sealed class RepresentativeBeat
 {
     public const double MinCorrelation = 0.8;
 
+    /// <summary>Long records contribute at most this many beats, spread evenly over the record.</summary>
+    public const int MaxBeats = 400;
+
     private RepresentativeBeat(double[][] leads, int rIndex, int beatCount, double rrSeconds, double fs)
     {
         Leads = leads;
@@ -39,7 +42,8 @@ public sealed class RepresentativeBeat
         double beforeSeconds = 0.35, double afterSeconds = 0.7)
     {
         if (leads.Length == 0) throw new ArgumentException("no leads", nameof(leads));
-        var windows = BeatSegmenter.Segment(rPeaks, leads[0].Length, fs, beforeSeconds, afterSeconds);
+        var all = BeatSegmenter.Segment(rPeaks, leads[0].Length, fs, beforeSeconds, afterSeconds);
+        var windows = all.Count <= MaxBeats ? all : Enumerable.Range(0, MaxBeats).Select(i => all[(int)((long)i * all.Count / MaxBeats)]).ToArray();
         if (windows.Count < minBeats) return null;
         var rr = RrSeries.From(rPeaks, fs).Intervals;
         var medianRr = rr.Length == 0 ? 1.0 : Slopes.Percentile(rr, 0.5);

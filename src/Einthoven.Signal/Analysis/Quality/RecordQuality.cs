@@ -57,6 +57,12 @@ public sealed class RecordQuality
         return new RecordQuality(segments, rhythmLead);
     }
 
-    private static long[] InSegment(long[] beats, int start, int length) =>
-        beats.Where(b => b >= start && b < start + length).Select(b => b - start).ToArray();
+    private static long[] InSegment(long[] beats, int start, int length)
+    {
+        var from = Array.BinarySearch(beats, start);
+        if (from < 0) from = ~from;
+        var to = from;
+        while (to < beats.Length && beats[to] < start + length) to++;
+        return beats[from..to].Select(b => b - start).ToArray();
+    }
 }
