@@ -6,6 +6,7 @@ var benchmarks = new (string Name, string Help, Func<string[], int> Run)[]
 {
     ("decode", "decode [MITDB]: WFDB decoding throughput of all 48 MIT-BIH records vs a plain read of the same bytes", DecodeBenchmark.Run),
     ("qrs", "qrs [MITDB]: QRS detection throughput (one thread, first lead of all 48 MIT-BIH records), timed apart from decoding", QrsBenchmark.Run),
+    ("wfdb", "wfdb: WFDB decoding rounds (planar fast path)", _ => { WfdbDecodeBench.Run(); return 0; }),
     ("window-memory", "window-memory [MITDB]: peak memory of reading a 24-hour 2-lead 360 Hz record window by window", WindowMemoryBenchmark.Run),
 };
 
