@@ -12,5 +12,7 @@ public static class CommandList
         AnnotationsCommand.Create(),
         DetectCommand.Create(),
         EvalCommand.Create(),
+        AnalyzeCommand.Create(),
+        PlotCommand.Create(),
     ];
 }

@@ -9,6 +9,8 @@ public static class EvalCommand
     {
         var command = new Command("eval", "Run a fixed evaluation protocol (see SPEC.md) over a database");
         command.Subcommands.Add(EvalQrsCommand.Create());
+        command.Subcommands.Add(EvalDelineationCommand.Create());
+        command.Subcommands.Add(EvalPacingCommand.Create());
         return command;
     }
 }

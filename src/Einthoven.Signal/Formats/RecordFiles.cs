@@ -12,6 +12,8 @@ public static class RecordFiles
     private static readonly IRecordFormat[] Registered =
     [
         new Wfdb.WfdbFormat(),
+        new Edf.EdfFormat(),
+        new Csv.CsvFormat(),
     ];
 
     public static IReadOnlyList<IRecordFormat> Formats => Registered;
@@ -47,6 +49,12 @@ public static class RecordFiles
         var info = reader.Info;
         if (info.SampleCount > int.MaxValue)
             throw new SignalFormatException(info.Name, "length", $"{info.SampleCount} samples per lead is too long to load whole; read it in windows");
+        // A length claimed by a damaged header (an EDF+D gap of years) must not exhaust memory.
+        var bytes = info.SampleCount * Math.Max(1, info.Leads.Count) * (double)sizeof(int);
+        var available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        if (bytes > available / 2.0)
+            throw new SignalFormatException(info.Name, "length",
+                $"{info.SampleCount} samples x {info.Leads.Count} leads need {bytes / 1e9:0.0} GB, more than half the {available / 1e9:0.0} GB available; read it in windows");
         var block = reader.Read(0, (int)info.SampleCount);
         var annotations = reader.Annotators.ToDictionary(a => a, reader.ReadAnnotations);
         return new EcgRecord(info, block.Samples, annotations);
