@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Einthoven.Signal.Analysis.Detection;
 using Einthoven.Signal.Formats;
 using Spectre.Console;
@@ -61,22 +62,17 @@ public static class EvalQrsCommand
         return wanted;
     }
 
-    private static List<RecordScore> WithProgress(IAnsiConsole console, string dir, IReadOnlyList<string> names)
-    {
-        var results = new List<RecordScore>();
-        console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .Start(ctx =>
+    private static List<RecordScore> WithProgress(IAnsiConsole console, string dir, IReadOnlyList<string> names) =>
+        EvalProgress.Run(console, "QRS detection on MIT-BIH", progress =>
+        {
+            var results = new List<RecordScore>();
+            foreach (var name in names)
             {
-                var task = ctx.AddTask("QRS detection", maxValue: names.Count);
-                foreach (var name in names)
-                {
-                    task.Description = $"QRS detection {name}";
-                    results.Add(Evaluate(dir, name));
-                    task.Increment(1);
-                }
-            });
-        return results;
-    }
+                results.Add(Evaluate(dir, name));
+                progress(results.Count, names.Count);
+            }
+            return results;
+        });
 
     private static void Print(IAnsiConsole console, QrsReport report)
     {
@@ -103,6 +99,7 @@ public sealed record RecordScore(string Record, int ReferenceBeats, int TruePosi
     public static RecordScore Of(string name, DetectionScore s) =>
         new(name, s.ReferenceBeats, s.TruePositives, s.FalseNegatives, s.FalsePositives, s.Sensitivity, s.PositivePredictivity, s.F1);
 
+    [JsonIgnore]
     public DetectionScore Score => new(TruePositives, FalseNegatives, FalsePositives);
 }
 
