@@ -5,6 +5,7 @@ using Einthoven.Bench;
 var benchmarks = new Dictionary<string, (string Description, Func<string[], int> Run)>(StringComparer.OrdinalIgnoreCase)
 {
     ["gemm"] = ("GFLOP/s of the managed SGEMM and OpenBLAS, single-threaded and all-core", GemmBenchmark.Run),
+    ["engine"] = ("learning engine throughput on a beat-classifier-sized network", EngineBenchmark.Run),
 };
 
 if (args.Length == 0 || args[0] is "-h" or "--help" || !benchmarks.TryGetValue(args[0], out var chosen))

@@ -42,7 +42,10 @@ public readonly record struct Window(int Kernel, int Stride, int Padding, int Di
                     dst[end..].Clear();
                     if (Stride == 1) src.Slice(first + offset, end - first).CopyTo(dst[first..end]);
                     else
-                        for (var t = first; t < end; t++) dst[t] = src[t * Stride + offset];
+                    {
+                        ref var from = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(src[(first * Stride + offset)..]);
+                        for (var t = first; t < end; t++) dst[t] = System.Runtime.CompilerServices.Unsafe.Add(ref from, (t - first) * Stride);
+                    }
                 }
             }
     }

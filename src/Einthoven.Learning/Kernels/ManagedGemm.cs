@@ -21,8 +21,14 @@ internal static unsafe class ManagedGemm
     public static void Multiply(bool transA, bool transB, int m, int n, int k, float alpha,
         float* a, int lda, float* b, int ldb, float beta, float* c, int ldc)
     {
-        ScaleC(m, n, beta, c, ldc);
-        if (k == 0 || alpha == 0f) return;
+        if (k == 0 || alpha == 0f)
+        {
+            ScaleC(m, n, beta, c, ldc);
+            return;
+        }
+        // With beta = 0 the first depth slice overwrites C instead of clearing it and adding to it.
+        var overwrite = beta == 0f;
+        if (!overwrite) ScaleC(m, n, beta, c, ldc);
 
         var kernel = MicroKernels.Best;
         int mr = kernel.Rows, nr = kernel.Columns;
@@ -48,7 +54,8 @@ internal static unsafe class ManagedGemm
                             for (var ir = 0; ir < mb; ir += mr)
                             {
                                 var rows = Math.Min(mr, mb - ir);
-                                kernel.Run(kb, ap + ir * kb, bPanel, c + (ic + ir) * (long)ldc + jc + jr, ldc, alpha, rows, cols);
+                                kernel.Run(kb, ap + ir * kb, bPanel, c + (ic + ir) * (long)ldc + jc + jr, ldc, alpha, rows, cols,
+                                    overwrite && pc == 0);
                             }
                         }
                     }

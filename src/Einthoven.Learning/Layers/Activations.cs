@@ -1,4 +1,5 @@
 using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
+using System.Numerics;
 using Einthoven.Learning.Tensors;
 
 namespace Einthoven.Learning.Layers;
@@ -39,7 +40,13 @@ public sealed class Relu : Activation
 
     protected override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx)
     {
-        for (var i = 0; i < x.Length; i++) dx[i] = x[i] > 0f ? dy[i] : 0f;
+        var i = 0;
+        for (; i <= x.Length - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            var positive = Vector.GreaterThan(new Vector<float>(x[i..]), Vector<float>.Zero);
+            Vector.ConditionalSelect(positive, new Vector<float>(dy[i..]), Vector<float>.Zero).CopyTo(dx[i..]);
+        }
+        for (; i < x.Length; i++) dx[i] = x[i] > 0f ? dy[i] : 0f;
     }
 }
 

@@ -11,7 +11,7 @@ namespace Einthoven.Learning.Layers;
 public sealed class Conv1d : Layer
 {
     /// <summary>Upper bound on the im2col buffer (floats) when grouping samples into one GEMM.</summary>
-    private const int ColumnBudget = 1 << 20;
+    private const int ColumnBudget = 1 << 17;
 
     private readonly Parameter weight;
     private readonly Parameter? bias;
