@@ -19,8 +19,12 @@ internal abstract unsafe class MicroKernel
     public abstract int Columns { get; }
     public abstract string Name { get; }
 
-    /// <summary>Multiplies the panels; <paramref name="overwrite"/> stores alpha * product instead of adding it to C.</summary>
-    public abstract void Run(int kc, float* a, float* b, float* c, int ldc, float alpha, int rows, int cols, bool overwrite);
+    /// <summary>
+    /// Multiplies the panels; consecutive rows of the B panel are <paramref name="bStride"/> apart (Columns when
+    /// packed, the row length of B when read in place). <paramref name="overwrite"/> stores alpha * product
+    /// instead of adding it to C.
+    /// </summary>
+    public abstract void Run(int kc, float* a, float* b, int bStride, float* c, int ldc, float alpha, int rows, int cols, bool overwrite);
 
     /// <summary>C += alpha * tile (or C = alpha * tile) over the valid rows and columns, rounding the same everywhere.</summary>
     protected void AddTile(float* tile, float* c, int ldc, float alpha, int rows, int cols, bool overwrite)
@@ -66,7 +70,7 @@ internal sealed unsafe class Kernel6x16 : MicroKernel
     public override int Columns => 16;
     public override string Name => Fma.IsSupported ? "avx2-fma 6x16" : "vector256 6x16";
 
-    public override void Run(int kc, float* a, float* b, float* c, int ldc, float alpha, int rows, int cols, bool overwrite)
+    public override void Run(int kc, float* a, float* b, int bStride, float* c, int ldc, float alpha, int rows, int cols, bool overwrite)
     {
         Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector256<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
@@ -81,7 +85,7 @@ internal sealed unsafe class Kernel6x16 : MicroKernel
             x = Vector256.Create(a[4]); c40 = Madd(x, b0, c40); c41 = Madd(x, b1, c41);
             x = Vector256.Create(a[5]); c50 = Madd(x, b0, c50); c51 = Madd(x, b1, c51);
             a += 6;
-            b += 16;
+            b += bStride;
         }
         var tile = stackalloc float[6 * 16];
         c00.Store(tile); c01.Store(tile + 8); c10.Store(tile + 16); c11.Store(tile + 24);
@@ -99,7 +103,7 @@ internal sealed unsafe class Kernel6x32 : MicroKernel
     public override int Columns => 32;
     public override string Name => "avx512 6x32";
 
-    public override void Run(int kc, float* a, float* b, float* c, int ldc, float alpha, int rows, int cols, bool overwrite)
+    public override void Run(int kc, float* a, float* b, int bStride, float* c, int ldc, float alpha, int rows, int cols, bool overwrite)
     {
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector512<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
@@ -114,7 +118,7 @@ internal sealed unsafe class Kernel6x32 : MicroKernel
             x = Vector512.Create(a[4]); c40 = Avx512F.FusedMultiplyAdd(x, b0, c40); c41 = Avx512F.FusedMultiplyAdd(x, b1, c41);
             x = Vector512.Create(a[5]); c50 = Avx512F.FusedMultiplyAdd(x, b0, c50); c51 = Avx512F.FusedMultiplyAdd(x, b1, c51);
             a += 6;
-            b += 32;
+            b += bStride;
         }
         var tile = stackalloc float[6 * 32];
         c00.Store(tile); c01.Store(tile + 16); c10.Store(tile + 32); c11.Store(tile + 48);
