@@ -22,7 +22,7 @@ internal static class EngineBenchmark
     {
         var backends = Gemm.OpenBlasAvailable ? new[] { GemmBackend.Managed, GemmBackend.OpenBlas } : [GemmBackend.Managed];
         var data = RandomBeats(1024);
-        Console.WriteLine($"engine benchmark, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}; network: {BeatNetwork().ParameterCount} parameters");
+        Console.WriteLine($"engine benchmark, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}{GemmBenchmark.LoadAverage()}; network: {BeatNetwork().ParameterCount} parameters");
         Console.WriteLine();
         Console.WriteLine($"| GEMM backend | inference, 1 thread (beats/s) | training, {Environment.ProcessorCount} threads (samples/s) |");
         Console.WriteLine("|---|---:|---:|");

@@ -23,7 +23,7 @@ internal static class GemmBenchmark
     public static int Run(string[] args)
     {
         var cores = Environment.ProcessorCount;
-        Console.WriteLine($"GEMM benchmark, {cores} cores, {DateTime.UtcNow:yyyy-MM-dd}");
+        Console.WriteLine($"GEMM benchmark, {cores} cores, {DateTime.UtcNow:yyyy-MM-dd}{LoadAverage()}");
         Console.WriteLine($"managed kernel: {Gemm.Describe(GemmBackend.Managed)}; OpenBLAS: {(Gemm.OpenBlasAvailable ? Gemm.Describe(GemmBackend.OpenBlas) : "not installed")}");
         Console.WriteLine();
         Console.WriteLine($"| shape (M x N x K) | managed 1 thread | managed {cores} threads | OpenBLAS 1 thread | OpenBLAS {cores} threads |");
@@ -42,6 +42,10 @@ internal static class GemmBenchmark
         Console.WriteLine("\nfigures in GFLOP/s (2·M·N·K per multiply), best of 15 timed runs");
         return 0;
     }
+
+    /// <summary>The 1-minute load average where the OS reports it, since other work on the machine skews timings.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? $", load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}" : "";
 
     private static double Measure(GemmBackend backend, int m, int n, int k, bool transB, int threads)
     {
