@@ -44,7 +44,7 @@ internal sealed class ReplicaPool
         var shards = Partition(indices.Length);
         var losses = new double[shards.Length];
         var scale = 1f / indices.Length;
-        Parallel.For(0, shards.Length, parallel, s =>
+        RunShards(shards.Length, s =>
         {
             var replica = replicas[s];
             for (var i = 0; i < masterState.Length; i++) masterState[i].Span.CopyTo(replicaState[s][i].Span);
@@ -70,7 +70,7 @@ internal sealed class ReplicaPool
         var shards = Partition(indices.Length);
         var losses = new double[shards.Length];
         var results = new Tensor[shards.Length];
-        Parallel.For(0, shards.Length, parallel, s =>
+        RunShards(shards.Length, s =>
         {
             var b = buffers[s];
             b.Fill(data, indices.AsSpan(shards[s].Start, shards[s].Count), training: false, 0);
@@ -86,6 +86,19 @@ internal sealed class ReplicaPool
             buffers[s].Targets!.Span.CopyTo(targets.Slice(shards[s].Start * data.TargetWidth));
         }
         return losses.Sum();
+    }
+
+    /// <summary>Runs the shards in parallel; a failure surfaces as the original exception, not an AggregateException.</summary>
+    private void RunShards(int count, Action<int> body)
+    {
+        try
+        {
+            Parallel.For(0, count, parallel, body);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
     }
 
     /// <summary>Copies the master's state (e.g. running statistics) into every replica before inference.</summary>
