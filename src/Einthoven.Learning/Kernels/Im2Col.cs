@@ -20,7 +20,7 @@ public readonly record struct Window(int Kernel, int Stride, int Padding, int Di
     public (int First, int End) ValidRange(int k, int length, int outputLength)
     {
         var offset = k * Dilation - Padding;
-        var first = offset >= 0 ? 0 : (-offset + Stride - 1) / Stride;
+        var first = Math.Min(outputLength, offset >= 0 ? 0 : (-offset + Stride - 1) / Stride);
         var end = length - offset <= 0 ? 0 : Math.Min(outputLength, (length - offset + Stride - 1) / Stride);
         return (first, Math.Max(first, end));
     }
