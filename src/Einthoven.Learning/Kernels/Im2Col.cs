@@ -35,6 +35,7 @@ public readonly record struct Window(int Kernel, int Stride, int Padding, int Di
             var src = input.Slice(offset, length);
             dst[..first].Clear();
             dst[end..].Clear();
+            if (first == end) continue;
             var shift = (row % Kernel) * Dilation - Padding;
             if (Stride == 1) src.Slice(first + shift, end - first).CopyTo(dst[first..end]);
             else
@@ -52,6 +53,7 @@ public readonly record struct Window(int Kernel, int Stride, int Padding, int Di
         foreach (var (row, sample, offset, first, end) in Rows(samples, channels, length, outLength))
         {
             var src = columns.Slice(row * samples * outLength + sample * outLength, outLength);
+            if (first == end) continue;
             var dst = inputGradient.Slice(offset, length);
             var shift = (row % Kernel) * Dilation - Padding;
             if (Stride == 1)
