@@ -122,7 +122,7 @@ public class TrainerTests
         var trainer = MakeTrainer(SmallCnn(0, features: 1), new TrainerOptions(), 10);
         Assert.Contains("extra features", Assert.Throws<ArgumentException>(() => trainer.Fit(SyntheticWaves.Create(10, 1))).Message);
         // A layer's own error reaches the caller unwrapped from the parallel shards.
-        var tooShort = ArrayDataset.ForClasses(new float[8 * 2], [1, 2], [0, 1, 0, 1, 0, 1, 0, 1]);
+        var tooShort = ArrayDataset.ForClasses(new float[8], [1, 1], [0, 1, 0, 1, 0, 1, 0, 1]);
         var shortTrainer = MakeTrainer(SmallCnn(0), new TrainerOptions { Epochs = 1, BatchSize = 8 }, trainCount: 80);
         Assert.Contains("too short", Assert.Throws<ArgumentException>(() => shortTrainer.Fit(tooShort)).Message);
         var network = SmallCnn(0);
