@@ -94,6 +94,8 @@ public class NetworkTests
         var conv = new Conv1d(3, 5, 3);
         Assert.Contains("Conv1d(3->5", Assert.Throws<ArgumentException>(() => conv.Forward(new Tensor(1, 2, 10), PassContext.Inference)).Message);
         Assert.Contains("too short", Assert.Throws<ArgumentException>(() => conv.Forward(new Tensor(1, 3, 2), PassContext.Inference)).Message);
+        Assert.Contains("too short", Assert.Throws<ArgumentException>(() => new MaxPool1d(2).Forward(new Tensor(1, 3, 1), PassContext.Inference)).Message);
+        Assert.Contains("too short", Assert.Throws<ArgumentException>(() => new Conv1d(1, 1, 3, dilation: 4).Forward(new Tensor(1, 1, 8), PassContext.Inference)).Message);
         Assert.Contains("Dense(4->2)", Assert.Throws<ArgumentException>(() => new Dense(4, 2).Forward(new Tensor(1, 3), PassContext.Inference)).Message);
         Assert.Throws<ArgumentException>(() => new BatchNorm1d(2).Forward(new Tensor(1, 2, 1), PassContext.Train(0)));
     }

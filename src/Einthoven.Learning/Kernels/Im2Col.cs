@@ -11,7 +11,12 @@ namespace Einthoven.Learning.Kernels;
 /// </summary>
 public readonly record struct Window(int Kernel, int Stride, int Padding, int Dilation)
 {
-    public int OutputLength(int inputLength) => (inputLength + 2 * Padding - Dilation * (Kernel - 1) - 1) / Stride + 1;
+    /// <summary>floor((L + 2p - d(k - 1) - 1) / s) + 1, or 0 when the window does not fit at all.</summary>
+    public int OutputLength(int inputLength)
+    {
+        var reach = inputLength + 2 * Padding - Dilation * (Kernel - 1) - 1;
+        return reach < 0 ? 0 : reach / Stride + 1;
+    }
 
     /// <summary>Whether the window maps inputs to outputs one to one (1x1, stride 1, no padding).</summary>
     public bool IsPointwise => Kernel == 1 && Stride == 1 && Padding == 0;
