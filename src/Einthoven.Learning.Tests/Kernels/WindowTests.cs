@@ -30,7 +30,8 @@ public class WindowTests
     }
 
     [Theory]
-    [InlineData(10, 3, 1, 1, 1, 8)]
+    [InlineData(10, 3, 1, 1, 1, 10)]
+    [InlineData(10, 3, 1, 0, 1, 8)]
     [InlineData(10, 3, 2, 1, 1, 5)]
     [InlineData(10, 3, 1, 0, 2, 6)]
     [InlineData(2, 7, 1, 3, 1, 2)]
