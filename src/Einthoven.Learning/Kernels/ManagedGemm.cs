@@ -125,13 +125,9 @@ internal static unsafe class ManagedGemm
             if (trans)
             {
                 // op(B)[p, j] = b[j * ldb + p]
-                for (var col = 0; col < cols; col++)
-                {
-                    var src = b + (jc + jr + col) * (long)ldb + pc;
-                    for (var p = 0; p < kb; p++) panel[p * nr + col] = src[p];
-                }
-                for (var col = cols; col < nr; col++)
-                    for (var p = 0; p < kb; p++) panel[p * nr + col] = 0f;
+                Transpose.Block(b + (jc + jr) * (long)ldb + pc, ldb, panel, nr, kb, cols);
+                for (var p = 0; p < kb; p++)
+                    for (var col = cols; col < nr; col++) panel[p * nr + col] = 0f;
             }
             else
             {
