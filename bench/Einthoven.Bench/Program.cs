@@ -7,6 +7,8 @@ var benchmarks = new (string Name, string Help, Func<string[], int> Run)[]
     ("wfdb", "wfdb: WFDB decoding of all 48 MIT-BIH records vs File.ReadAllBytes of the same bytes", _ => { WfdbDecodeBench.Run(); return 0; }),
     ("qrs", "qrs [MITDB]: QRS detection throughput (one thread, first lead of all 48 MIT-BIH records), timed apart from decoding", QrsBenchmark.Run),
     ("window-memory", "window-memory [MITDB]: peak memory of reading a 24-hour 2-lead 360 Hz record window by window", WindowMemoryBenchmark.Run),
+    ("gemm", "gemm: GFLOP/s of the managed SGEMM and OpenBLAS, single-threaded and all-core", GemmBenchmark.Run),
+    ("engine", "engine: learning engine throughput on a beat-classifier-sized network", EngineBenchmark.Run),
     ("edf-csv", "edf-csv [MITDB] [N]: EDF and CSV write and windowed-read throughput on the first N (8) MIT-BIH records", EdfCsvBenchmark.Run),
 };
 
