@@ -12,6 +12,7 @@ public static class RecordFiles
     private static readonly IRecordFormat[] Registered =
     [
         new Wfdb.WfdbFormat(),
+        new Edf.EdfFormat(),
     ];
 
     public static IReadOnlyList<IRecordFormat> Formats => Registered;
