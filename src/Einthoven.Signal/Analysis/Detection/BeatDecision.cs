@@ -28,6 +28,9 @@ internal sealed class BeatDecision
         _tWave = (int)Math.Round(options.TWaveSeconds * fs);
     }
 
+    /// <summary>Starts the QRS level from the strongest energy peak seen while learning.</summary>
+    public void Seed(double peakEnergy) => _qrsPeaks.Add(Math.Sqrt(peakEnergy));
+
     public void Decide(long peak, double peakEnergy, List<long> beats)
     {
         // Levels are compared as RMS slope (proportional to QRS amplitude): in energy, a PVC can be 15 times a
@@ -39,14 +42,13 @@ internal sealed class BeatDecision
 
         var qrsLevel = _qrsPeaks.Median(energy);
         var noiseLevel = _noisePeaks.Median(0);
-        var threshold = noiseLevel + _options.ThresholdFraction * (qrsLevel - noiseLevel);
         var expectedRr = _rrIntervals.Median(_fs);
-        var scale = _lastPeak == long.MinValue ? 1 : OverdueScale(elapsed / expectedRr);
+        var fraction = _lastPeak == long.MinValue ? NormalFraction : ThresholdFraction(elapsed / expectedRr);
+        var threshold = noiseLevel + _options.ThresholdScale * fraction * (qrsLevel - noiseLevel);
         var slope = MaxSlope(peak);
 
-        var isQrs = energy >= threshold * scale;
+        var isQrs = energy >= threshold;
         if (isQrs && elapsed < _tWave && slope < 0.5 * _lastSlope) isQrs = false;
-        if (Dev.Trace && peak >= Dev.From && peak <= Dev.To) Console.WriteLine($"  cand {peak} ({peak/_fs:0.00}s) e={energy:0.0} qrs={qrsLevel:0.0} noise={noiseLevel:0.0} th={threshold:0.0} scale={scale:0.00} slope={slope:0.0} last={_lastSlope:0.0} el={elapsed} -> {(isQrs ? "QRS" : "noise")}");
         if (!isQrs)
         {
             _noisePeaks.Add(energy);
@@ -62,13 +64,25 @@ internal sealed class BeatDecision
         beats.Add(r);
     }
 
-    // 1 while a beat is not yet due, falling to OverdueScale as the interval grows past the expected RR.
-    private double OverdueScale(double rrRatio)
+    // Where the threshold sits between the noise and QRS levels, by the time since the last beat over the expected
+    // RR interval: an early candidate must be nearly as strong as the recent beats, a beat that is due or overdue
+    // may be much weaker (the causal form of Pan-Tompkins search-back). Fitted on MIT-BIH candidates as a whole.
+    private static readonly (double Rr, double Fraction)[] Curve =
+        [(0.35, 0.6), (0.5, 0.4), (0.7, 0.25), (1.0, 0.18), (1.3, 0.1)];
+
+    private const double NormalFraction = 0.25;
+
+    private static double ThresholdFraction(double rrRatio)
     {
-        const double from = 0.85, to = 1.15;
-        if (rrRatio <= from) return 1;
-        if (rrRatio >= to) return _options.OverdueScale;
-        return 1 - (1 - _options.OverdueScale) * (rrRatio - from) / (to - from);
+        if (rrRatio <= Curve[0].Rr) return Curve[0].Fraction;
+        for (var i = 1; i < Curve.Length; i++)
+        {
+            if (rrRatio > Curve[i].Rr) continue;
+            var (r0, f0) = Curve[i - 1];
+            var (r1, f1) = Curve[i];
+            return f0 + (f1 - f0) * (rrRatio - r0) / (r1 - r0);
+        }
+        return Curve[^1].Fraction;
     }
 
     // Largest absolute slope inside the integration window that produced the peak.

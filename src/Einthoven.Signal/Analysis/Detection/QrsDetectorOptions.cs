@@ -16,10 +16,8 @@ public sealed record QrsDetectorOptions
     public double RefractorySeconds { get; init; } = 0.2;
     /// <summary>Candidates closer than this to the previous beat must have a QRS-like slope (T-wave check), s.</summary>
     public double TWaveSeconds { get; init; } = 0.36;
-    /// <summary>Threshold position between the noise level and the QRS level.</summary>
-    public double ThresholdFraction { get; init; } = 0.3;
-    /// <summary>Smallest threshold scale once a beat is overdue (the causal form of search-back).</summary>
-    public double OverdueScale { get; init; } = 0.5;
+    /// <summary>Scales the threshold between the noise and QRS levels: below 1 finds more beats and more noise.</summary>
+    public double ThresholdScale { get; init; } = 1;
     /// <summary>Smallest RMS slope over the integration window that can be a QRS, mV/s: keeps a flat line from producing beats.</summary>
     public double MinimumSlope { get; init; } = 1;
 }

@@ -14,6 +14,8 @@ public sealed class StreamingQrsDetector
     private readonly BeatDecision _decision;
     private readonly double _toMillivolts;
     private readonly int _lookahead;
+    private readonly int _learning;
+    private readonly List<(long Peak, double Energy)> _learned = new(16);
     private long _candidate = -1;
     private double _candidateEnergy;
     private double _previousEnergy;
@@ -30,8 +32,15 @@ public sealed class StreamingQrsDetector
         var high = Math.Min(_options.HighHz, 0.45 * samplingFrequency);
         _feature = new QrsFeature(samplingFrequency, _options.LowHz, high, _options.IntegrationSeconds, _options.LookaheadSeconds + 0.5);
         _lookahead = (int)Math.Round(_options.LookaheadSeconds * samplingFrequency);
+        _learning = (int)Math.Round(LearningSeconds * samplingFrequency);
         _decision = new BeatDecision(samplingFrequency, _options, _feature);
     }
+
+    /// <summary>
+    /// The detector first learns the signal's QRS level over this many seconds; beats in that stretch are reported
+    /// at its end, every later beat within the look-ahead.
+    /// </summary>
+    public const double LearningSeconds = 2;
 
     public double SamplingFrequency { get; }
 
@@ -59,9 +68,10 @@ public sealed class StreamingQrsDetector
     public int Flush(List<long> beats)
     {
         var before = beats.Count;
-        if (_candidate >= 0) _decision.Decide(_candidate, _candidateEnergy, beats);
+        if (_candidate >= 0) Candidate(_candidate, _candidateEnergy, beats);
         _candidate = -1;
         _candidateEnergy = 0;
+        EndLearning(beats);
         return beats.Count - before;
     }
 
@@ -77,9 +87,25 @@ public sealed class StreamingQrsDetector
         _previousEnergy = energy;
         if (_candidate >= 0 && n - _candidate >= _lookahead)
         {
-            _decision.Decide(_candidate, _candidateEnergy, beats);
+            Candidate(_candidate, _candidateEnergy, beats);
             _candidate = -1;
             _candidateEnergy = 0;
         }
+        if (_feature.Count == _learning) EndLearning(beats);
+    }
+
+    private void Candidate(long peak, double energy, List<long> beats)
+    {
+        if (_feature.Count <= _learning) _learned.Add((peak, energy));
+        else _decision.Decide(peak, energy, beats);
+    }
+
+    // Seeds the QRS level with the strongest peak of the learning stretch, then decides its peaks in order.
+    private void EndLearning(List<long> beats)
+    {
+        if (_learned.Count == 0) return;
+        _decision.Seed(_learned.Max(c => c.Energy));
+        foreach (var (peak, energy) in _learned) _decision.Decide(peak, energy, beats);
+        _learned.Clear();
     }
 }

@@ -21,13 +21,10 @@ internal static class WfdbAnnotators
         if (!Directory.Exists(directory)) return [];
         var excluded = new HashSet<string>(signalFiles, StringComparer.Ordinal);
         var found = new List<string>();
-        foreach (var path in Directory.EnumerateFiles(directory, record + ".*"))
+        foreach (var ext in WfdbDirectoryListing.Extensions(directory, record))
         {
-            var name = Path.GetFileName(path);
-            if (excluded.Contains(name) || name.Length <= record.Length + 1 || name[record.Length] != '.') continue;
-            var ext = name[(record.Length + 1)..];
-            if (!WfdbNames.IsValidRecordName(ext) || NeverAnnotations.Contains(ext)) continue;
-            if (WellKnown.Contains(ext, StringComparer.Ordinal) || LooksLikeAnnotations(path)) found.Add(ext);
+            if (excluded.Contains(record + "." + ext) || !WfdbNames.IsValidRecordName(ext) || NeverAnnotations.Contains(ext)) continue;
+            if (WellKnown.Contains(ext, StringComparer.Ordinal) || LooksLikeAnnotations(Path.Combine(directory, record + "." + ext))) found.Add(ext);
         }
         found.Sort((a, b) => Rank(a).CompareTo(Rank(b)) is var c && c != 0 ? c : string.CompareOrdinal(a, b));
         return found;

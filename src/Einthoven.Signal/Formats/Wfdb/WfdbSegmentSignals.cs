@@ -16,10 +16,12 @@ internal sealed class WfdbSegmentSignals : IWfdbSignals
     private readonly WfdbSignalFile[] _files;
     private readonly SignalSlot[] _signals;
     private readonly WfdbSignalSpec[] _specs;
+    private readonly bool _checksumsRecorded;
 
     public WfdbSegmentSignals(WfdbHeader header, string directory, string headerPath)
     {
         _specs = header.Signals.ToArray();
+        _checksumsRecorded = _specs.Any(s => !s.IsNull && s.Checksum is { } c && (short)c != 0);
         _signals = new SignalSlot[_specs.Length];
         var files = new List<WfdbSignalFile>();
         try
@@ -159,9 +161,10 @@ internal sealed class WfdbSegmentSignals : IWfdbSignals
             $"the header says {(short)spec.Checksum.Value} but the samples sum to {(short)sum} (mod 65536); the file is damaged or belongs to another header");
     }
 
-    // Some converters (the CinC 2017 .mat headers among them) write 0 for the checksum and an initial value that was
-    // never computed; a zero checksum is therefore read as "not recorded" and neither field is checked.
-    private static bool HasIntegrityFields(WfdbSignalSpec spec) => spec.Checksum is { } c && (short)c != 0 && !spec.IsNull;
+    // Some converters (the CinC 2017 .mat headers among them) write 0 for every checksum and an initial value that
+    // was never computed. A header whose checksums are all 0 is therefore read as carrying none, and neither field is
+    // checked; where any checksum is non-zero, a zero one is a genuine sum and is verified like the others.
+    private bool HasIntegrityFields(WfdbSignalSpec spec) => _checksumsRecorded && spec.Checksum is not null && !spec.IsNull;
 
     private WfdbSignalFile OpenGroup(string directory, int first, int end, int group)
     {
