@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text.Json;
 using Einthoven.Server.Analysis;
 using Einthoven.Server.Storage;

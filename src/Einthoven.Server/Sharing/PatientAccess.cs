@@ -1,3 +1,4 @@
+using Einthoven.Server.Api;
 using System.Security.Claims;
 using Einthoven.Server.Accounts;
 using Einthoven.Server.Audit;
