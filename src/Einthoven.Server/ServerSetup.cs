@@ -8,7 +8,9 @@ using Einthoven.Server.Recordings;
 using Einthoven.Server.Sharing;
 using Einthoven.Server.Storage;
 using Einthoven.Server.Viewer;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,6 +29,8 @@ public static class ServerSetup
         services.Configure<ServerOptions>(section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataFolder, "keys")));
         services.AddEinthovenDatabase(options);
         AddAccounts(services);
         services.AddEinthovenRateLimits(options);
