@@ -10,5 +10,9 @@ public static class CommandList
         InfoCommand.Create(),
         ConvertCommand.Create(),
         AnnotationsCommand.Create(),
+        LoginCommand.Create(),
+        UploadCommand.Create(),
+        RecordingsCommand.Create(),
+        DownloadCommand.Create(),
     ];
 }

@@ -79,7 +79,7 @@ public sealed class ServerHost : IAsyncDisposable
         catch (IOException) { }
     }
 
-    private sealed class Factory(IDictionary<string, string?> settings, Action<IServiceCollection>? services) : WebApplicationFactory<Program>
+    private sealed class Factory(IDictionary<string, string?> settings, Action<IServiceCollection>? services) : WebApplicationFactory<ServerOptions>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
