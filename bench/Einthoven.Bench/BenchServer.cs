@@ -25,7 +25,7 @@ internal sealed class BenchServer : IAsyncDisposable
     public HttpClient Client { get; }
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<BenchServer> StartAsync()
+    public static async Task<BenchServer> StartAsync(bool runWorker = true)
     {
         var folder = Path.Combine(Path.GetTempPath(), "einthoven-bench", Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
@@ -33,6 +33,7 @@ internal sealed class BenchServer : IAsyncDisposable
         builder.Configuration["Einthoven:SeedDemo"] = "false";
         builder.Configuration["Einthoven:SignInPermitsPerMinute"] = "1000";
         builder.Configuration["Einthoven:Analysis:PollInterval"] = "00:00:00.050";
+        builder.Configuration["Einthoven:Analysis:RunWorker"] = runWorker.ToString();
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddEinthoven();

@@ -21,7 +21,7 @@ internal static class WindowLatencyBenchmark
 
     private static async Task<int> RunAsync()
     {
-        await using var server = await BenchServer.StartAsync();
+        await using var server = await BenchServer.StartAsync(runWorker: false); // queries only, no analysis competing for the cores
         var sw = Stopwatch.StartNew();
         var record = EcgSynthesizer.Generate(new SynthesisOptions
         {
