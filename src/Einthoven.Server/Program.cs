@@ -1,10 +1,10 @@
-// The platform server (SPEC C5). Accounts, storage, analysis and the web UI arrive with issue 5 and 6;
-// for now it serves its health and the version of the signal library it is built on.
+using Einthoven.Server;
+
+// The platform server (SPEC C5): `dotnet run --project src/Einthoven.Server`. Settings: appsettings.json, section "Einthoven".
 var builder = WebApplication.CreateBuilder(args);
+builder.AddEinthoven();
 var app = builder.Build();
-
-app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
-
-app.Run();
+await app.UseEinthovenAsync();
+await app.RunAsync();
 
 public partial class Program;

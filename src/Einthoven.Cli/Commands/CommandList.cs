@@ -14,5 +14,9 @@ public static class CommandList
         EvalCommand.Create(),
         AnalyzeCommand.Create(),
         PlotCommand.Create(),
+        LoginCommand.Create(),
+        UploadCommand.Create(),
+        RecordingsCommand.Create(),
+        DownloadCommand.Create(),
     ];
 }

@@ -1,0 +1,194 @@
+using System.Net.Http.Json;
+using Einthoven.Server.Tests.Hosting;
+
+namespace Einthoven.Server.Tests;
+
+/// <summary>
+/// Every endpoint against every kind of caller: the exact status code, and no trace of the owner's recording in any
+/// answer to someone who may not read it.
+/// </summary>
+public abstract class AuthorizationMatrixTests(ServerFixture fixture)
+{
+    private World W => fixture.World;
+
+    [ProviderFact]
+    public Task Me() => Check(HttpMethod.Get, _ => "/api/me", Matrix.AnyUser(), (who, body) =>
+    {
+        if (who != Who.Anonymous) Assert.Contains(W.Actors[who].Email, body);
+    });
+
+    [ProviderFact]
+    public Task Own_recording_list() => Check(HttpMethod.Get, _ => "/api/recordings", Matrix.AnyUser(), (who, body) =>
+    {
+        if (who == Who.Owner) Assert.Contains(W.RecordingName, body);
+        if (who == Who.OtherPatient) Assert.Contains("other-recording", body);
+    });
+
+    [ProviderFact]
+    public Task Patient_recording_list() => Check(HttpMethod.Get, _ => $"/api/recordings?patientId={W.Owner.Id}", Matrix.PatientData(), (who, body) =>
+    {
+        if (who is Who.Owner or Who.DoctorWithGrant) Assert.Contains(W.RecordingName, body);
+    });
+
+    [ProviderFact]
+    public Task Recording_details() => Check(HttpMethod.Get, _ => $"/api/recordings/{W.Recording}", Matrix.PatientData(), (who, body) =>
+    {
+        if (who is Who.Owner or Who.DoctorWithGrant) Assert.Contains("\"leads\"", body);
+    });
+
+    [ProviderFact]
+    public Task Viewer_window() => Check(HttpMethod.Get, _ => $"/api/recordings/{W.Recording}/window?from=0&to=10&points=500", Matrix.PatientData(), (who, body) =>
+    {
+        if (who is Who.Owner or Who.DoctorWithGrant) Assert.Contains("\"min\"", body);
+    });
+
+    [ProviderFact]
+    public Task Analysis_results() => Check(HttpMethod.Get, _ => $"/api/recordings/{W.Recording}/analysis", Matrix.PatientData(), (who, body) =>
+    {
+        if (who is Who.Owner or Who.DoctorWithGrant) Assert.Contains("not a certified medical device", body);
+    });
+
+    [ProviderFact]
+    public Task Download() => Check(HttpMethod.Get, _ => $"/api/recordings/{W.Recording}/download?format=edf", Matrix.PatientData());
+
+    [ProviderFact]
+    public Task Rerun_analysis() => Check(HttpMethod.Post, _ => $"/api/recordings/{W.Recording}/analysis", Matrix.OwnerOnly(202));
+
+    [ProviderFact]
+    public async Task Delete_recording()
+    {
+        var doomed = await W.UploadAsync(W.Owner, "doomed", seed: 9, seconds: 10);
+        await Check(HttpMethod.Delete, _ => $"/api/recordings/{doomed}", Matrix.OwnerOnly(204));
+        Assert.Equal(404, (int)(await W.Owner.Client.GetAsync($"/api/recordings/{doomed}")).StatusCode);
+    }
+
+    [ProviderFact]
+    public async Task Upload()
+    {
+        var files = TestRecords.WfdbFiles(TestRecords.Synthetic("matrix-upload", seconds: 5, seed: 21));
+        await Check(null, _ => "/api/recordings", Matrix.Patients(201), send: (client, _) => client.UploadAsync(files));
+    }
+
+    [ProviderFact]
+    public Task List_tokens() => Check(HttpMethod.Get, _ => "/api/tokens", Matrix.AnyUser(), (who, body) =>
+    {
+        if (who != Who.Anonymous) Assert.Contains(W.Actors[who].Token[..10], body);
+        if (who != Who.Owner) Assert.DoesNotContain(W.Owner.Token[..10], body);
+    });
+
+    [ProviderFact]
+    public Task Create_token() => Check(HttpMethod.Post, _ => "/api/tokens", Matrix.AnyUser(201), body: new { name = "matrix" });
+
+    [ProviderFact]
+    public async Task Revoke_token()
+    {
+        var token = await (await W.Owner.Client.PostJsonAsync("/api/tokens", new { name = "to-revoke" })).JsonAsync(System.Net.HttpStatusCode.Created);
+        await Check(HttpMethod.Delete, _ => $"/api/tokens/{token.Id()}", new Matrix(401, 204, 404, 404, 404, 404, 404, 404));
+        Assert.Equal(401, (int)(await fixture.Host.Client(token.Str("token")).GetAsync("/api/me")).StatusCode);
+    }
+
+    [ProviderFact]
+    public Task Create_access_key() => Check(HttpMethod.Post, _ => "/api/access-keys", Matrix.Patients(201), body: new { label = "matrix" });
+
+    [ProviderFact]
+    public Task List_access_keys() => Check(HttpMethod.Get, _ => "/api/access-keys", Matrix.Patients(), (who, body) =>
+    {
+        if (who == Who.Owner) Assert.Contains(W.OwnerKeyId.ToString(), body);
+        else Assert.DoesNotContain(W.OwnerKeyId.ToString(), body);
+    });
+
+    [ProviderFact]
+    public async Task Revoke_access_key()
+    {
+        var key = await (await W.Owner.Client.PostJsonAsync("/api/access-keys", new { label = "to-revoke" })).JsonAsync(System.Net.HttpStatusCode.Created);
+        await Check(HttpMethod.Delete, _ => $"/api/access-keys/{key.Id()}", new Matrix(401, 204, 404, 403, 403, 403, 403, 403));
+    }
+
+    [ProviderFact]
+    public Task Claim_grant_with_a_wrong_key() =>
+        Check(HttpMethod.Post, _ => "/api/grants", Matrix.Doctors(400), body: new { patientEmail = W.Owner.Email, key = "AAAA-BBBB-CCCC-DDDD-EEEE" });
+
+    [ProviderFact]
+    public Task List_grants() => Check(HttpMethod.Get, _ => "/api/grants", new Matrix(401, 200, 200, 200, 200, 200, 200, 403), (who, body) =>
+    {
+        var granted = W.Grants[Who.DoctorWithGrant].ToString();
+        if (who is Who.Owner or Who.DoctorWithGrant) Assert.Contains(granted, body);
+        else Assert.DoesNotContain(granted, body);
+    });
+
+    [ProviderFact]
+    public Task Revoke_grant() => Check(HttpMethod.Delete, _ => $"/api/grants/{W.SpareGrant}", new Matrix(401, 204, 404, 403, 403, 403, 403, 403));
+
+    [ProviderFact]
+    public Task Doctor_patient_list() => Check(HttpMethod.Get, _ => "/api/doctor/patients", Matrix.Doctors(), (who, body) =>
+    {
+        if (who == Who.DoctorWithGrant) Assert.Contains(W.Owner.Email, body);
+        else Assert.DoesNotContain(W.Owner.Email, body);
+    });
+
+    [ProviderFact]
+    public Task Patient_audit_log() => Check(HttpMethod.Get, _ => "/api/audit", Matrix.Patients(), (who, body) =>
+    {
+        var granted = W.Actors[Who.DoctorWithGrant].Email;
+        if (who == Who.Owner) Assert.Contains(granted, body);
+        else Assert.DoesNotContain(granted, body);
+    });
+
+    [ProviderFact]
+    public Task Admin_audit_log() => Check(HttpMethod.Get, _ => "/api/admin/audit", Matrix.Admins());
+
+    [ProviderFact]
+    public Task Admin_user_list() => Check(HttpMethod.Get, _ => "/api/admin/users", Matrix.Admins(), (who, body) =>
+    {
+        if (who == Who.Admin) Assert.Contains(W.Owner.Email, body);
+    });
+
+    [ProviderFact]
+    public Task Admin_add_role() =>
+        Check(HttpMethod.Post, _ => $"/api/admin/users/{W.Actors[Who.OtherPatient].Id}/roles", Matrix.Admins(), body: new { role = "Patient" });
+
+    [ProviderFact]
+    public Task Admin_remove_role() =>
+        Check(HttpMethod.Delete, _ => $"/api/admin/users/{W.Actors[Who.OtherPatient].Id}/roles/Admin", Matrix.Admins());
+
+    [ProviderFact]
+    public Task Admin_unlock() => Check(HttpMethod.Post, _ => $"/api/admin/users/{W.Actors[Who.OtherPatient].Id}/unlock", Matrix.Admins(204));
+
+    [ProviderFact]
+    public Task Logout() => Check(HttpMethod.Post, _ => "/api/auth/logout", Matrix.AnyUser(204));
+
+    [ProviderFact]
+    public Task Public_endpoints_answer_everyone() =>
+        Check(HttpMethod.Get, _ => "/health", new Matrix(200, 200, 200, 200, 200, 200, 200, 200));
+
+    private async Task Check(HttpMethod? method, Func<Who, string> url, Matrix expected, Action<Who, string>? verify = null,
+        object? body = null, Func<HttpClient, Who, Task<HttpResponseMessage>>? send = null)
+    {
+        var failures = new List<string>();
+        foreach (var who in W.Everyone.OrderBy(w => w == Who.Owner)) // the owner last: some rows delete what they test
+        {
+            var client = W.ClientOf(who);
+            using var response = send is not null ? await send(client, who)
+                : await client.SendAsync(new HttpRequestMessage(method!, url(who)) { Content = body is null ? null : JsonContent.Create(body, options: Hosting.Api.Json) });
+            var text = await response.Content.ReadAsStringAsync();
+            if ((int)response.StatusCode != expected[who])
+            {
+                failures.Add($"{who}: expected {expected[who]}, got {(int)response.StatusCode} {text}");
+                continue;
+            }
+            if (who is not (Who.Owner or Who.DoctorWithGrant) && text.Contains(W.RecordingName))
+                failures.Add($"{who}: the answer leaks the owner's recording: {text}");
+            if ((int)response.StatusCode >= 400 && !response.Content.Headers.ContentType?.MediaType?.Contains("problem+json") == true)
+                failures.Add($"{who}: {(int)response.StatusCode} without problem details ({response.Content.Headers.ContentType})");
+            try { verify?.Invoke(who, text); }
+            catch (Exception e) { failures.Add($"{who}: {e.Message}"); }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+}
+
+[Collection("sqlite")]
+public sealed class SqliteAuthorizationMatrix(SqliteFixture fixture) : AuthorizationMatrixTests(fixture);
+
+[Collection("postgres"), UsesPostgres]
+public sealed class PostgresAuthorizationMatrix(PostgresFixture fixture) : AuthorizationMatrixTests(fixture);

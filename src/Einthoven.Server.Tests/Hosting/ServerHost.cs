@@ -1,0 +1,91 @@
+using Einthoven.Server.Storage;
+using Einthoven.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Einthoven.Server.Tests.Hosting;
+
+public enum Provider { Sqlite, Postgres }
+
+/// <summary>
+/// One in-process server on a fresh database: a new SQLite file, or a new PostgreSQL database created on the server
+/// named by EINTHOVEN_TEST_PG and dropped afterwards.
+/// </summary>
+public sealed class ServerHost : IAsyncDisposable
+{
+    private readonly Factory _factory;
+    private readonly string? _postgresDatabase;
+
+    public ServerHost(Provider provider, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        Provider = provider;
+        DataFolder = TestData.TempDir();
+        var all = new Dictionary<string, string?>
+        {
+            ["Einthoven:DataFolder"] = DataFolder,
+            ["Einthoven:SeedDemo"] = "false",
+            ["Einthoven:SignInPermitsPerMinute"] = "100000",
+            ["Einthoven:KeyPermitsPerMinute"] = "100000",
+            ["Einthoven:KeyHashIterations"] = "1000",
+            ["Einthoven:Analysis:PollInterval"] = "00:00:00.200",
+        };
+        if (provider == Provider.Postgres)
+        {
+            var admin = new NpgsqlConnectionStringBuilder(PostgresSettings.Required);
+            _postgresDatabase = "einthoven_test_" + Guid.NewGuid().ToString("N")[..12];
+            all["Einthoven:DatabaseProvider"] = "Postgres";
+            all["Einthoven:ConnectionString"] = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = _postgresDatabase }.ConnectionString;
+        }
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) all[k] = v;
+        _factory = new Factory(all, services);
+        _ = _factory.Server; // start now: migrations run here, failures surface in the fixture
+    }
+
+    public Provider Provider { get; }
+    public string DataFolder { get; }
+    public IServiceProvider Services => _factory.Services;
+
+    public HttpClient Client(string? bearer = null)
+    {
+        var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        if (bearer is not null) client.DefaultRequestHeaders.Authorization = new("Bearer", bearer);
+        return client;
+    }
+
+    public HttpMessageHandler Handler() => _factory.Server.CreateHandler();
+
+    /// <summary>Runs <paramref name="work"/> against the host's database, in its own scope.</summary>
+    public async Task<T> DbAsync<T>(Func<AppDb, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDb>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(PostgresSettings.Required);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+        try { Directory.Delete(DataFolder, recursive: true); }
+        catch (IOException) { }
+    }
+
+    private sealed class Factory(IDictionary<string, string?> settings, Action<IServiceCollection>? services) : WebApplicationFactory<ServerOptions>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            foreach (var (k, v) in settings) builder.UseSetting(k, v);
+            if (services is not null) builder.ConfigureTestServices(services);
+        }
+    }
+}

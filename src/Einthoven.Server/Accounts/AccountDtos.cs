@@ -1,0 +1,9 @@
+namespace Einthoven.Server.Accounts;
+
+public sealed record RegisterRequest(string Email, string Password, string? DisplayName);
+public sealed record SignInRequest(string Email, string Password);
+public sealed record TokenRequest(string Email, string Password, string? Name, int? ExpiresInDays);
+public sealed record NewTokenRequest(string? Name, int? ExpiresInDays);
+public sealed record UserView(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles);
+public sealed record TokenView(Guid Id, string Name, string Prefix, DateTime CreatedAt, DateTime? ExpiresAt, DateTime? LastUsedAt, DateTime? RevokedAt);
+public sealed record NewTokenView(Guid Id, string Name, string Prefix, DateTime? ExpiresAt, string Token);

@@ -1,0 +1,17 @@
+namespace Einthoven.Server.Accounts;
+
+/// <summary>An API token for the CLI, scripts and devices. Only its SHA-256 hash is stored; the token is shown once.</summary>
+public sealed class PersonalAccessToken
+{
+    public Guid Id { get; set; }
+    public Guid UserId { get; set; }
+    public string Name { get; set; } = "";
+    /// <summary>Hex SHA-256 of the whole token (tokens are 256-bit random, so a fast hash is enough).</summary>
+    public string Hash { get; set; } = "";
+    /// <summary>The first characters of the token, so that a user can tell tokens apart.</summary>
+    public string Prefix { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public DateTime? ExpiresAt { get; set; }
+    public DateTime? LastUsedAt { get; set; }
+    public DateTime? RevokedAt { get; set; }
+}

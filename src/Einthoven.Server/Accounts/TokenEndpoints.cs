@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Einthoven.Server.Api;
+using Einthoven.Server.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Einthoven.Server.Accounts;
+
+/// <summary>A signed-in user's own personal access tokens.</summary>
+public static class TokenEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var tokens = app.MapGroup("/api/tokens").WithTags("Accounts").RequireAuthorization();
+        tokens.MapGet("/", List).WithSummary("Your tokens (never the secrets)");
+        tokens.MapPost("/", Create).WithSummary("Create a token; the secret is in this answer only");
+        tokens.MapDelete("/{id:guid}", Revoke).WithSummary("Revoke one of your tokens");
+    }
+
+    private static async Task<IResult> List(ClaimsPrincipal user, AppDb db, CancellationToken ct) =>
+        Results.Ok(await db.AccessTokens.AsNoTracking().Where(t => t.UserId == user.UserId()).OrderBy(t => t.CreatedAt)
+            .Select(t => new TokenView(t.Id, t.Name, t.Prefix, t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt)).ToListAsync(ct));
+
+    private static async Task<IResult> Create(NewTokenRequest body, ClaimsPrincipal user, TokenService tokens, CancellationToken ct)
+    {
+        if (body.ExpiresInDays is <= 0 or > 3650) return Problems.BadRequest("invalid expiry", "expiresInDays must be 1-3650", "expiresInDays");
+        var (token, secret) = await tokens.CreateAsync(user.UserId(), string.IsNullOrWhiteSpace(body.Name) ? "token" : body.Name.Trim(), body.ExpiresInDays, ct);
+        return Results.Created($"/api/tokens/{token.Id}", new NewTokenView(token.Id, token.Name, token.Prefix, token.ExpiresAt, secret));
+    }
+
+    private static async Task<IResult> Revoke(Guid id, ClaimsPrincipal user, AppDb db, TimeProvider time, CancellationToken ct)
+    {
+        var token = await db.AccessTokens.SingleOrDefaultAsync(t => t.Id == id && t.UserId == user.UserId(), ct);
+        if (token is null) return Problems.NotFound("token");
+        token.RevokedAt ??= time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return Results.NoContent();
+    }
+}

@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Einthoven.Server.Api;
+using Einthoven.Server.Recordings;
+using Einthoven.Server.Sharing;
+using Einthoven.Server.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Einthoven.Server.Analysis;
+
+public sealed record AnalysisView(
+    Guid RecordingId, JobView? Job, string? Analyzer, DateTime? AnalysedAt, JsonElement? Summary,
+    IReadOnlyDictionary<string, int> BeatCounts, string Disclaimer);
+
+/// <summary>The analysis of a recording: job state and progress, and the results once done.</summary>
+public static class AnalysisEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/recordings/{id:guid}/analysis").WithTags("Analysis").RequireAuthorization();
+        group.MapGet("/", Get).WithSummary("Job status and progress; beats by class, rhythm, measurements, quality and pacing when done");
+        group.MapPost("/", Rerun).WithSummary("Queue the analysis again (the patient only)");
+    }
+
+    private static async Task<IResult> Get(Guid id, ClaimsPrincipal user, AppDb db, PatientAccess access, SampleCache cache, CancellationToken ct)
+    {
+        var recording = await access.ReadRecordingAsync(user, id, "analysis.read", ct);
+        if (recording is null) return Problems.NotFound("recording");
+        var job = await db.AnalysisJobs.AsNoTracking().Where(j => j.RecordingId == id).OrderByDescending(j => j.CreatedAt).FirstOrDefaultAsync(ct);
+        var result = await db.AnalysisResults.AsNoTracking().SingleOrDefaultAsync(r => r.RecordingId == id, ct);
+        var counts = new Dictionary<string, int>();
+        if (result is not null)
+        {
+            var sets = await cache.AnnotationsAsync(db, id, ct);
+            if (sets.TryGetValue(RecordingLoader.AnalysisAnnotator, out var beats))
+                foreach (var group in beats.Where(a => a.IsBeat).GroupBy(a => a.Symbol)) counts[group.Key] = group.Count();
+        }
+        var summary = result is null ? (JsonElement?)null : JsonDocument.Parse(result.SummaryJson).RootElement.Clone();
+        return Results.Ok(new AnalysisView(id, job is null ? null : JobView.Of(job), result?.Analyzer, result?.CreatedAt, summary, counts, Disclaimer.Text));
+    }
+
+    private static async Task<IResult> Rerun(Guid id, ClaimsPrincipal user, AppDb db, PatientAccess access, JobQueue queue, CancellationToken ct)
+    {
+        var recording = await db.Recordings.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (recording is null || !await access.CanReadPatientAsync(user, recording.PatientId, ct)) return Problems.NotFound("recording");
+        if (recording.PatientId != user.UserId()) return Problems.Forbidden("only the patient can ask for a new analysis");
+        var job = await queue.RequeueAsync(id, ct);
+        return Results.Accepted($"/api/recordings/{id}/analysis", JobView.Of(job));
+    }
+}

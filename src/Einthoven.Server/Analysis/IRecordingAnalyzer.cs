@@ -1,0 +1,19 @@
+using Einthoven.Signal.Records;
+
+namespace Einthoven.Server.Analysis;
+
+/// <summary>
+/// What the analysis job runs on a recording. The outcome's annotations (beats with their classes, rhythm changes,
+/// pacing spikes) become the recording's "analysis" annotation set; its summary is stored as JSON.
+/// </summary>
+public interface IRecordingAnalyzer
+{
+    /// <summary>Name and version, stored with every result.</summary>
+    string Name { get; }
+
+    AnalysisOutcome Analyze(EcgRecord record, IProgress<double> progress, CancellationToken ct);
+}
+
+/// <param name="Annotations">Beats and events found, in samples of the record.</param>
+/// <param name="Summary">Any JSON-serializable object: measurements, rhythm, quality, pacing.</param>
+public sealed record AnalysisOutcome(IReadOnlyList<Annotation> Annotations, object Summary);

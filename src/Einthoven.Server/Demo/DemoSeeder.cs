@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using Einthoven.Server.Accounts;
+using Einthoven.Server.Recordings;
+using Einthoven.Signal.Synthesis;
+using Microsoft.AspNetCore.Identity;
+
+namespace Einthoven.Server.Demo;
+
+/// <summary>
+/// First start of an empty database: a demo patient, doctor and admin with fresh random passwords (printed once to the
+/// console, never logged), and a few synthetic recordings for the patient, so that a fresh machine without any
+/// dataset has something to look at.
+/// </summary>
+public sealed class DemoSeeder(UserManager<AppUser> users, RecordingImporter importer, TimeProvider time)
+{
+    public async Task SeedAsync(TextWriter console, CancellationToken ct)
+    {
+        if (users.Users.Any()) return;
+        var patient = await CreateAsync("patient@demo.einthoven", "Demo Patient", Roles.Patient, console);
+        await CreateAsync("doctor@demo.einthoven", "Demo Doctor", Roles.Doctor, console);
+        await CreateAsync("admin@demo.einthoven", "Demo Admin", Roles.Admin, console);
+        var today = time.GetUtcNow().UtcDateTime.Date;
+        foreach (var options in Recordings(today))
+        {
+            using var reader = new InMemoryReader(EcgSynthesizer.Generate(options));
+            await importer.ImportAsync(patient.Id, reader, "synthetic", options.Name, ct);
+        }
+        console.WriteLine("Demo data: 3 synthetic recordings for the demo patient. Not a medical device.");
+    }
+
+    private static IEnumerable<SynthesisOptions> Recordings(DateTime today) =>
+    [
+        new() { Name = "resting-12-lead", SamplingFrequency = 500, Duration = TimeSpan.FromSeconds(10), MeanHeartRate = 68, Seed = 11,
+            Leads = ["I", "II", "III", "aVR", "aVL", "aVF", "V1", "V2", "V3", "V4", "V5", "V6"], Start = today.AddDays(-6).AddHours(9) },
+        new() { Name = "ambulatory-ectopy", Duration = TimeSpan.FromMinutes(10), MeanHeartRate = 74, PvcProbability = 0.05, Seed = 12,
+            Start = today.AddDays(-3).AddHours(14) },
+        new() { Name = "palpitations-af", Duration = TimeSpan.FromMinutes(5), MeanHeartRate = 80, Seed = 13,
+            AfEpisodes = [(TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(120))], Start = today.AddDays(-1).AddHours(20) },
+    ];
+
+    private async Task<AppUser> CreateAsync(string email, string name, string role, TextWriter console)
+    {
+        var password = NewPassword();
+        var user = new AppUser { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = time.GetUtcNow().UtcDateTime };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded) throw new InvalidOperationException($"cannot create {email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        await users.AddToRoleAsync(user, role);
+        console.WriteLine($"Demo {role.ToLowerInvariant()}: {email}  password: {password}");
+        return user;
+    }
+
+    private static string NewPassword() => "Demo-" + TokenService.Base64Url(RandomNumberGenerator.GetBytes(12)) + "-7a";
+}

@@ -1,0 +1,28 @@
+namespace Einthoven.Server;
+
+/// <summary>Settings under "Einthoven" in appsettings.json or EINTHOVEN__* environment variables.</summary>
+public sealed class ServerOptions
+{
+    public const string Section = "Einthoven";
+
+    /// <summary>Folder for the SQLite database and temporary upload files; default ~/.local/share/einthoven.</summary>
+    public string DataFolder { get; set; } = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "einthoven");
+    /// <summary>"Sqlite" (default) or "Postgres".</summary>
+    public string DatabaseProvider { get; set; } = "Sqlite";
+    /// <summary>Connection string; for SQLite the default is einthoven.db in the data folder.</summary>
+    public string? ConnectionString { get; set; }
+    public long MaxUploadBytes { get; set; } = 300L * 1024 * 1024;
+    public bool SeedDemo { get; set; } = true;
+    public int SignInPermitsPerMinute { get; set; } = 10;
+    public int KeyPermitsPerMinute { get; set; } = 10;
+    public int KeyHashIterations { get; set; } = 600_000;
+    public AnalysisOptions Analysis { get; set; } = new();
+}
+
+public sealed class AnalysisOptions
+{
+    public bool RunWorker { get; set; } = true;
+    public int MaxAttempts { get; set; } = 3;
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+}

@@ -1,0 +1,128 @@
+using Einthoven.Server.Accounts;
+using Einthoven.Server.Admin;
+using Einthoven.Server.Analysis;
+using Einthoven.Server.Api;
+using Einthoven.Server.Audit;
+using Einthoven.Server.Demo;
+using Einthoven.Server.Recordings;
+using Einthoven.Server.Sharing;
+using Einthoven.Server.Storage;
+using Einthoven.Server.Viewer;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Einthoven.Server;
+
+/// <summary>Service registration and the request pipeline, kept out of Program.cs so that tests and benches share them.</summary>
+public static class ServerSetup
+{
+    public static ServerOptions AddEinthoven(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(ServerOptions.Section);
+        var options = section.Get<ServerOptions>() ?? new ServerOptions();
+        Directory.CreateDirectory(options.DataFolder);
+        var services = builder.Services;
+        services.Configure<ServerOptions>(section);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataFolder, "keys")));
+        services.AddEinthovenDatabase(options);
+        AddAccounts(services);
+        services.AddEinthovenRateLimits(options);
+        services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = options.MaxUploadBytes);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes + 1024 * 1024);
+
+        services.AddSingleton<SampleCache>();
+        services.AddSingleton<JobSignal>();
+        services.AddSingleton<KeyHasher>();
+        services.TryAddSingleton<IRecordingAnalyzer, SignalLibraryAnalyzer>();
+        services.AddScoped<TokenService>();
+        services.AddScoped<PatientAccess>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<JobQueue>();
+        services.AddScoped<RecordingImporter>();
+        services.AddScoped<AnalysisResultWriter>();
+        services.AddScoped<WindowQuery>();
+        services.AddScoped<DemoSeeder>();
+        services.AddSingleton<AnalysisWorker>();
+        if (options.Analysis.RunWorker) services.AddHostedService(sp => sp.GetRequiredService<AnalysisWorker>());
+        OpenApi.Add(services);
+        return options;
+    }
+
+    private static void AddAccounts(IServiceCollection services)
+    {
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = "cookie-or-bearer";
+                o.DefaultChallengeScheme = "cookie-or-bearer";
+            })
+            .AddPolicyScheme("cookie-or-bearer", "Session cookie or personal access token", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? BearerTokenHandler.Scheme : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.Scheme, null)
+            .AddIdentityCookies();
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<AppDb>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "einthoven";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // An API answers with status codes, not redirects to a login page.
+            o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = 401; return Task.CompletedTask; };
+            o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = 403; return Task.CompletedTask; };
+        });
+        services.AddAuthorization();
+    }
+
+    public static async Task UseEinthovenAsync(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        OpenApi.Use(app);
+
+        app.MapGet("/", () => Results.Content(LandingPage.Html, "text/html")).ExcludeFromDescription();
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("Service");
+        AuthEndpoints.Map(app);
+        TokenEndpoints.Map(app);
+        UploadEndpoint.Map(app);
+        RecordingEndpoints.Map(app);
+        DownloadEndpoint.Map(app);
+        WindowEndpoint.Map(app);
+        AnalysisEndpoints.Map(app);
+        AccessKeyEndpoints.Map(app);
+        GrantEndpoints.Map(app);
+        AuditEndpoints.Map(app);
+        AdminEndpoints.Map(app);
+
+        await DatabaseSetup.MigrateAsync(app.Services);
+        await using var scope = app.Services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.NewGuid() });
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value.SeedDemo)
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(Console.Out, app.Lifetime.ApplicationStopping);
+    }
+}

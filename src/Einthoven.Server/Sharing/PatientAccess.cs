@@ -1,0 +1,43 @@
+using Einthoven.Server.Api;
+using System.Security.Claims;
+using Einthoven.Server.Accounts;
+using Einthoven.Server.Audit;
+using Einthoven.Server.Recordings;
+using Einthoven.Server.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Einthoven.Server.Sharing;
+
+/// <summary>
+/// Who may read a patient's data: the patient, and a doctor holding an active grant from that patient. Nobody else,
+/// admins included. Every read by someone other than the patient is written to the audit log.
+/// </summary>
+public sealed class PatientAccess(AppDb db, AuditLog audit, TimeProvider time)
+{
+    /// <summary>The recording when the user may read it (auditing the read), else null.</summary>
+    public async Task<Recording?> ReadRecordingAsync(ClaimsPrincipal user, Guid recordingId, string action, CancellationToken ct)
+    {
+        var recording = await db.Recordings.AsNoTracking().SingleOrDefaultAsync(r => r.Id == recordingId, ct);
+        if (recording is null || !await CanReadPatientAsync(user, recording.PatientId, ct)) return null;
+        await audit.RecordAsync(user.UserId(), recording.PatientId, action, recording.Id, ct);
+        return recording;
+    }
+
+    /// <summary>True when the user may read the patient's data, auditing the read.</summary>
+    public async Task<bool> ReadPatientAsync(ClaimsPrincipal user, Guid patientId, string action, CancellationToken ct)
+    {
+        if (!await CanReadPatientAsync(user, patientId, ct)) return false;
+        await audit.RecordAsync(user.UserId(), patientId, action, null, ct);
+        return true;
+    }
+
+    public async Task<bool> CanReadPatientAsync(ClaimsPrincipal user, Guid patientId, CancellationToken ct)
+    {
+        var userId = user.UserId();
+        if (userId == patientId) return true;
+        if (!user.IsInRole(Roles.Doctor)) return false;
+        var now = time.GetUtcNow().UtcDateTime;
+        return await db.AccessGrants.AnyAsync(g => g.DoctorId == userId && g.PatientId == patientId && g.RevokedAt == null
+                                                   && (g.ExpiresAt == null || g.ExpiresAt > now), ct);
+    }
+}
