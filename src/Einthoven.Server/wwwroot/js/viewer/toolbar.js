@@ -27,7 +27,7 @@ export function createToolbar(v, { leads, annotators, layouts }) {
     h('button', { type: 'button', class: 'button small', onclick: () => v.full() }, 'Full signal'), cropError);
 
   const controls = {
-    layout: select('viewer-layout', 'Layout', layouts.map(l => [l, Layouts[l]]), value => v.set({ layout: value })),
+    layout: select('viewer-layout', 'Layout', layouts.map(l => [l, l === 'stack' ? `All leads (${leads.length}x1)` : Layouts[l]]), value => v.set({ layout: value })),
     lead: select('viewer-lead', 'Lead', leads.map((l, i) => [String(i), l.name]), value => v.set({ lead: Number(value) })),
     speed: select('viewer-speed', 'Speed', [['25', '25 mm/s'], ['50', '50 mm/s']], value => v.setSpeed(Number(value))),
     gain: select('viewer-gain', 'Gain', [['5', '5 mm/mV'], ['10', '10 mm/mV'], ['20', '20 mm/mV']], value => v.set({ gain: Number(value) })),

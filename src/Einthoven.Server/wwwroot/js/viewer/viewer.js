@@ -149,7 +149,7 @@ export function createViewer({ recording, leads, annotators }) {
     const left = MarginMm * mm;
     state.zoom = Math.min(MaxZoom, Math.max(minZoom(), state.zoom));
     const pxPerSecond = api.pxPerSecond();
-    const layout = panels({ layout: state.layout, leads, lead: state.lead, gain: state.gain, pxPerMm: mm, left, width });
+    const layout = panels({ layout: state.layout, leads, lead: state.lead, gain: state.gain, pxPerMm: mm, pxPerSecond, left, width });
     const paperTop = Ruler + Lane;
     const height = Math.ceil(paperTop + layout.rows * layout.rowPx + 1);
     if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
