@@ -54,7 +54,7 @@ export function createViewer({ recording, leads, annotators }) {
   const api = {
     state,
     pxPerSecond: () => state.speed * pxPerMm() * state.zoom,
-    plotWidth: () => canvas.clientWidth - MarginMm * pxPerMm(),
+    plotWidth: () => cssWidth() - MarginMm * pxPerMm(),
     set(changes) { Object.assign(state, changes); gesture(); },
     setSpeed(speed) { state.speed = speed; state.zoom = 1; gesture(); },
     setTool(tool) { state.tool = tool; state.selection = null; invalidate(); },
@@ -125,6 +125,8 @@ export function createViewer({ recording, leads, annotators }) {
     }
   }
 
+  // Fractional: clientWidth rounds, and the time scale must match the drawn width exactly.
+  const cssWidth = () => canvas.getBoundingClientRect().width;
   const xOfTime = t => MarginMm * pxPerMm() + (t - state.t0) * api.pxPerSecond();
   const timeOfX = x => state.t0 + (x - MarginMm * pxPerMm()) / api.pxPerSecond();
   const fitZoom = () => api.plotWidth() / ((state.domain[1] - state.domain[0]) * state.speed * pxPerMm());
@@ -144,7 +146,7 @@ export function createViewer({ recording, leads, annotators }) {
     frame = 0;
     const dpr = window.devicePixelRatio || 1;
     const mm = pxPerMm();
-    const width = wrap.clientWidth;
+    const width = cssWidth();
     if (width === 0) return;
     const left = MarginMm * mm;
     state.zoom = Math.min(MaxZoom, Math.max(minZoom(), state.zoom));
