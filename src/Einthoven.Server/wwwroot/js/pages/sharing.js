@@ -73,14 +73,16 @@ export async function render(main) {
   }
 
   function renderAudit(entries) {
+    const rows = groupReads(entries);
     replace(audit, h('h2', { id: 'audit-title' }, 'Who viewed your data'),
-      entries.length === 0 ? h('p', { class: 'muted' }, 'Nobody else has read your data.') :
+      rows.length === 0 ? h('p', { class: 'muted' }, 'Nobody else has read your data.') :
         h('table', { class: 'list audit' },
           h('thead', {}, h('tr', {}, h('th', {}, 'When'), h('th', {}, 'Who'), h('th', {}, 'What'))),
-          h('tbody', {}, entries.map(a => h('tr', {},
-            h('td', {}, dateTime(utc(a.at))),
+          h('tbody', {}, rows.map(({ first: a, last, count }) => h('tr', {},
+            h('td', {}, dateTime(utc(last.at)), count > 1 && last.at.slice(0, 16) !== a.at.slice(0, 16) ? h('span', { class: 'muted' }, ` (from ${dateTime(utc(a.at))})`) : null),
             h('td', {}, a.actorName || a.actorEmail, h('br'), h('span', { class: 'muted' }, a.actorEmail)),
-            h('td', {}, describeAction(a.action), a.recordingId ? [' · ', h('a', { href: `/recordings/${a.recordingId}` }, 'recording')] : null))))));
+            h('td', {}, describeAction(a.action), count > 1 ? ` (${count} times)` : null,
+              a.recordingId ? [' · ', h('a', { href: `/recordings/${a.recordingId}` }, 'recording')] : null))))));
   }
 
   async function revoke(url, question) {
@@ -94,6 +96,20 @@ const actions = {
   'recordings.list': 'listed your recordings', 'recording.read': 'opened a recording', 'recording.window': 'viewed the signal',
   'recording.download': 'downloaded a recording', 'analysis.read': 'read the analysis',
 };
+/** Consecutive reads of the same thing by the same person within ten minutes, as one row (newest first). */
+function groupReads(entries) {
+  const rows = [];
+  for (const entry of entries) {
+    const row = rows[rows.length - 1];
+    if (row && row.first.actorId === entry.actorId && row.first.action === entry.action && row.first.recordingId === entry.recordingId
+        && utc(row.first.at) - utc(entry.at) < 10 * 60 * 1000) {
+      row.first = entry;
+      row.count++;
+    } else rows.push({ first: entry, last: entry, count: 1 });
+  }
+  return rows;
+}
+
 const describeAction = action => actions[action] ?? label(action.replace('.', ' '));
 
 async function copy(text, element, status) {
