@@ -60,7 +60,10 @@ public sealed class UploadFolder : IDisposable
     {
         ZipArchive zip;
         try { zip = new ZipArchive(await Buffered(content, zipName, ct), ZipArchiveMode.Read); }
-        catch (InvalidDataException e) { throw new SignalFormatException(zipName, "zip", $"not a readable zip archive ({e.Message})"); }
+        catch (Exception e) when (e is InvalidDataException or ArgumentException or IOException)
+        {
+            throw new SignalFormatException(zipName, "zip", $"not a readable zip archive ({e.Message})");
+        }
         using (zip)
         {
             foreach (var entry in zip.Entries.Where(e => !e.FullName.EndsWith('/')))
