@@ -35,6 +35,7 @@ export function createViewer({ recording, leads, annotators }) {
   let offsets = null;
   let frame = 0;
   let pendingGesture = false;
+  let fetchedAtGesture = 0;
   let lastError = null;
   let geometry = null;
 
@@ -135,6 +136,7 @@ export function createViewer({ recording, leads, annotators }) {
   function gesture() {
     performance.mark('viewer:gesture');
     pendingGesture = true;
+    fetchedAtGesture = tiles.fetched;
     invalidate();
   }
 
@@ -209,7 +211,7 @@ export function createViewer({ recording, leads, annotators }) {
     if (pendingGesture && complete) {
       pendingGesture = false;
       performance.mark('viewer:drawn');
-      performance.measure('viewer:gesture-to-data', { start: 'viewer:gesture', end: 'viewer:drawn', detail: { level } });
+      performance.measure('viewer:gesture-to-data', { start: 'viewer:gesture', end: 'viewer:drawn', detail: { level, fetched: tiles.fetched - fetchedAtGesture } });
       if (performance.getEntriesByName('viewer:gesture-to-data').length > 1000) performance.clearMeasures('viewer:gesture-to-data');
     }
   }
