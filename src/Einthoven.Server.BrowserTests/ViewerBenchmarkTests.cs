@@ -92,6 +92,11 @@ public sealed class ViewerBenchmarkTests(ITestOutputHelper output)
             report.AppendLine(CultureInfo.InvariantCulture,
                 $"| {name} | {ms.Count} | {Quantile(ms, 0.5):0} | {Quantile(ms, 0.95):0} | {ms[^1]:0} | {samples.Sum(s => s.Fetched)} |");
         }
+        report.AppendLine();
+        report.AppendLine("| tile level (samples per point) | tiles | median fetch ms | max fetch ms | median KB |");
+        report.AppendLine("|---|---|---|---|---|");
+        foreach (var level in await TileFetchesAsync(tab))
+            report.AppendLine(CultureInfo.InvariantCulture, $"| {level.Level} ({1 << level.Level}) | {level.Count} | {level.MedianMs:0} | {level.MaxMs:0} | {level.MedianKb:0} |");
         output.WriteLine(report.ToString());
         var folder = Path.Combine(TestData.RepoRoot, "artifacts");
         Directory.CreateDirectory(folder);
@@ -115,6 +120,29 @@ public sealed class ViewerBenchmarkTests(ITestOutputHelper output)
             result.Add(new Measure(entry.GetProperty("ms").GetDouble(), entry.GetProperty("fetched").GetInt32()));
         }
         return result;
+    }
+
+    private sealed record LevelFetches(int Level, int Count, double MedianMs, double MaxMs, double MedianKb);
+
+    /// <summary>The browser's resource timings of the window requests, by tile level (samples per point = 2^level).</summary>
+    private static async Task<List<LevelFetches>> TileFetchesAsync(Tab tab)
+    {
+        var entries = await tab.Page.EvaluateAsync<JsonElement>("""
+            () => performance.getEntriesByType('resource').filter(e => e.name.includes('/window?from=')).map(e => {
+              const q = new URL(e.name).searchParams;
+              return { perPoint: (Number(q.get('to')) - Number(q.get('from'))) * 360 / Number(q.get('points')), ms: e.duration, kb: e.encodedBodySize / 1024 };
+            })
+            """);
+        return entries.EnumerateArray()
+            .Select(e => (Level: (int)Math.Round(Math.Log2(Math.Max(1, e.GetProperty("perPoint").GetDouble()))), Ms: e.GetProperty("ms").GetDouble(), Kb: e.GetProperty("kb").GetDouble()))
+            .GroupBy(e => e.Level).OrderBy(g => g.Key)
+            .Select(g => new LevelFetches(g.Key, g.Count(), Median(g.Select(e => e.Ms)), g.Max(e => e.Ms), Median(g.Select(e => e.Kb)))).ToList();
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
     }
 
     private static double Quantile(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];

@@ -89,6 +89,18 @@ public abstract class WebUiTests(ServerFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await W.Anonymous.GetAsync("/recordings/not-a-guid")).StatusCode);
     }
 
+    [ProviderFact]
+    public async Task Windows_carry_only_the_annotation_sets_asked_for()
+    {
+        async Task<string[]> Sets(string query) =>
+            (await (await W.Owner.Client.GetAsync($"/api/recordings/{W.Recording}/window?from=0&to=20&points=500{query}")).JsonAsync())
+            .GetProperty("annotations").EnumerateObject().Select(p => p.Name).Order().ToArray();
+        await W.WaitForAnalysisAsync(W.Recording);
+        Assert.Equal(["analysis", "atr"], await Sets(""));
+        Assert.Equal(["atr"], await Sets("&annotations=atr"));
+        Assert.Empty(await Sets("&annotations=none"));
+    }
+
     private Task<int> Reads(Actor doctor) =>
         W.Host.DbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
             db.AuditEntries, a => a.ActorId == doctor.Id && a.Action == "recordings.list"));

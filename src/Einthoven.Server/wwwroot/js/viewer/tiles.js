@@ -1,7 +1,11 @@
 // Tiles of the server's decimated windows: at level k a tile holds tilePoints buckets of 2^k samples (raw samples at
 // level 0) for every lead, with the annotations inside. Visible tiles load first, then one tile on each side, so that
-// panning finds its data already there; a missing tile is drawn from the nearest coarser tile meanwhile.
+// panning finds its data already there, then the next finer and coarser levels, so that a zoom step finds its data
+// too; a missing tile is drawn from the nearest coarser tile meanwhile. Beat marks are only legible up to
+// MaxAnnotatedLevel, so coarser tiles are asked for without annotations, which keeps them small.
 import { maxLevelFor, tileIndices, tileRequest } from './scale.js';
+
+export const MaxAnnotatedLevel = 5;
 
 export class TileStore {
   constructor({ recordingId, fs, sampleCount, tilePoints = 1024, maxConcurrent = 4, maxTiles = 400, onLoad, onError }) {
@@ -40,6 +44,8 @@ export class TileStore {
       ...indices.map(i => [level, i]),
       ...tileIndices(this.maxLevel, this.tilePoints, this.sampleCount, s0, s1).map(i => [this.maxLevel, i]),
       ...neighbours.filter(i => i >= 0 && i * size < this.sampleCount).map(i => [level, i]),
+      ...[level - 1, level + 1].filter(l => l >= 0 && l < this.maxLevel)
+        .flatMap(l => tileIndices(l, this.tilePoints, this.sampleCount, s0, s1).map(i => [l, i])),
     ];
     this.pump();
     return { segments, complete };
@@ -83,7 +89,8 @@ export class TileStore {
   async load(level, index, key) {
     const generation = this.generation;
     const request = tileRequest(level, index, this.tilePoints, this.sampleCount, this.fs);
-    const url = `/api/recordings/${this.recordingId}/window?from=${request.from}&to=${request.to}&points=${request.points}`;
+    const annotations = level > MaxAnnotatedLevel ? '&annotations=none' : '';
+    const url = `/api/recordings/${this.recordingId}/window?from=${request.from}&to=${request.to}&points=${request.points}${annotations}`;
     const controller = new AbortController();
     this.loading.set(key, controller);
     try {
