@@ -8,6 +8,7 @@ using Einthoven.Server.Recordings;
 using Einthoven.Server.Sharing;
 using Einthoven.Server.Storage;
 using Einthoven.Server.Viewer;
+using Einthoven.Server.Web;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
@@ -98,12 +99,13 @@ public static class ServerSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        WebUi.UseStaticFiles(app);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
         OpenApi.Use(app);
 
-        app.MapGet("/", () => Results.Content(LandingPage.Html, "text/html")).ExcludeFromDescription();
+        WebUi.Map(app);
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("Service");
         AuthEndpoints.Map(app);
         TokenEndpoints.Map(app);

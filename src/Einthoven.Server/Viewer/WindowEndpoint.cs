@@ -6,14 +6,14 @@ using Einthoven.Server.Sharing;
 
 namespace Einthoven.Server.Viewer;
 
-/// <summary>GET /api/recordings/{id}/window?from=s&amp;to=s&amp;leads=0,1&amp;points=2000.</summary>
+/// <summary>GET /api/recordings/{id}/window?from=s&amp;to=s&amp;leads=0,1&amp;points=2000[&amp;annotations=atr,analysis|none].</summary>
 public static class WindowEndpoint
 {
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/recordings/{id:guid}/window", Window).WithTags("Viewer").RequireAuthorization()
             .WithSummary("A time window (seconds) of some leads, decimated to a min/max envelope of 'points' points, or raw when zoomed in; with the annotations inside");
 
-    private static async Task<IResult> Window(Guid id, double? from, double? to, string? leads, int? points,
+    private static async Task<IResult> Window(Guid id, double? from, double? to, string? leads, int? points, string? annotations,
         ClaimsPrincipal user, PatientAccess access, WindowQuery query, CancellationToken ct)
     {
         var n = points ?? 2000;
@@ -31,7 +31,10 @@ public static class WindowEndpoint
         var selected = ParseLeads(leads, info);
         if (selected is null)
             return Problems.BadRequest("invalid leads", $"leads must be indices 0-{info.Leads.Count - 1} or names ({string.Join(", ", info.Leads.Select(l => l.Name))})", "leads");
-        return Results.Ok(await query.RunAsync(recording, info, start, end, selected, n, ct));
+        // The viewer leaves annotations out of zoomed-out tiles, where it cannot draw beats anyway.
+        IReadOnlySet<string>? annotators = annotations is null ? null
+            : annotations == "none" ? new HashSet<string>() : annotations.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
+        return Results.Ok(await query.RunAsync(recording, info, start, end, selected, n, ct, annotators));
     }
 
     private static List<int>? ParseLeads(string? text, Einthoven.Signal.Records.RecordInfo info)

@@ -24,7 +24,9 @@ public sealed class WindowQuery(AppDb db, SampleCache cache)
     /// <summary>More annotations of a set than this in a window and only its events (non-beats) are sent.</summary>
     public const int MaxAnnotationsPerSet = 2_000;
 
-    public async Task<WindowView> RunAsync(Recording recording, RecordInfo info, long start, long end, IReadOnlyList<int> leads, int points, CancellationToken ct)
+    /// <param name="annotators">The annotation sets to include; null for all of them.</param>
+    public async Task<WindowView> RunAsync(Recording recording, RecordInfo info, long start, long end, IReadOnlyList<int> leads, int points,
+        CancellationToken ct, IReadOnlySet<string>? annotators = null)
     {
         var length = end - start;
         var raw = length <= points;
@@ -48,18 +50,20 @@ public sealed class WindowQuery(AppDb db, SampleCache cache)
             }
             views.Add(new LeadWindow(lead, l.Name, l.Unit, l.Gain, l.Baseline, samples, min, max));
         }
-        var (annotations, truncated) = await AnnotationsAsync(recording.Id, start, end, ct);
+        var (annotations, truncated) = annotators is { Count: 0 } ? (new Dictionary<string, IReadOnlyList<AnnotationView>>(), false) : await AnnotationsAsync(recording.Id, start, end, annotators, ct);
         return new WindowView(recording.Id, recording.SamplingFrequency, start, end, raw ? "raw" : "envelope",
             raw ? 1 : (double)length / points, views, annotations, truncated, Disclaimer.Text);
     }
 
-    private async Task<(Dictionary<string, IReadOnlyList<AnnotationView>>, bool)> AnnotationsAsync(Guid recordingId, long start, long end, CancellationToken ct)
+    private async Task<(Dictionary<string, IReadOnlyList<AnnotationView>>, bool)> AnnotationsAsync(Guid recordingId, long start, long end,
+        IReadOnlySet<string>? annotators, CancellationToken ct)
     {
         var sets = await cache.AnnotationsAsync(db, recordingId, ct);
         var result = new Dictionary<string, IReadOnlyList<AnnotationView>>();
         var truncated = false;
         foreach (var (annotator, list) in sets)
         {
+            if (annotators is not null && !annotators.Contains(annotator)) continue;
             var first = LowerBound(list, start);
             var inside = list.AsSpan(first, LowerBound(list, end) - first);
             var tooMany = inside.Length > MaxAnnotationsPerSet;

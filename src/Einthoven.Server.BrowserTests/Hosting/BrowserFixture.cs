@@ -1,0 +1,30 @@
+namespace Einthoven.Server.BrowserTests.Hosting;
+
+/// <summary>One live server and one Chromium for every journey (each journey opens its own browser profiles).</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private LiveServer? _server;
+    private Browser? _browser;
+
+    public LiveServer Server => _server ?? throw new InvalidOperationException("fixture not initialised");
+    public Browser Browser => _browser ?? throw new InvalidOperationException("fixture not initialised");
+
+    public async Task InitializeAsync()
+    {
+        _server = new LiveServer();
+        _browser = await Browser.LaunchAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        if (_server is not null) await _server.DisposeAsync();
+    }
+
+    public Task<Tab> OpenAsync(Device device) => Browser.OpenAsync(Server, device);
+
+    public static Device DeviceNamed(string name) => name == "phone" ? Device.Phone : Device.Desktop;
+}
+
+[CollectionDefinition("browser")]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>;

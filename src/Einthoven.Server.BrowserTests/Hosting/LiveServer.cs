@@ -1,0 +1,78 @@
+using System.Net;
+using Einthoven.Server.Accounts;
+using Einthoven.Server.Storage;
+using Einthoven.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Einthoven.Server.BrowserTests.Hosting;
+
+/// <summary>
+/// The real server on Kestrel at 127.0.0.1 on a free port, with a fresh SQLite database in a temporary folder, so
+/// that a real browser can talk to it.
+/// </summary>
+public sealed class LiveServer : IAsyncDisposable
+{
+    private readonly Factory _factory;
+
+    public LiveServer(IDictionary<string, string?>? settings = null)
+    {
+        DataFolder = TestData.TempDir();
+        var all = new Dictionary<string, string?>
+        {
+            ["Einthoven:DataFolder"] = DataFolder,
+            ["Einthoven:SeedDemo"] = "false",
+            ["Einthoven:SignInPermitsPerMinute"] = "100000",
+            ["Einthoven:KeyPermitsPerMinute"] = "100000",
+            ["Einthoven:KeyHashIterations"] = "1000",
+            ["Einthoven:Analysis:PollInterval"] = "00:00:00.200",
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) all[k] = v;
+        _factory = new Factory(all);
+        _factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        _factory.StartServer();
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.First(a => a.StartsWith("http://127.0.0.1", StringComparison.Ordinal)).TrimEnd('/');
+    }
+
+    public string BaseUrl { get; }
+    public string DataFolder { get; }
+    public IServiceProvider Services => _factory.Services;
+
+    /// <summary>A doctor account (doctors are made by an admin; here directly through Identity).</summary>
+    public async Task CreateDoctorAsync(string email, string password, string name)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { Id = Guid.NewGuid(), UserName = email, Email = email, DisplayName = name, CreatedAt = DateTime.UtcNow };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, Roles.Doctor);
+    }
+
+    public async Task<T> DbAsync<T>(Func<AppDb, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDb>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        try { Directory.Delete(DataFolder, recursive: true); }
+        catch (IOException) { }
+    }
+
+    private sealed class Factory(IDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            foreach (var (k, v) in settings) builder.UseSetting(k, v);
+        }
+    }
+}

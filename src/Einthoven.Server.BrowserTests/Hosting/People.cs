@@ -1,0 +1,36 @@
+using Microsoft.Playwright;
+
+namespace Einthoven.Server.BrowserTests.Hosting;
+
+public sealed record Person(string Name, string Email, string Password);
+
+/// <summary>Steps the journeys share: new people, registration through the form, uploads through the API.</summary>
+public static class People
+{
+    public static Person New(string role) =>
+        new($"{char.ToUpperInvariant(role[0])}{role[1..]} {Guid.NewGuid().ToString("N")[..4]}", $"{role}-{Guid.NewGuid():N}@example.test", "Correct-Horse-42");
+
+    public static async Task RegisterAsync(Tab tab, Person person)
+    {
+        await tab.GotoAsync("/");
+        await tab.Page.ClickAsync("text=Create a patient account");
+        await tab.Page.FillAsync("#register-name", person.Name);
+        await tab.Page.FillAsync("#register-email", person.Email);
+        await tab.Page.FillAsync("#register-password", person.Password);
+        await tab.Page.FillAsync("#register-confirm", person.Password);
+        await tab.Page.ClickAsync("form button[type=submit]");
+        await tab.Page.Locator(".dropzone").WaitForAsync();
+    }
+
+    /// <summary>Uploads files with the tab's session (the UI's own upload is exercised by the patient journey).</summary>
+    public static async Task<string> UploadAsync(Tab tab, params string[] files)
+    {
+        var form = tab.Page.Context.APIRequest.CreateFormData();
+        foreach (var file in files)
+            form.Append("files", new FilePayload { Name = Path.GetFileName(file), MimeType = "application/octet-stream", Buffer = await File.ReadAllBytesAsync(file) });
+        var response = await tab.Page.Context.APIRequest.PostAsync("/api/recordings", new APIRequestContextOptions { Multipart = form });
+        Assert.True(response.Status == 201, $"upload: {response.Status} {await response.TextAsync()}");
+        var body = await response.JsonAsync();
+        return body!.Value.GetProperty("recording").GetProperty("id").GetString()!;
+    }
+}

@@ -1,0 +1,74 @@
+// The web UI's entry point: session, navigation by role, page routing and the service worker.
+import { get, post } from './core/api.js';
+import { h, replace, message } from './core/dom.js';
+import { route, start, navigate } from './core/router.js';
+
+const session = { user: null };
+const isPatient = () => session.user?.roles.includes('Patient');
+const isDoctor = () => session.user?.roles.includes('Doctor');
+
+route('/', () => import('./pages/home.js'));
+route('/signin', () => import('./pages/signin.js'));
+route('/register', () => import('./pages/register.js'));
+route('/recordings/:id', () => import('./pages/recording.js'));
+route('/sharing', () => import('./pages/sharing.js'));
+route('/doctor', () => import('./pages/doctor.js'));
+route('/doctor/patients/:id', () => import('./pages/patient.js'));
+route('/settings', () => import('./pages/settings.js'));
+
+const publicPages = new Set(['/signin', '/register', '/settings']);
+let cleanup = null;
+
+async function refreshSession() {
+  const answer = await get('/api/session');
+  session.user = answer.signedIn ? answer.user : null;
+  renderNav();
+}
+
+function renderNav() {
+  const nav = document.getElementById('nav');
+  const links = [];
+  if (isPatient()) links.push(['/', 'Recordings'], ['/sharing', 'Sharing']);
+  if (isDoctor()) links.push(['/doctor', 'Patients']);
+  links.push(['/settings', 'Settings']);
+  const here = location.pathname;
+  replace(nav,
+    links.map(([href, text]) => h('a', { href, 'aria-current': here === href || (href !== '/' && here.startsWith(href)) ? 'page' : null }, text)),
+    session.user
+      ? h('span', { class: 'who' }, h('span', { class: 'who-name', title: session.user.email }, session.user.displayName),
+          h('button', { type: 'button', class: 'link', onclick: signOut }, 'Sign out'))
+      : h('a', { href: '/signin', class: 'button small' }, 'Sign in'));
+}
+
+async function signOut() {
+  await post('/api/auth/logout');
+  session.user = null;
+  navigate('/signin');
+}
+
+async function show(current) {
+  const main = document.getElementById('main');
+  if (cleanup) { cleanup(); cleanup = null; }
+  renderNav();
+  if (!current.load) return replace(main, h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '/' }, 'Back to the start')));
+  if (!session.user && !publicPages.has(current.path)) return navigate(`/signin?next=${encodeURIComponent(current.path)}`, { replace: true });
+  try {
+    const page = await current.load();
+    replace(main);
+    const context = { session, params: current.params, query: current.query, navigate, refreshSession, isPatient, isDoctor };
+    cleanup = (await page.render(main, context)) ?? null;
+    if (document.activeElement === document.body) main.focus({ preventScroll: true });
+  } catch (e) {
+    replace(main, message('error', e.message));
+  }
+}
+
+window.addEventListener('einthoven:signed-out', () => {
+  if (!session.user) return;
+  session.user = null;
+  navigate(`/signin?next=${encodeURIComponent(location.pathname)}`);
+});
+
+if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => {});
+
+refreshSession().catch(() => {}).then(() => start(show));

@@ -1,0 +1,100 @@
+// The analysis of one recording: job progress while it runs, then rhythm, rate, intervals, beats by class, quality
+// and pacing, with the disclaimer beside every interpretation.
+import { get, post } from '../core/api.js';
+import { h, replace, message } from '../core/dom.js';
+import { countByClass } from '../core/beats.js';
+import { dateTime, number, utc } from '../core/format.js';
+import { heartRate, paced, quality, rhythm, rows } from '../core/summary.js';
+
+const intervalNames = [['PR', ['pr', 'prMs', 'prInterval']], ['QRS', ['qrs', 'qrsMs', 'qrsDuration']], ['QT', ['qt', 'qtMs']],
+  ['QTc (Bazett)', ['qtcBazett', 'qtcBazettMs', 'qtc']], ['QTc (Fridericia)', ['qtcFridericia', 'qtcFridericiaMs']], ['Axis', ['axis', 'qrsAxis', 'frontalAxis']]];
+
+export function analysisPanel({ recordingId, canRerun, onComplete }) {
+  const panel = h('section', { class: 'analysis', 'aria-labelledby': 'analysis-title', 'aria-live': 'polite' });
+  let timer = null;
+  let stopped = false;
+  let completed = false;
+
+  async function load() {
+    let analysis;
+    try { analysis = await get(`/api/recordings/${recordingId}/analysis`); }
+    catch (e) { return replace(panel, title(), message('error', e.message)); }
+    render(analysis);
+    const state = analysis.job?.state;
+    if (!stopped && (state === 'Queued' || state === 'Running')) timer = setTimeout(load, 1000);
+    if (state === 'Succeeded' && !completed) { completed = true; onComplete?.(analysis); }
+  }
+
+  function render(analysis) {
+    const job = analysis.job;
+    if (!job) return replace(panel, title(), h('p', { class: 'muted' }, 'This recording has not been analysed.'));
+    if (job.state === 'Queued' || job.state === 'Running') {
+      return replace(panel, title(), h('div', { class: 'progress' },
+        h('progress', { max: 100, value: Math.round(job.progress * 100), 'aria-label': 'Analysis progress' }),
+        h('span', {}, job.state === 'Queued' ? 'Waiting for the analyser…' : `Analysing… ${Math.round(job.progress * 100)}%`)));
+    }
+    if (job.state === 'Failed') {
+      return replace(panel, title(), message('error', `The analysis failed: ${job.error ?? 'unknown error'}`),
+        canRerun ? h('button', { type: 'button', class: 'button', onclick: rerun }, 'Analyse again') : null);
+    }
+    const s = analysis.summary ?? {};
+    replace(panel, title(),
+      h('p', { class: 'notice' }, h('strong', {}, 'Not a medical device. '), analysis.disclaimer),
+      h('div', { class: 'cards' },
+        card('Rhythm', rhythm(s) ?? 'not assessed by this analyser', 'rhythm'),
+        card('Heart rate', rateText(s), 'rate'),
+        card('Intervals', intervals(s), 'intervals'),
+        card('Beats by class', beats(analysis.beatCounts), 'beats'),
+        card('Signal quality', quality(s) ?? 'not assessed by this analyser', 'quality'),
+        card('Pacing', pacingText(s), 'pacing')),
+      h('details', { class: 'all-results' }, h('summary', {}, 'All results'),
+        h('table', { class: 'kv' }, h('tbody', {}, rows(s).map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, v)))))),
+      h('p', { class: 'muted small' }, `Analyser ${analysis.analyzer ?? '?'} · ${analysis.analysedAt ? dateTime(utc(analysis.analysedAt)) : ''}`));
+  }
+
+  async function rerun() {
+    await post(`/api/recordings/${recordingId}/analysis`);
+    completed = false;
+    load();
+  }
+
+  load();
+  return { element: panel, stop: () => { stopped = true; clearTimeout(timer); } };
+}
+
+const title = () => h('h2', { id: 'analysis-title' }, 'Analysis');
+
+const card = (name, body, id) => h('div', { class: 'card result', dataset: { result: id } }, h('h3', {}, name), h('div', { class: 'value' }, body));
+
+function rateText(s) {
+  const hr = heartRate(s);
+  if (typeof hr !== 'number') return 'not measured';
+  const range = typeof s.minRr === 'number' && typeof s.maxRr === 'number' && s.minRr > 0
+    ? h('span', { class: 'muted small' }, ` range ${number(60 / s.maxRr)}–${number(60 / s.minRr)} bpm`) : null;
+  return [h('span', { class: 'big' }, number(hr)), ' bpm', h('br'), range];
+}
+
+function intervals(s) {
+  const source = s.measurements ?? s.intervals ?? s;
+  const found = intervalNames.map(([name, keys]) => [name, keys.map(k => source?.[k]).find(v => typeof v === 'number')]).filter(([, v]) => v !== undefined);
+  if (found.length === 0) return 'not measured by this analyser';
+  return h('table', { class: 'kv' }, h('tbody', {}, found.map(([name, v]) =>
+    h('tr', {}, h('th', { scope: 'row' }, name), h('td', {}, name === 'Axis' ? `${number(v)}°` : `${number(v < 3 ? v * 1000 : v)} ms`)))));
+}
+
+function beats(countsBySymbol) {
+  const byClass = countByClass(countsBySymbol);
+  if (byClass.length === 0) return 'no beats found';
+  const total = byClass.reduce((sum, c) => sum + c.count, 0);
+  return h('table', { class: 'kv beat-classes' }, h('tbody', {},
+    byClass.map(c => h('tr', { dataset: { class: c.id } },
+      h('th', { scope: 'row' }, h('span', { class: 'swatch', style: { '--swatch': c.colour } }), `${c.id} · ${c.name}`),
+      h('td', {}, number(c.count)))),
+    h('tr', { class: 'total' }, h('th', { scope: 'row' }, 'Total'), h('td', {}, number(total)))));
+}
+
+function pacingText(s) {
+  const p = paced(s);
+  if (p === undefined) return 'not assessed by this analyser';
+  return p ? 'Paced rhythm detected' : 'No pacing detected';
+}

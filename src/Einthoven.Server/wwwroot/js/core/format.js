@@ -1,0 +1,48 @@
+// Dates, durations and numbers as people read them.
+const pad = (n, w = 2) => String(n).padStart(w, '0');
+
+/** Elapsed time in a record: 1:05:03.250 or 05:03.250 (milliseconds only when asked). */
+export function elapsed(seconds, decimals = 0) {
+  const sign = seconds < 0 ? '-' : '';
+  const s = Math.abs(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = s - h * 3600 - m * 60;
+  const sec = decimals > 0 ? rest.toFixed(decimals).padStart(3 + decimals, '0') : pad(Math.floor(rest));
+  return `${sign}${h > 0 ? `${h}:${pad(m)}` : pad(m)}:${sec}`;
+}
+
+/** Parses 12, 12.5, 1:30, 1:02:03.5 into seconds; NaN when it is none of these. */
+export function parseTime(text) {
+  const parts = String(text).trim().split(':');
+  if (parts.length === 0 || parts.length > 3 || parts.some(p => !/^\d+(\.\d+)?$/.test(p))) return NaN;
+  return parts.reduce((total, p) => total * 60 + Number(p), 0);
+}
+
+export function duration(seconds) {
+  if (seconds < 60) return `${seconds.toFixed(seconds < 10 ? 1 : 0)} s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+  return `${Math.floor(seconds / 3600)} h ${Math.round((seconds % 3600) / 60)} min`;
+}
+
+export const dayKey = date => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+
+export const day = date => date.toLocaleDateString(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+
+export const time = date => date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+
+export const dateTime = date => `${date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })} ${time(date)}`;
+
+/** Server dates are UTC without a zone suffix in some answers; read them as UTC. */
+export function utc(text) {
+  if (!text) return null;
+  return new Date(/[zZ]|[+-]\d\d:\d\d$/.test(text) ? text : `${text}Z`);
+}
+
+export const number = (value, digits = 0) => Number(value).toLocaleString(undefined, { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** "meanHeartRate" -> "Mean heart rate". */
+export function label(key) {
+  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

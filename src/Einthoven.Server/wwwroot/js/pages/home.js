@@ -1,0 +1,16 @@
+import { get } from '../core/api.js';
+import { h } from '../core/dom.js';
+import { recordingList } from '../components/recordingList.js';
+import { uploader } from '../components/uploader.js';
+
+/** The patient's start page: upload and the recordings by date. A doctor without a patient role goes to the patients. */
+export async function render(main, { isPatient, isDoctor, navigate }) {
+  if (!isPatient()) return isDoctor() ? navigate('/doctor', { replace: true }) : main.append(h('p', {}, 'This account has no patient or doctor role.'));
+  const list = h('section', { class: 'history', 'aria-labelledby': 'history-title' });
+  const refresh = async () => recordingList(list, await get('/api/recordings/summaries'), { title: 'Your recordings', titleId: 'history-title' });
+  main.append(h('h1', { class: 'visually-hidden' }, 'Recordings'), uploader({ onUploaded: refresh }), list);
+  await refresh();
+  // Analyses finish in the background: refresh while any is queued or running.
+  const timer = setInterval(() => { if (list.querySelector('[data-state="Queued"], [data-state="Running"]')) refresh().catch(() => {}); }, 2000);
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,33 @@
+import { post } from '../core/api.js';
+import { h, message } from '../core/dom.js';
+
+export function render(main, { query, navigate, refreshSession, session }) {
+  const status = h('div', { class: 'form-status', 'aria-live': 'polite' });
+  const email = h('input', { type: 'email', name: 'email', autocomplete: 'username', required: true, id: 'signin-email' });
+  const password = h('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true, id: 'signin-password' });
+  const submit = h('button', { type: 'submit', class: 'button primary' }, 'Sign in');
+  const form = h('form', { class: 'card narrow', onsubmit: signIn },
+    h('h1', {}, 'Sign in'),
+    h('label', { for: 'signin-email' }, 'E-mail'), email,
+    h('label', { for: 'signin-password' }, 'Password'), password,
+    status, submit,
+    h('p', { class: 'muted' }, 'New here? ', h('a', { href: '/register' }, 'Create a patient account')));
+  main.append(form);
+  if (session.user) status.append(message('info', `You are signed in as ${session.user.email}.`));
+  email.focus();
+
+  async function signIn(event) {
+    event.preventDefault();
+    submit.disabled = true;
+    status.replaceChildren();
+    try {
+      const user = await post('/api/auth/login', { email: email.value.trim(), password: password.value });
+      await refreshSession();
+      const next = query.get('next');
+      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : user.roles.includes('Patient') ? '/' : '/doctor');
+    } catch (e) {
+      status.append(message('error', e.status === 401 ? 'Wrong e-mail or password.' : e.message));
+      submit.disabled = false;
+    }
+  }
+}
