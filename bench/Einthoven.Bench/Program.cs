@@ -4,9 +4,10 @@ using Einthoven.Bench;
 // Each benchmark lives in its own file and adds one line here.
 var benchmarks = new (string Name, string Help, Func<string[], int> Run)[]
 {
-    ("decode", "decode [MITDB]: WFDB decoding throughput of all 48 MIT-BIH records vs a plain read of the same bytes", DecodeBenchmark.Run),
-    ("edf-csv", "edf-csv [MITDB] [N]: EDF and CSV write and windowed-read throughput on the first N (8) MIT-BIH records", EdfCsvBenchmark.Run),
+    ("wfdb", "wfdb: WFDB decoding of all 48 MIT-BIH records vs File.ReadAllBytes of the same bytes", _ => { WfdbDecodeBench.Run(); return 0; }),
+    ("qrs", "qrs [MITDB]: QRS detection throughput (one thread, first lead of all 48 MIT-BIH records), timed apart from decoding", QrsBenchmark.Run),
     ("window-memory", "window-memory [MITDB]: peak memory of reading a 24-hour 2-lead 360 Hz record window by window", WindowMemoryBenchmark.Run),
+    ("edf-csv", "edf-csv [MITDB] [N]: EDF and CSV write and windowed-read throughput on the first N (8) MIT-BIH records", EdfCsvBenchmark.Run),
 };
 
 if (args.Length == 0 || args[0] is "-h" or "--help" || benchmarks.All(b => b.Name != args[0]))

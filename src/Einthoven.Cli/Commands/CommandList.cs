@@ -10,5 +10,9 @@ public static class CommandList
         InfoCommand.Create(),
         ConvertCommand.Create(),
         AnnotationsCommand.Create(),
+        DetectCommand.Create(),
+        EvalCommand.Create(),
+        AnalyzeCommand.Create(),
+        PlotCommand.Create(),
     ];
 }

@@ -5,6 +5,9 @@ namespace Einthoven.Signal.Tests.Wfdb;
 
 public class HeaderTests
 {
+    private const string Huge = "r.dat 16x65536\nr.dat 16x65536\nr.dat 16x65536\nr.dat 16x65536\nr.dat 16x65536\nr.dat 16x65536\nr.dat 16x65536\nr.dat 16x65536\n"
+        + "r.dat 16x65536\nr.dat 16x65536\nr.dat 16x65536\nr.dat 16x65536\nr.dat 16x65536\nr.dat 16x65536\nr.dat 16x65536\nr.dat 16x65536\nr.dat 16x65536\n";
+
     [Fact]
     public void RecordLineWithEveryField()
     {
@@ -119,6 +122,7 @@ public class HeaderTests
     [InlineData("rec 2 360 10\nrec.dat 16\nrec.dat 212", "signal 1 format")]
     [InlineData("rec 3 360 10\na.dat 16\nb.dat 16\na.dat 16", "signal 2 file")]
     [InlineData("rec 5 360 10\nrec.dat 16", "signal lines")]
+    [InlineData("rec 17 360 10\n" + Huge, "signal 16 samples per frame")]
     [InlineData("rec 1000000 360 10\nrec.dat 16", "number of signals")]
     [InlineData("rec/0 1 360 10", "number of segments")]
     [InlineData("rec/2 1 360 10\na 5", "segments")]

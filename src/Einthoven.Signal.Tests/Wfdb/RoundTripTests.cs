@@ -126,4 +126,26 @@ public class RoundTripTests
             Assert.Equal(annotations, back.Annotations["atr"]);
             Assert.Equal(annotations.Take(2), back.Annotations["qrs"]);
         });
+
+    [Fact]
+    public void AnnotationOnlyRecordHasAHeaderAndNoSignalFile()
+    {
+        var info = new RecordInfo { Name = "ann", SamplingFrequency = 360, SampleCount = 650000, Leads = [] };
+        Annotation[] beats = [new(10, AnnotationCodes.Normal), new(400, AnnotationCodes.Pvc)];
+        var record = new EcgRecord(info, [], new Dictionary<string, IReadOnlyList<Annotation>> { ["atr"] = beats });
+        var back = WfdbTestRecords.RoundTrip(record, null, out var folder);
+        Assert.False(File.Exists(Path.Combine(folder, "ann.dat")));
+        Assert.Equal((650000L, 0), (back.Info.SampleCount, back.Info.Leads.Count));
+        Assert.Equal(beats, back.Annotations["atr"]);
+    }
+
+    [Theory]
+    [InlineData("212")]
+    [InlineData("310")]
+    [InlineData("8")]
+    public void EmptyRecordRoundTrips(string format)
+    {
+        var back = WfdbTestRecords.RoundTrip(WfdbTestRecords.Make([[], []]), format, out _);
+        Assert.Equal((0L, 2), (back.Info.SampleCount, back.Samples.Length));
+    }
 }

@@ -24,7 +24,7 @@ public sealed class WfdbReader : ISignalReader
         if (Header.IsMultiSegment)
         {
             var multi = new WfdbMultiSegmentSignals(Header, directory, headerPath);
-            var comments = Header.Comments.Concat(multi.Layout0?.Comments ?? []).ToArray();
+            var comments = Header.Comments.Concat(multi.LayoutHeader?.Comments ?? []).ToArray();
             Info = WfdbRecordInfo.From(Header, multi.Layout, multi.Length, comments);
             _signals = multi;
             _signalFiles = [];
