@@ -76,6 +76,16 @@ public class EdfBiosigTests
             Assert.Equal(leadInfo.ToPhysical((int)dmax), pmax, 9);
         }
 
+        // biosig's own decode of the samples (ASCII export, one physical value per line, 6 significant digits).
+        var ascii = Path.Combine(TestData.TempDir(), "out.asc");
+        Biosig.Run("-f=ASCII", edf, ascii);
+        var biosigValues = File.ReadLines(Path.ChangeExtension(ascii, ".a01")).Take(650000)
+            .Select(l => double.Parse(l, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var expectedValues = original.Physical(0);
+        Assert.Equal(expectedValues.Length, biosigValues.Length);
+        for (var i = 0; i < expectedValues.Length; i++)
+            Assert.True(Math.Abs(expectedValues[i] - biosigValues[i]) <= 1e-6 * (1 + Math.Abs(expectedValues[i])), $"sample {i}");
+
         var events = root.GetProperty("EVENT").EnumerateArray().ToArray();
         var texts = beats.Select(b => EdfAnnotationText.Write(b).Text);
         Assert.Contains("(N", texts);

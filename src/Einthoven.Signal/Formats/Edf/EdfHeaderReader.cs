@@ -18,15 +18,15 @@ internal static class EdfHeaderReader
         var f = new FieldCursor(fixedPart, file);
         if (fixedPart[0] == 0xFF)
             throw new SignalFormatException(file, "version", "this is a BDF (24-bit BioSemi) file; only 16-bit EDF and EDF+ are supported");
-        var version = f.Text(8, "version");
+        var version = f.Text(8);
         if (version != "0")
             throw new SignalFormatException(file, "version", $"'{version}' is not an EDF version (expected '0')");
-        var patient = f.Text(80, "patient identification");
-        var recording = f.Text(80, "recording identification");
-        var startDate = f.Text(8, "start date");
-        var startTime = f.Text(8, "start time");
+        var patient = f.Text(80);
+        var recording = f.Text(80);
+        var startDate = f.Text(8);
+        var startTime = f.Text(8);
         var headerBytes = f.Integer(8, "number of bytes in header record");
-        var reserved = f.Text(44, "reserved");
+        var reserved = f.Text(44);
         var recordCount = f.Integer(8, "number of data records");
         var duration = f.Decimal(8, "duration of a data record");
         var signalCount = f.Integer(4, "number of signals");
@@ -54,20 +54,20 @@ internal static class EdfHeaderReader
 
     private static EdfSignal[] ReadSignals(FieldCursor f, int ns, string file)
     {
-        string[] Column(int width, string name) => Enumerable.Range(0, ns).Select(i => f.Text(width, $"signal {i + 1} {name}")).ToArray();
+        string[] Column(int width) => Enumerable.Range(0, ns).Select(_ => f.Text(width)).ToArray();
         decimal[] Decimals(string name) => Enumerable.Range(0, ns).Select(i => f.Decimal(8, $"signal {i + 1} {name}")).ToArray();
         long[] Integers(string name) => Enumerable.Range(0, ns).Select(i => f.Integer(8, $"signal {i + 1} {name}")).ToArray();
 
-        var labels = Column(16, "label");
-        var transducers = Column(80, "transducer type");
-        var dimensions = Column(8, "physical dimension");
+        var labels = Column(16);
+        var transducers = Column(80);
+        var dimensions = Column(8);
         var pmin = Decimals("physical minimum");
         var pmax = Decimals("physical maximum");
         var dmin = Integers("digital minimum");
         var dmax = Integers("digital maximum");
-        var filters = Column(80, "prefiltering");
+        var filters = Column(80);
         var spr = Integers("number of samples in each data record");
-        var reserved = Column(32, "reserved");
+        var reserved = Column(32);
 
         var signals = new EdfSignal[ns];
         for (var i = 0; i < ns; i++)
@@ -124,7 +124,7 @@ internal static class EdfHeaderReader
     {
         private int _position;
 
-        public string Text(int width, string field)
+        public string Text(int width)
         {
             var text = Encoding.Latin1.GetString(bytes, _position, width);
             _position += width;
@@ -133,7 +133,7 @@ internal static class EdfHeaderReader
 
         public long Integer(int width, string field)
         {
-            var text = Text(width, field).Trim();
+            var text = Text(width).Trim();
             if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)) return value;
             // Some writers put "-32768.0"; an integral decimal is accepted.
             if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == decimal.Truncate(d)
@@ -144,7 +144,7 @@ internal static class EdfHeaderReader
 
         public decimal Decimal(int width, string field)
         {
-            var text = Text(width, field).Trim();
+            var text = Text(width).Trim();
             return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
                 ? value
                 : throw new SignalFormatException(file, field, $"'{text}' is not a number");
