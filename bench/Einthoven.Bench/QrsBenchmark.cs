@@ -49,12 +49,9 @@ internal static class QrsBenchmark
         Console.WriteLine($"decode (read + 212 -> int, both leads, once): {decodeSeconds:0.00} s");
         Console.WriteLine($"detection, one thread, best of {Passes}: {best * 1000:0} ms = {samples / best / 1e6:0.0} M samples/s = {signalSeconds / best:N0} x real time");
         // On a shared machine the wall clock includes time other processes had the core; CPU time does not.
-        Console.WriteLine($"detection CPU time, best of {Passes}: {bestCpu * 1000:0} ms = {samples / bestCpu / 1e6:0.0} M samples/s (load average {LoadAverage()})");
+        Console.WriteLine($"detection CPU time, best of {Passes}: {bestCpu * 1000:0} ms = {samples / bestCpu / 1e6:0.0} M samples/s");
         Console.WriteLine($"allocated per pass: {allocated / 1024.0:N0} KiB ({allocated / (double)leads.Count / 1024:0.0} KiB per record: detector state and the beat list)");
         Console.WriteLine($"accuracy (SPEC protocol): Se {100 * total.Sensitivity:0.00} %, +P {100 * total.PositivePredictivity:0.00} %, F1 {100 * total.F1:0.00} % ({total.FalseNegatives} FN, {total.FalsePositives} FP)");
         return 0;
     }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 }

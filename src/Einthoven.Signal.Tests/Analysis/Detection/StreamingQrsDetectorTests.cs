@@ -69,6 +69,18 @@ public class StreamingQrsDetectorTests
     }
 
     [Fact]
+    public void Missing_samples_hold_the_last_value_instead_of_poisoning_the_filters()
+    {
+        var (signal, peaks) = SyntheticEcg.Make(360, 60, seed: 5);
+        // A 0.1 s gap of NaN between two beats, and a stray infinity.
+        var gapAt = (int)((peaks[40] + peaks[41]) / 2);
+        for (var i = gapAt; i < gapAt + 36; i++) signal[i] = double.NaN;
+        signal[gapAt + 2000] = double.PositiveInfinity;
+        var beats = QrsDetector.Detect(signal, 360);
+        Assert.Equal(new DetectionScore(peaks.Length, 0, 0), BeatMatching.Match(peaks, beats, 54).Score);
+    }
+
+    [Fact]
     public void Bad_settings_are_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new StreamingQrsDetector(20));

@@ -2,8 +2,9 @@ namespace Einthoven.Signal.Analysis.Detection;
 
 /// <summary>
 /// Real-time QRS detector. Samples arrive in chunks of any size; each beat is reported once its energy peak has been
-/// the largest for <see cref="QrsDetectorOptions.LookaheadSeconds"/>, which bounds the reporting delay (under 300 ms
-/// after the R peak with the defaults), and the result does not depend on how the stream was cut.
+/// the largest for <see cref="QrsDetectorOptions.LookaheadSeconds"/>, or less where that would report it more than
+/// <see cref="QrsDetectorOptions.MaxDelaySeconds"/> after its R peak, and the result does not depend on how the
+/// stream was cut. Missing samples (NaN or infinite) hold the last valid value.
 /// Adaptive QRS and noise levels, a threshold that relaxes when a beat is overdue (search-back without looking
 /// back), a refractory period and a T-wave slope check decide which energy peaks are beats.
 /// </summary>
@@ -21,6 +22,7 @@ public sealed class StreamingQrsDetector
     private long _deadline = long.MaxValue;
     private double _candidateEnergy;
     private double _previousEnergy;
+    private double _lastValid;
 
     /// <param name="samplingFrequency">Samples per second.</param>
     /// <param name="unitsPerMillivolt">Input units per mV: 1 for physical mV input, the lead's gain for digital input.</param>
@@ -80,6 +82,8 @@ public sealed class StreamingQrsDetector
 
     private void Step(double x, List<long> beats)
     {
+        if (double.IsFinite(x)) _lastValid = x;
+        else x = _lastValid;
         var n = _feature.Count;
         var energy = _feature.Step(x);
         if (energy > _candidateEnergy && energy > _previousEnergy)
