@@ -47,6 +47,7 @@ export class TileStore {
       ...[level - 1, level + 1].filter(l => l >= 0 && l < this.maxLevel)
         .flatMap(l => tileIndices(l, this.tilePoints, this.sampleCount, s0, s1).map(i => [l, i])),
     ];
+    this.cancelUnwanted();
     this.pump();
     return { segments, complete };
   }
@@ -77,6 +78,16 @@ export class TileStore {
     return null;
   }
 
+  /** Frees the connections for what the view needs now: a jump elsewhere must not queue behind the old prefetches. */
+  cancelUnwanted() {
+    const wanted = new Set(this.wanted.map(([l, i]) => this.key(l, i)));
+    for (const [key, controller] of this.loading) {
+      if (wanted.has(key)) continue;
+      controller.abort();
+      this.loading.delete(key);
+    }
+  }
+
   pump() {
     for (const [level, index] of this.wanted) {
       if (this.loading.size >= this.maxConcurrent) return;
@@ -103,7 +114,7 @@ export class TileStore {
       this.evict();
       this.onLoad?.(tile);
     } catch (e) {
-      if (generation !== this.generation) return;
+      if (generation !== this.generation || e.name === 'AbortError') return;
       this.failed.set(key, performance.now() + 5000);
       this.onError?.(e);
     } finally {
