@@ -14,5 +14,9 @@ public static class CommandList
         UploadCommand.Create(),
         RecordingsCommand.Create(),
         DownloadCommand.Create(),
+        DetectCommand.Create(),
+        EvalCommand.Create(),
+        AnalyzeCommand.Create(),
+        PlotCommand.Create(),
     ];
 }
