@@ -57,6 +57,15 @@ public sealed class ServerHost : IAsyncDisposable
 
     public HttpMessageHandler Handler() => _factory.Server.CreateHandler();
 
+    /// <summary>Registers a patient and returns a client signed in with a token of theirs.</summary>
+    public async Task<HttpClient> NewPatientAsync(string email)
+    {
+        var anonymous = Client();
+        await (await anonymous.PostJsonAsync("/api/auth/register", new { email, password = "Patient-Pass-123" })).JsonAsync(System.Net.HttpStatusCode.Created);
+        var token = await (await anonymous.PostJsonAsync("/api/auth/token", new { email, password = "Patient-Pass-123" })).JsonAsync(System.Net.HttpStatusCode.Created);
+        return Client(token.Str("token"));
+    }
+
     /// <summary>Runs <paramref name="work"/> against the host's database, in its own scope.</summary>
     public async Task<T> DbAsync<T>(Func<AppDb, Task<T>> work)
     {
