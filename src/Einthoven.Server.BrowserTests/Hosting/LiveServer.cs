@@ -1,6 +1,7 @@
 using System.Net;
 using Einthoven.Server.Accounts;
 using Einthoven.Server.Storage;
+using Einthoven.Server.Tests.Hosting;
 using Einthoven.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -22,15 +23,7 @@ public sealed class LiveServer : IAsyncDisposable
     public LiveServer(IDictionary<string, string?>? settings = null)
     {
         DataFolder = TestData.TempDir();
-        var all = new Dictionary<string, string?>
-        {
-            ["Einthoven:DataFolder"] = DataFolder,
-            ["Einthoven:SeedDemo"] = "false",
-            ["Einthoven:SignInPermitsPerMinute"] = "100000",
-            ["Einthoven:KeyPermitsPerMinute"] = "100000",
-            ["Einthoven:KeyHashIterations"] = "1000",
-            ["Einthoven:Analysis:PollInterval"] = "00:00:00.200",
-        };
+        var all = TestSettings.For(DataFolder);
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) all[k] = v;
         _factory = new Factory(all);
         _factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));

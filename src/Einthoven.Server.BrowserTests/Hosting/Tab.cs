@@ -43,7 +43,7 @@ public sealed class Tab(IPage page, Device device) : IAsyncDisposable
     {
         var folder = Path.Combine(TestData.RepoRoot, "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{Device.Name}.png"), FullPage = true });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{Device.Name}.png"), FullPage = true, Scale = ScreenshotScale.Css });
     }
 
     public async Task SignInAsync(string email, string password)

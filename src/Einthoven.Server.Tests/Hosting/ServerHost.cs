@@ -23,15 +23,7 @@ public sealed class ServerHost : IAsyncDisposable
     {
         Provider = provider;
         DataFolder = TestData.TempDir();
-        var all = new Dictionary<string, string?>
-        {
-            ["Einthoven:DataFolder"] = DataFolder,
-            ["Einthoven:SeedDemo"] = "false",
-            ["Einthoven:SignInPermitsPerMinute"] = "100000",
-            ["Einthoven:KeyPermitsPerMinute"] = "100000",
-            ["Einthoven:KeyHashIterations"] = "1000",
-            ["Einthoven:Analysis:PollInterval"] = "00:00:00.200",
-        };
+        var all = TestSettings.For(DataFolder);
         if (provider == Provider.Postgres)
         {
             var admin = new NpgsqlConnectionStringBuilder(PostgresSettings.Required);

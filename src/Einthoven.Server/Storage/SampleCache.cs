@@ -110,8 +110,9 @@ public sealed class SampleCache : IDisposable
     {
         var key = (recordingId, part);
         if (_cache.TryGetValue(key, out T? cached)) return cached!;
-        var (value, size) = await load();
+        // Taken before loading, so that a Forget during the load (an analysis saved meanwhile) keeps the stale value out.
         var evictor = _evictors.GetOrAdd(recordingId, _ => new CancellationTokenSource());
+        var (value, size) = await load();
         var options = new MemoryCacheEntryOptions { Size = size, AbsoluteExpirationRelativeToNow = lifetime };
         try { options.AddExpirationToken(new CancellationChangeToken(evictor.Token)); }
         catch (ObjectDisposedException) { return value; } // forgotten while loading: serve it, do not cache it

@@ -102,6 +102,7 @@ export function createViewer({ recording, leads, annotators }) {
     /** The annotations changed (the analysis finished): load the tiles again. */
     reloadAnnotations(names) {
       annotatorsNow(names);
+      if (!state.annotator && names?.length) state.annotator = names[0];
       tiles.clear();
       invalidate();
     },
