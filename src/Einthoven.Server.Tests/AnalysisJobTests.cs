@@ -101,10 +101,7 @@ public abstract class AnalysisJobTests(ServerFixture fixture)
 
     private static async Task<(HttpClient, Guid)> UploadAsync(ServerHost host)
     {
-        var anonymous = host.Client();
-        await (await anonymous.PostJsonAsync("/api/auth/register", new { email = "p@jobs.local", password = "Patient-Pass-123" })).JsonAsync(HttpStatusCode.Created);
-        var token = await (await anonymous.PostJsonAsync("/api/auth/token", new { email = "p@jobs.local", password = "Patient-Pass-123" })).JsonAsync(HttpStatusCode.Created);
-        var client = host.Client(token.Str("token"));
+        var client = await host.NewPatientAsync("p@jobs.local");
         var files = TestRecords.WfdbFiles(TestRecords.Synthetic("job", seconds: 10, seed: 41));
         var created = await (await client.UploadAsync(files)).JsonAsync(HttpStatusCode.Created);
         return (client, created.GetProperty("recording").Id());

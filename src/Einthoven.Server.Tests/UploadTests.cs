@@ -123,7 +123,7 @@ public abstract class UploadTests(ServerFixture fixture)
     public async Task An_upload_over_the_size_limit_gets_413()
     {
         await using var host = new ServerHost(fixture.Provider, new Dictionary<string, string?> { ["Einthoven:MaxUploadBytes"] = "100000" });
-        var world = await OnePatientAsync(host);
+        var world = await host.NewPatientAsync("p@limit.local");
         var files = TestRecords.WfdbFiles(TestRecords.Synthetic("big", seconds: 120, seed: 36));
         var problem = await (await world.UploadAsync(files)).JsonAsync(HttpStatusCode.RequestEntityTooLarge);
         Assert.Contains("100,000", problem.Str("detail"));
@@ -143,14 +143,6 @@ public abstract class UploadTests(ServerFixture fixture)
 
     private Task<(int Recordings, int Chunks, int Jobs)> Counts() => fixture.Host.DbAsync(async db =>
         (await db.Recordings.CountAsync(), await db.SampleChunks.CountAsync(), await db.AnalysisJobs.CountAsync()));
-
-    private static async Task<HttpClient> OnePatientAsync(ServerHost host)
-    {
-        var anonymous = host.Client();
-        await (await anonymous.PostJsonAsync("/api/auth/register", new { email = "p@limit.local", password = "Patient-Pass-123" })).JsonAsync(HttpStatusCode.Created);
-        var token = await (await anonymous.PostJsonAsync("/api/auth/token", new { email = "p@limit.local", password = "Patient-Pass-123" })).JsonAsync(HttpStatusCode.Created);
-        return host.Client(token.Str("token"));
-    }
 }
 
 [Collection("sqlite")]

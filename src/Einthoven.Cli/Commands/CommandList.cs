@@ -10,5 +10,13 @@ public static class CommandList
         InfoCommand.Create(),
         ConvertCommand.Create(),
         AnnotationsCommand.Create(),
+        LoginCommand.Create(),
+        UploadCommand.Create(),
+        RecordingsCommand.Create(),
+        DownloadCommand.Create(),
+        DetectCommand.Create(),
+        EvalCommand.Create(),
+        AnalyzeCommand.Create(),
+        PlotCommand.Create(),
     ];
 }

@@ -49,6 +49,15 @@ public sealed class ServerHost : IAsyncDisposable
 
     public HttpMessageHandler Handler() => _factory.Server.CreateHandler();
 
+    /// <summary>Registers a patient and returns a client signed in with a token of theirs.</summary>
+    public async Task<HttpClient> NewPatientAsync(string email)
+    {
+        var anonymous = Client();
+        await (await anonymous.PostJsonAsync("/api/auth/register", new { email, password = "Patient-Pass-123" })).JsonAsync(System.Net.HttpStatusCode.Created);
+        var token = await (await anonymous.PostJsonAsync("/api/auth/token", new { email, password = "Patient-Pass-123" })).JsonAsync(System.Net.HttpStatusCode.Created);
+        return Client(token.Str("token"));
+    }
+
     /// <summary>Runs <paramref name="work"/> against the host's database, in its own scope.</summary>
     public async Task<T> DbAsync<T>(Func<AppDb, Task<T>> work)
     {
@@ -71,7 +80,7 @@ public sealed class ServerHost : IAsyncDisposable
         catch (IOException) { }
     }
 
-    private sealed class Factory(IDictionary<string, string?> settings, Action<IServiceCollection>? services) : WebApplicationFactory<Program>
+    private sealed class Factory(IDictionary<string, string?> settings, Action<IServiceCollection>? services) : WebApplicationFactory<ServerOptions>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

@@ -1,7 +1,7 @@
 namespace Einthoven.Server.Accounts;
 
 /// <summary>An API token for the CLI, scripts and devices. Only its SHA-256 hash is stored; the token is shown once.</summary>
-public sealed class PersonalAccessToken
+public sealed class PersonalAccessToken : Api.IRevocable
 {
     public Guid Id { get; set; }
     public Guid UserId { get; set; }

@@ -27,12 +27,6 @@ public static class TokenEndpoints
         return Results.Created($"/api/tokens/{token.Id}", new NewTokenView(token.Id, token.Name, token.Prefix, token.ExpiresAt, secret));
     }
 
-    private static async Task<IResult> Revoke(Guid id, ClaimsPrincipal user, AppDb db, TimeProvider time, CancellationToken ct)
-    {
-        var token = await db.AccessTokens.SingleOrDefaultAsync(t => t.Id == id && t.UserId == user.UserId(), ct);
-        if (token is null) return Problems.NotFound("token");
-        token.RevokedAt ??= time.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
-        return Results.NoContent();
-    }
+    private static Task<IResult> Revoke(Guid id, ClaimsPrincipal user, AppDb db, TimeProvider time, CancellationToken ct) =>
+        db.RevokeAsync(db.AccessTokens.Where(t => t.Id == id && t.UserId == user.UserId()), "token", time, ct);
 }

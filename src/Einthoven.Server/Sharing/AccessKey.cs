@@ -1,7 +1,7 @@
 namespace Einthoven.Server.Sharing;
 
 /// <summary>A secret a patient hands to a doctor. Stored as a slow salted hash (<see cref="KeyHasher"/>); shown once.</summary>
-public sealed class AccessKey
+public sealed class AccessKey : Api.IRevocable
 {
     public Guid Id { get; set; }
     public Guid PatientId { get; set; }
@@ -14,7 +14,7 @@ public sealed class AccessKey
 }
 
 /// <summary>A doctor's right to read a patient's recordings, made by entering the patient's e-mail and an access key.</summary>
-public sealed class AccessGrant
+public sealed class AccessGrant : Api.IRevocable
 {
     public Guid Id { get; set; }
     public Guid PatientId { get; set; }

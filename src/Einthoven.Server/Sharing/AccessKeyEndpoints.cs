@@ -37,12 +37,6 @@ public static class AccessKeyEndpoints
         Results.Ok(await db.AccessKeys.AsNoTracking().Where(k => k.PatientId == user.UserId()).OrderBy(k => k.CreatedAt)
             .Select(k => new AccessKeyView(k.Id, k.Label, k.CreatedAt, k.ExpiresAt, k.RevokedAt)).ToListAsync(ct));
 
-    private static async Task<IResult> Revoke(Guid id, ClaimsPrincipal user, AppDb db, TimeProvider time, CancellationToken ct)
-    {
-        var key = await db.AccessKeys.SingleOrDefaultAsync(k => k.Id == id && k.PatientId == user.UserId(), ct);
-        if (key is null) return Problems.NotFound("access key");
-        key.RevokedAt ??= time.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
-        return Results.NoContent();
-    }
+    private static Task<IResult> Revoke(Guid id, ClaimsPrincipal user, AppDb db, TimeProvider time, CancellationToken ct) =>
+        db.RevokeAsync(db.AccessKeys.Where(k => k.Id == id && k.PatientId == user.UserId()), "access key", time, ct);
 }

@@ -54,14 +54,8 @@ public static class GrantEndpoints
         return Results.Ok(rows.Select(r => View(r.g, r.p, r.d, now)).ToList());
     }
 
-    private static async Task<IResult> Revoke(Guid id, ClaimsPrincipal user, AppDb db, TimeProvider time, CancellationToken ct)
-    {
-        var grant = await db.AccessGrants.SingleOrDefaultAsync(g => g.Id == id && g.PatientId == user.UserId(), ct);
-        if (grant is null) return Problems.NotFound("grant");
-        grant.RevokedAt ??= time.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
-        return Results.NoContent();
-    }
+    private static Task<IResult> Revoke(Guid id, ClaimsPrincipal user, AppDb db, TimeProvider time, CancellationToken ct) =>
+        db.RevokeAsync(db.AccessGrants.Where(g => g.Id == id && g.PatientId == user.UserId()), "grant", time, ct);
 
     private static async Task<IResult> Patients(ClaimsPrincipal user, AppDb db, TimeProvider time, CancellationToken ct)
     {

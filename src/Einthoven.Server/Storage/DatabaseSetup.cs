@@ -14,7 +14,8 @@ public static class DatabaseSetup
         }
         else
         {
-            var cs = options.ConnectionString ?? $"Data Source={Path.Combine(options.DataFolder, "einthoven.db")}";
+            // A long upload holds the single SQLite writer lock; other writers wait for it rather than fail after 30 s.
+            var cs = options.ConnectionString ?? $"Data Source={Path.Combine(options.DataFolder, "einthoven.db")};Default Timeout=300";
             services.AddDbContext<AppDb, SqliteAppDb>(o => o.UseSqlite(cs));
         }
         return services;

@@ -8,7 +8,27 @@ using Microsoft.Extensions.Primitives;
 namespace Einthoven.Server.Storage;
 
 /// <summary>One lead's min/max per block of <see cref="BlockSize"/> samples.</summary>
-public sealed record Envelope(int BlockSize, int[] Minima, int[] Maxima);
+public sealed record Envelope(int BlockSize, int[] Minima, int[] Maxima)
+{
+    /// <summary>The envelope over blocks <paramref name="factor"/> times larger.</summary>
+    public Envelope Coarser(int factor)
+    {
+        var count = (Minima.Length + factor - 1) / factor;
+        var min = new int[count];
+        var max = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            var from = i * factor;
+            var to = Math.Min(Minima.Length, from + factor);
+            min[i] = Minima.AsSpan(from, to - from).ToArray().Min();
+            max[i] = Maxima.AsSpan(from, to - from).ToArray().Max();
+        }
+        return new Envelope(BlockSize * factor, min, max);
+    }
+}
+
+/// <summary>A lead's stored envelope and a coarser level derived from it, for zoomed-out views.</summary>
+public sealed record EnvelopeLevels(Envelope Fine, Envelope Coarse);
 
 /// <summary>
 /// Decoded chunks, envelopes and annotation sets, kept in memory (bounded by size) so that panning and zooming a
@@ -16,7 +36,7 @@ public sealed record Envelope(int BlockSize, int[] Minima, int[] Maxima);
 /// </summary>
 public sealed class SampleCache : IDisposable
 {
-    private static readonly TimeSpan AnnotationLifetime = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan AnnotationLifetime = TimeSpan.FromSeconds(60);
     private readonly MemoryCache _cache;
     private readonly ConcurrentDictionary<Guid, CancellationTokenSource> _evictors = new();
 
@@ -33,13 +53,15 @@ public sealed class SampleCache : IDisposable
             return (samples, samples.Length * 4L);
         });
 
-    public Task<Envelope> EnvelopeAsync(AppDb db, Guid recordingId, int lead, CancellationToken ct) =>
+    public Task<EnvelopeLevels> EnvelopeAsync(AppDb db, Guid recordingId, int lead, CancellationToken ct) =>
         GetAsync(recordingId, ("envelope", lead, 0), async () =>
         {
             var row = await db.LeadEnvelopes.AsNoTracking().SingleAsync(e => e.RecordingId == recordingId && e.Lead == lead, ct);
-            var envelope = new Envelope(row.BlockSize, SampleCodec.Decode(row.Minima), SampleCodec.Decode(row.Maxima));
-            return (envelope, envelope.Minima.Length * 8L);
+            var fine = new Envelope(row.BlockSize, SampleCodec.Decode(row.Minima), SampleCodec.Decode(row.Maxima));
+            return (new EnvelopeLevels(fine, fine.Coarser(CoarseFactor)), fine.Minima.Length * 9L);
         });
+
+    private const int CoarseFactor = 8;
 
     /// <summary>Every annotation set of the recording by annotator, sorted by sample.</summary>
     public Task<IReadOnlyDictionary<string, Annotation[]>> AnnotationsAsync(AppDb db, Guid recordingId, CancellationToken ct) =>

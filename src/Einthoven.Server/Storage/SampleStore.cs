@@ -11,7 +11,7 @@ namespace Einthoven.Server.Storage;
 public static class SampleStore
 {
     public const int ChunkSize = 32_768;
-    public const int EnvelopeBlock = 256;
+    public const int EnvelopeBlock = 32;
     private const int ChunksPerSave = 64;
 
     /// <summary>Adds the chunks and envelopes to <paramref name="db"/> (saving as it goes); returns the bytes stored.</summary>

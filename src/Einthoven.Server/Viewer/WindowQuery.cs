@@ -21,7 +21,8 @@ public sealed record WindowView(
 public sealed class WindowQuery(AppDb db, SampleCache cache)
 {
     public const int MaxPoints = 20_000;
-    public const int MaxAnnotationsPerSet = 5_000;
+    /// <summary>More annotations of a set than this in a window and only its events (non-beats) are sent.</summary>
+    public const int MaxAnnotationsPerSet = 2_000;
 
     /// <param name="annotators">The annotation sets to include; null for all of them.</param>
     public async Task<WindowView> RunAsync(Recording recording, RecordInfo info, long start, long end, IReadOnlyList<int> leads, int points,
@@ -37,8 +38,10 @@ public sealed class WindowQuery(AppDb db, SampleCache cache)
             if (raw) samples = await cache.ReadAsync(db, recording.Id, lead, start, (int)length, recording.SampleCount, ct);
             else if (length / points >= 2 * SampleStore.EnvelopeBlock)
             {
-                var envelope = await cache.EnvelopeAsync(db, recording.Id, lead, ct);
-                (min, max) = Decimator.FromBlocks(envelope.Minima, envelope.Maxima, envelope.BlockSize, start, length, points);
+                // Buckets of at least two blocks: the block envelope is at most a block wider at each edge.
+                var levels = await cache.EnvelopeAsync(db, recording.Id, lead, ct);
+                var level = length / points >= 2 * levels.Coarse.BlockSize ? levels.Coarse : levels.Fine;
+                (min, max) = Decimator.FromBlocks(level.Minima, level.Maxima, level.BlockSize, start, length, points);
             }
             else
             {
@@ -61,11 +64,18 @@ public sealed class WindowQuery(AppDb db, SampleCache cache)
         foreach (var (annotator, list) in sets)
         {
             if (annotators is not null && !annotators.Contains(annotator)) continue;
-            var from = LowerBound(list, start);
-            var to = LowerBound(list, end);
-            truncated |= to - from > MaxAnnotationsPerSet;
-            result[annotator] = list[from..Math.Min(to, from + MaxAnnotationsPerSet)]
-                .Select(a => new AnnotationView(a.Sample, a.Symbol, a.Code, a.Aux)).ToList();
+            var first = LowerBound(list, start);
+            var inside = list.AsSpan(first, LowerBound(list, end) - first);
+            var tooMany = inside.Length > MaxAnnotationsPerSet;
+            truncated |= tooMany;
+            var views = new List<AnnotationView>();
+            foreach (var a in inside)
+            {
+                if (tooMany && a.IsBeat) continue; // zoomed out: beats would be unreadable anyway; rhythm events stay
+                views.Add(new AnnotationView(a.Sample, a.Symbol, a.Code, a.Aux));
+                if (views.Count == MaxAnnotationsPerSet) break;
+            }
+            result[annotator] = views;
         }
         return (result, truncated);
     }

@@ -35,6 +35,14 @@ public class MitDbTests
         Assert.Equal(1011, block.Samples[1][0]);
     }
 
+    [Fact]
+    public void RecordOpensFromItsAnnotationFileToo()
+    {
+        using var reader = RecordFiles.Open(Path.Combine(TestData.MitDb, "100.atr"));
+        Assert.Equal("100", reader.Info.Name);
+        Assert.Equal(2274, reader.ReadAnnotations("atr").Count);
+    }
+
     [Theory]
     [MemberData(nameof(Records))]
     public void WholeRecordDecodesWithMatchingChecksums(string name)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Einthoven.Signal.Analysis.Filters;
 
 namespace Einthoven.Signal.Analysis.Detection;
@@ -9,7 +10,10 @@ namespace Einthoven.Signal.Analysis.Detection;
 /// </summary>
 internal sealed class QrsFeature
 {
-    private readonly CausalFilter _bandPass;
+    // The band-pass is two biquads (transposed direct form II), unrolled: this loop runs for every sample.
+    private readonly SecondOrderSection _s1;
+    private readonly SecondOrderSection _s2;
+    private double _z11, _z12, _z21, _z22;
     private readonly double[] _band;
     private readonly double[] _slope;
     private readonly double[] _energy;
@@ -22,7 +26,9 @@ internal sealed class QrsFeature
 
     public QrsFeature(double fs, double lowHz, double highHz, double windowSeconds, double historySeconds)
     {
-        _bandPass = new CausalFilter(Butterworth.BandPass(2, lowHz, highHz, fs));
+        var design = Butterworth.BandPass(2, lowHz, highHz, fs);
+        _s1 = design.Sections[0];
+        _s2 = design.Sections[1];
         _window = Math.Max(1, (int)Math.Round(windowSeconds * fs));
         var size = 1;
         while (size < historySeconds * fs + _window + 8) size <<= 1;
@@ -34,8 +40,8 @@ internal sealed class QrsFeature
         // Delay of the band-pass at the centre of its band plus the derivative's two samples.
         var centre = Math.Sqrt(lowHz * highHz);
         var dw = 1e-4;
-        var phase0 = _bandPass.Design.Response(centre).Phase;
-        var phase1 = _bandPass.Design.Response(centre + dw * fs / (2 * Math.PI)).Phase;
+        var phase0 = design.Response(centre).Phase;
+        var phase1 = design.Response(centre + dw * fs / (2 * Math.PI)).Phase;
         BandDelay = (int)Math.Round(-(phase1 - phase0) / dw) + 2;
         Window = _window;
     }
@@ -48,14 +54,16 @@ internal sealed class QrsFeature
     /// <summary>Number of samples seen; the last one is sample <c>Count - 1</c>.</summary>
     public long Count => _n;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Step(double x)
     {
-        if (!_primed)
-        {
-            _bandPass.Prime(x);
-            _primed = true;
-        }
-        var b = _bandPass.Step(x);
+        if (!_primed) Prime(x);
+        var y1 = _s1.B0 * x + _z11;
+        _z11 = _s1.B1 * x - _s1.A1 * y1 + _z12;
+        _z12 = _s1.B2 * x - _s1.A2 * y1;
+        var b = _s2.B0 * y1 + _z21;
+        _z21 = _s2.B1 * y1 - _s2.A1 * b + _z22;
+        _z22 = _s2.B2 * y1 - _s2.A2 * b;
         var i = (int)(_n & _mask);
         _band[i] = b;
         var d = (2 * b + _band[(i - 1) & _mask] - _band[(i - 3) & _mask] - 2 * _band[(i - 4) & _mask]) * _slopeScale;
@@ -66,6 +74,14 @@ internal sealed class QrsFeature
         if (_energySum < 0) _energySum = 0;
         _n++;
         return _energySum / _window;
+    }
+
+    // Starts the band-pass in its steady state for the first sample, so a DC offset gives no start-up transient.
+    private void Prime(double x)
+    {
+        (_z11, _z12, var y) = _s1.SteadyState(x);
+        (_z21, _z22, _) = _s2.SteadyState(y);
+        _primed = true;
     }
 
     public double Band(long sample) => _band[(int)(sample & _mask)];

@@ -36,13 +36,7 @@ public sealed class CausalFilter
     {
         var x = level;
         for (var i = 0; i < _sections.Length; i++)
-        {
-            var s = _sections[i];
-            var y = x * s.DcGain;
-            _z2[i] = s.B2 * x - s.A2 * y;
-            _z1[i] = s.B1 * x - s.A1 * y + _z2[i];
-            x = y;
-        }
+            (_z1[i], _z2[i], x) = _sections[i].SteadyState(x);
     }
 
     public double Step(double x)

@@ -19,5 +19,16 @@ public readonly record struct SecondOrderSection(double B0, double B1, double B2
     /// <summary>Gain for a constant input (the response at DC).</summary>
     public double DcGain => (B0 + B1 + B2) / (1 + A1 + A2);
 
+    /// <summary>
+    /// The transposed direct form II state for a constant input <paramref name="x"/> (scipy's <c>lfilter_zi</c>
+    /// scaled by it), and the constant output that goes with it.
+    /// </summary>
+    public (double Z1, double Z2, double Output) SteadyState(double x)
+    {
+        var y = x * DcGain;
+        var z2 = B2 * x - A2 * y;
+        return (B1 * x - A1 * y + z2, z2, y);
+    }
+
     public SecondOrderSection Scaled(double gain) => this with { B0 = B0 * gain, B1 = B1 * gain, B2 = B2 * gain };
 }

@@ -13,6 +13,7 @@ internal static class WfdbHeaderParser
     public const int MaxSignals = 100_000;
     public const int MaxSegments = 1_000_000;
     public const int MaxSamplesPerFrame = 1 << 16;
+    public const int MaxFrameSize = 1 << 20;
 
     private static readonly char[] Separators = [' ', '\t'];
 
@@ -263,9 +264,13 @@ internal static class WfdbHeaderParser
     private static void CheckGroups(WfdbSignalSpec[] signals, string file)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        long frameSize = 0;
         for (var i = 0; i < signals.Length; i++)
         {
             var sameAsPrevious = i > 0 && signals[i].FileName == signals[i - 1].FileName;
+            frameSize = sameAsPrevious ? frameSize + signals[i].SamplesPerFrame : signals[i].SamplesPerFrame;
+            if (frameSize > MaxFrameSize)
+                throw new SignalFormatException(file, $"signal {i} samples per frame", $"a frame of '{signals[i].FileName}' would hold {frameSize} samples (at most {MaxFrameSize})");
             if (sameAsPrevious)
             {
                 if (signals[i].Format != signals[i - 1].Format)

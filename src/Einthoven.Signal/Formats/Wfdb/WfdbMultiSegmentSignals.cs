@@ -21,20 +21,23 @@ internal sealed class WfdbMultiSegmentSignals : IWfdbSignals
         _directory = directory;
         var declared = master.Segments!;
         var headers = new WfdbHeader?[declared.Count];
+        var parsed = new Dictionary<string, WfdbHeader>(StringComparer.Ordinal);
         for (var i = 0; i < declared.Count; i++)
         {
             if (declared[i].IsGap) continue;
             var path = Path.Combine(directory, declared[i].Name + ".hea");
-            var header = WfdbHeaderFile.Read(path);
+            if (!parsed.TryGetValue(declared[i].Name, out var header)) parsed[declared[i].Name] = header = WfdbHeaderFile.Read(path);
             if (header.IsMultiSegment) throw new SignalFormatException(path, "record line", "a segment cannot itself have segments");
-            if (header.SampleCount != declared[i].Length && !(i == 0 && declared[i].Length == 0))
+            var isLayout = i == 0 && declared[i].Length == 0;
+            if (header.SampleCount != declared[i].Length && header.SampleCount != 0 && !isLayout)
                 throw new SignalFormatException(path, "length", $"{masterPath} gives segment {i} {declared[i].Length} samples but its header says {header.SampleCount}");
-            headers[i] = header;
+            // A segment header that leaves its length out is held to the master's length for it.
+            headers[i] = isLayout ? header : header with { SampleCount = declared[i].Length };
         }
         var hasLayout = declared[0].Length == 0 && headers[0] is not null;
         Layout = hasLayout ? headers[0]!.Signals.ToArray() : FirstSignals(headers, masterPath);
         _signalCount = Layout.Length;
-        Layout0 = hasLayout ? headers[0] : null;
+        LayoutHeader = hasLayout ? headers[0] : null;
 
         var segments = new List<Segment>();
         long start = 0;
@@ -49,13 +52,13 @@ internal sealed class WfdbMultiSegmentSignals : IWfdbSignals
         Length = start;
         if (master.SampleCount != 0 && master.SampleCount != Length)
             throw new SignalFormatException(masterPath, "length", $"the record line says {master.SampleCount} samples but the segments add up to {Length}");
-        foreach (var segment in _segments) Validate(segment);
+        foreach (var segment in _segments.DistinctBy(s => (s.Name, s.Length))) Validate(segment);
     }
 
     /// <summary>The signals of the whole record.</summary>
     public WfdbSignalSpec[] Layout { get; }
     /// <summary>The layout segment's header, when the record has one.</summary>
-    public WfdbHeader? Layout0 { get; }
+    public WfdbHeader? LayoutHeader { get; }
     public long Length { get; }
 
     public void Read(long start, int count, int[][] dst, int offset)

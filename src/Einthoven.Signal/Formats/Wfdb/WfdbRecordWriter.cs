@@ -27,19 +27,8 @@ public static class WfdbRecordWriter
         var datPath = Path.Combine(directory, datName);
         if (info.Leads.Count > 0) WriteSignals(record, storage, datPath);
 
-        var header = new WfdbHeader
-        {
-            RecordName = name,
-            SamplingFrequency = info.SamplingFrequency,
-            CounterFrequency = info.CounterFrequency,
-            BaseCounter = info.BaseCounter,
-            SampleCount = info.SampleCount,
-            BaseTime = info.StartTime,
-            BaseDate = info.StartDate,
-            SignalCount = info.Leads.Count,
-            Signals = info.Leads.Select((lead, i) => Spec(lead, record.Samples[i], storage, datName)).ToArray(),
-            Comments = WfdbComments.ForHeader(info.Comments, info.Metadata),
-        };
+        var signals = info.Leads.Select((lead, i) => Spec(lead, record.Samples[i], storage, datName)).ToArray();
+        var header = WfdbRecordInfo.ToHeader(info, name, signals);
         WfdbHeaderFile.Write(Path.Combine(directory, name + ".hea"), header);
 
         foreach (var (annotator, annotations) in record.Annotations)

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Einthoven.TestSupport;
+
+namespace Einthoven.Cli.Tests;
+
+public class AnalyzeCommandTests
+{
+    private static readonly string Ptb1 = Path.Combine(TestData.PtbXl, "records100", "00000", "00001_lr.hea");
+
+    [Fact]
+    public void Json_report_has_the_stable_contract_and_the_disclaimer()
+    {
+        var (code, output, error) = CliHarness.Run("analyze", Ptb1, "--json");
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        foreach (var name in new[] { "record", "samplingFrequency", "durationSeconds", "leads", "beats", "heartRate", "hrvTime", "hrvFrequency", "intervals", "quality", "pacing", "disclaimer" })
+            Assert.True(root.TryGetProperty(name, out _), $"missing '{name}'");
+        Assert.Contains("not a certified medical device", root.GetProperty("disclaimer").GetString());
+        var intervals = root.GetProperty("intervals");
+        foreach (var name in new[] { "prMs", "qrsMs", "qtMs", "qtcBazettMs", "qtcFridericiaMs", "pAxis", "qrsAxis", "tAxis" })
+            Assert.True(intervals.TryGetProperty(name, out _), $"missing intervals.{name}");
+        Assert.InRange(root.GetProperty("heartRate").GetProperty("meanBpm").GetDouble(), 55, 75);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("hrvFrequency").ValueKind);
+        Assert.False(root.GetProperty("pacing").GetProperty("pacedRhythm").GetBoolean());
+    }
+
+    [Fact]
+    public void Table_output_names_the_measures_and_warns()
+    {
+        var (code, output, error) = CliHarness.Run("analyze", Ptb1);
+        Assert.True(code == 0, error);
+        Assert.True(output.Contains("QTc Bazett"), output);
+        Assert.Contains("Signal quality", output);
+        Assert.Contains("not a certified medical device", Plain(output));
+    }
+
+    /// <summary>Output without ANSI colour codes and with every run of whitespace (console wrapping) as one space.</summary>
+    private static string Plain(string output) =>
+        System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(output, @"\x1b\[[0-9;]*m", ""), @"\s+", " ");
+
+    [Fact]
+    public void Missing_record_gives_not_found()
+    {
+        var (code, _, error) = CliHarness.Run("analyze", Path.Combine(TestData.TempDir(), "nothing.hea"));
+        Assert.NotEqual(0, code);
+        Assert.NotEmpty(error);
+    }
+
+    [Fact]
+    public void Eval_delineation_runs_on_a_subset_and_reports_agreements()
+    {
+        var (code, output, error) = CliHarness.Run("eval", "delineation", TestData.PtbXl, "--limit", "40", "--json");
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var norm = json.RootElement.EnumerateArray().First(a => a.GetProperty("group").GetString() == "NORM");
+        Assert.True(norm.GetProperty("records").GetInt32() >= 15);
+        Assert.True(norm.GetProperty("percent").GetDouble() >= 85);
+    }
+
+    [Fact]
+    public void Eval_pacing_refuses_a_folder_it_cannot_label()
+    {
+        var (code, _, error) = CliHarness.Run("eval", "pacing", TestData.TempDir());
+        Assert.Equal(CliRunner.ExitCodes.NotFound, code);
+        Assert.Contains("RECORDS", error);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Einthoven.Cli.Client;
+
+/// <summary>The server's REST API as the CLI uses it. Failures become <see cref="PlatformException"/> with the server's problem detail.</summary>
+public sealed class PlatformClient(HttpClient http)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<JsonElement> SignInAsync(string email, string password, string tokenName) =>
+        await SendAsync(new HttpRequestMessage(HttpMethod.Post, "api/auth/token") { Content = JsonContent.Create(new { email, password, name = tokenName }, options: Json) });
+
+    public async Task<JsonElement> UploadAsync(IReadOnlyList<string> files, IReadOnlyDictionary<string, string> fields)
+    {
+        using var form = new MultipartFormDataContent();
+        var streams = new List<Stream>();
+        try
+        {
+            foreach (var file in files)
+            {
+                var stream = File.OpenRead(file);
+                streams.Add(stream);
+                var content = new StreamContent(stream);
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+                form.Add(content, "files", Path.GetFileName(file));
+            }
+            foreach (var (k, v) in fields) form.Add(new StringContent(v), k);
+            return await SendAsync(new HttpRequestMessage(HttpMethod.Post, "api/recordings") { Content = form });
+        }
+        finally
+        {
+            foreach (var s in streams) await s.DisposeAsync();
+        }
+    }
+
+    public Task<JsonElement> RecordingsAsync(Guid? patientId) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Get, patientId is null ? "api/recordings" : $"api/recordings?patientId={patientId}"));
+
+    /// <summary>Downloads into <paramref name="output"/>; returns the file name the server suggested.</summary>
+    public async Task<string?> DownloadAsync(Guid id, string? format, Stream output)
+    {
+        var url = $"api/recordings/{id}/download" + (format is null ? "" : $"?format={Uri.EscapeDataString(format)}");
+        using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+        await EnsureSuccessAsync(response);
+        await response.Content.CopyToAsync(output);
+        return response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"');
+    }
+
+    private async Task<JsonElement> SendAsync(HttpRequestMessage request)
+    {
+        using var response = await http.SendAsync(request);
+        await EnsureSuccessAsync(response);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response)
+    {
+        if (response.IsSuccessStatusCode) return;
+        var body = await response.Content.ReadAsStringAsync();
+        string? detail = null;
+        try
+        {
+            var problem = JsonDocument.Parse(body).RootElement;
+            detail = problem.TryGetProperty("detail", out var d) ? d.GetString() : problem.TryGetProperty("title", out var t) ? t.GetString() : null;
+        }
+        catch (JsonException) { }
+        throw new PlatformException((int)response.StatusCode, $"server answered {(int)response.StatusCode} {response.ReasonPhrase}: {detail ?? body}");
+    }
+}
+
+/// <summary>The server refused or failed a request.</summary>
+public sealed class PlatformException(int status, string message) : IOException(message)
+{
+    public int Status { get; } = status;
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+using Einthoven.Signal.Analysis;
+using Spectre.Console;
+
+namespace Einthoven.Cli.Commands;
+
+/// <summary>The human-readable form of an <see cref="AnalysisReport"/>.</summary>
+internal static class AnalysisPrinter
+{
+    public static void Print(IAnsiConsole console, AnalysisReport a)
+    {
+        console.MarkupLine($"[bold]{Markup.Escape(a.Record)}[/]  {a.SamplingFrequency:0.###} Hz, {a.DurationSeconds:0.#} s, leads {Markup.Escape(string.Join(" ", a.Leads))}");
+        var t = new Table().AddColumns("Measure", "Value");
+        t.AddRow("Beats detected / analysed", $"{a.Beats.Detected} / {a.Beats.Analysed}");
+        t.AddRow("Heart rate (mean, min-max)", a.HeartRate is { } hr ? $"{hr.MeanBpm:0} bpm ({hr.MinBpm:0}-{hr.MaxBpm:0})" : "n/a");
+        t.AddRow("SDNN / RMSSD / pNN50", a.HrvTime is { } h ? $"{h.Sdnn:0} ms / {h.Rmssd:0} ms / {h.Pnn50:0.#} %" : "n/a");
+        t.AddRow("LF / HF / LF:HF", a.HrvFrequency is { } f ? $"{f.Lf:0} ms² / {f.Hf:0} ms² / {V(f.LfHfRatio, "0.00")}" : "n/a (needs 2 min of NN intervals)");
+        if (a.Intervals is { } m)
+        {
+            t.AddRow("PR / QRS / QT", $"{V(m.PrMs)} / {m.QrsMs:0} / {V(m.QtMs)} ms");
+            t.AddRow("QTc Bazett / Fridericia", $"{V(m.QtcBazettMs)} / {V(m.QtcFridericiaMs)} ms");
+            t.AddRow("Axis P / QRS / T", $"{Deg(m.PAxis)} / {Deg(m.QrsAxis)} / {Deg(m.TAxis)}");
+        }
+        else t.AddRow("Intervals", "n/a (no usable median beat)");
+        var q = a.Quality;
+        t.AddRow("Signal quality", $"{q.Overall} ({q.Good} good, {q.Acceptable} acceptable, {q.Inconclusive} inconclusive segments; rhythm from {Markup.Escape(q.RhythmLead)})");
+        t.AddRow("Paced rhythm", a.Pacing.PacedRhythm ? $"yes ({a.Pacing.PacedBeatFraction:P0} of beats follow a spike)" : "not detected");
+        console.Write(t);
+        console.MarkupLine($"[yellow]{Markup.Escape(a.Disclaimer)}[/]");
+    }
+
+    private static string Deg(double? v) => v is null ? "n/a" : V(v) + "°";
+
+    private static string V(double? v, string format = "0") => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "n/a";
+}

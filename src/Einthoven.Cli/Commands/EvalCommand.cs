@@ -1,0 +1,16 @@
+using System.CommandLine;
+
+namespace Einthoven.Cli.Commands;
+
+/// <summary><c>einthoven eval ...</c>: the SPEC's fixed evaluation protocols, one sub-command each.</summary>
+public static class EvalCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("eval", "Run a fixed evaluation protocol (see SPEC.md) over a database");
+        command.Subcommands.Add(EvalQrsCommand.Create());
+        command.Subcommands.Add(EvalDelineationCommand.Create());
+        command.Subcommands.Add(EvalPacingCommand.Create());
+        return command;
+    }
+}

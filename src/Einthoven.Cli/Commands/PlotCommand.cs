@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Einthoven.Cli.Plotting;
+using Spectre.Console;
+
+namespace Einthoven.Cli.Commands;
+
+/// <summary><c>einthoven plot RECORD --from S --to S -o FILE.svg|png [--speed 25|50] [--gain 5|10|20] [--leads I,II]</c>.</summary>
+public static class PlotCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("plot", "Draw a record on ECG paper (1 mm / 5 mm grid, calibration pulse, beat marks) as SVG or PNG");
+        var input = new CommonOptions.RecordInput().AddTo(command);
+        var from = new Option<double>("--from") { Description = "Start, seconds from the record's start", DefaultValueFactory = _ => 0 };
+        var to = new Option<double?>("--to") { Description = "End in seconds (default: 10 s after --from)" };
+        var output = new Option<string>("--output", "-o") { Description = "Output file: .svg or .png", Required = true };
+        var speed = new Option<int>("--speed") { Description = "Paper speed, mm/s", DefaultValueFactory = _ => 25 };
+        speed.AcceptOnlyFromAmong("25", "50");
+        var gain = new Option<int>("--gain") { Description = "Gain, mm/mV", DefaultValueFactory = _ => 10 };
+        gain.AcceptOnlyFromAmong("5", "10", "20");
+        var leads = new Option<string?>("--leads") { Description = "Comma-separated lead names (default: all)" };
+        foreach (var o in new Option[] { from, to, output, speed, gain, leads }) command.Options.Add(o);
+        command.SetAction(r =>
+        {
+            var path = r.GetValue(output)!;
+            var ext = Path.GetExtension(path).ToLowerInvariant();
+            if (ext is not (".svg" or ".png")) throw new CliUsageException($"cannot tell the image format from '{path}': use .svg or .png");
+            var start = r.GetValue(from);
+            var options = new EcgPlotOptions(start, r.GetValue(to) ?? start + 10, r.GetValue(speed), r.GetValue(gain),
+                r.GetValue(leads)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            if (options.ToSeconds <= options.FromSeconds) throw new CliUsageException($"--to ({options.ToSeconds}) must be after --from ({options.FromSeconds})");
+            var scene = EcgPlotBuilder.Build(input.Read(r), options);
+            var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (dir is not null) Directory.CreateDirectory(dir);
+            if (ext == ".svg") File.WriteAllText(path, SvgRenderer.Render(scene));
+            else File.WriteAllBytes(path, PngRenderer.Render(scene));
+            CliRunner.Console(r).MarkupLine($"[green]wrote[/] {Markup.Escape(path)} ({scene.WidthMm:0} x {scene.HeightMm:0} mm)");
+            return CliRunner.ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Net;
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Einthoven.Cli;
+using Einthoven.Cli.Commands;
+using Einthoven.Server.Tests.Hosting;
+using Einthoven.Signal.Formats;
+using Einthoven.TestSupport;
+
+namespace Einthoven.Server.Tests;
+
+/// <summary>A real MIT-BIH record through the API: stored exactly, analysed like the signal library analyses the file.</summary>
+public abstract class MitBihThroughApiTests(ServerFixture fixture)
+{
+    [ProviderFact]
+    public async Task Record_100_is_stored_losslessly_and_analysed_like_the_library_analyses_the_file()
+    {
+        var path = Path.Combine(TestData.MitDb, "100");
+        var client = fixture.World.Actors[Who.OtherPatient].Client;
+        var created = await (await client.UploadAsync([path + ".hea", path + ".dat", path + ".atr"])).JsonAsync(HttpStatusCode.Created);
+        var id = created.GetProperty("recording").Id();
+        var record = RecordFiles.Read(path);
+
+        var window = await (await client.GetAsync($"/api/recordings/{id}/window?from=600&to=601&leads=1")).JsonAsync();
+        var samples = window.GetProperty("leads")[0].GetProperty("samples").EnumerateArray().Select(v => v.GetInt32()).ToArray();
+        Assert.Equal(record.Samples[1][216_000..216_360], samples);
+        var storedBytes = created.GetProperty("recording").GetProperty("storedBytes").GetInt64();
+        Assert.True(storedBytes < 2 * record.Info.SampleCount, $"{storedBytes} bytes for {2 * record.Info.SampleCount} samples");
+
+        var analysis = await fixture.World.WaitForAnalysisAsync(id, client);
+        Assert.Equal("Succeeded", analysis.GetProperty("job").Str("state"));
+        var cli = JsonNode.Parse(RunCli("analyze", path, "--json"))!;
+        var server = JsonNode.Parse(analysis.GetProperty("summary").GetRawText())!;
+        Assert.True(JsonNode.DeepEquals(cli, server), $"CLI:\n{cli}\nserver:\n{server}");
+        var detected = cli["beats"]!["detected"]!.GetValue<int>();
+        Assert.InRange(detected, 2200, 2330); // 2273 reference beats
+        Assert.Equal(detected, analysis.GetProperty("beatCounts").GetProperty("Q").GetInt32());
+    }
+
+    private static string RunCli(params string[] args)
+    {
+        var root = new RootCommand("test");
+        foreach (var command in CommandList.All()) root.Subcommands.Add(command);
+        var output = new StringWriter();
+        var error = new StringWriter();
+        Assert.True(CliRunner.Run(root, args, output, error) == 0, error.ToString());
+        return output.ToString();
+    }
+}
+
+[Collection("sqlite")]
+public sealed class SqliteMitBihThroughApiTests(SqliteFixture fixture) : MitBihThroughApiTests(fixture);
+
+[Collection("postgres"), UsesPostgres]
+public sealed class PostgresMitBihThroughApiTests(PostgresFixture fixture) : MitBihThroughApiTests(fixture);

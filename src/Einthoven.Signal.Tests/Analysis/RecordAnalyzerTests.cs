@@ -1,0 +1,72 @@
+using Einthoven.Signal.Analysis;
+using Einthoven.Signal.Formats;
+using Einthoven.Signal.Records;
+using Einthoven.TestSupport;
+
+namespace Einthoven.Signal.Tests.Analysis;
+
+public class RecordAnalyzerTests
+{
+    /// <summary>The first <paramref name="seconds"/> of a MIT-BIH record with its reference annotations.</summary>
+    private static EcgRecord MitDbStart(string name, double seconds)
+    {
+        using var reader = RecordFiles.Open(TestData.MitDbRecord(name));
+        var n = (int)(seconds * reader.Info.SamplingFrequency);
+        var block = reader.Read(0, n);
+        return new EcgRecord(reader.Info with { SampleCount = n }, block.Samples,
+            new Dictionary<string, IReadOnlyList<Annotation>> { ["atr"] = reader.ReadAnnotations("atr").Where(a => a.Sample < n).ToArray() });
+    }
+
+    [Fact]
+    public void Mitdb_100_rate_hrv_and_intervals_are_plausible()
+    {
+        var record = MitDbStart("100", 300);
+        var reference = record.Annotations["atr"].Count(a => a.IsBeat);
+        var r = RecordAnalyzer.Analyze(record);
+        Assert.InRange(r.Beats.Detected, reference - 3, reference + 3);
+        Assert.InRange(r.HeartRate!.MeanBpm, 70, 80);
+        Assert.InRange(r.HrvTime!.Sdnn, 20, 80);
+        Assert.NotNull(r.HrvFrequency);
+        Assert.InRange(r.Intervals!.QrsMs, 60, 110);
+        Assert.InRange(r.Intervals.PrMs!.Value, 120, 220);
+        Assert.Null(r.Intervals.QrsAxis); // MLII and V5: only one limb lead
+        Assert.Equal("good", r.Quality.Overall);
+        Assert.False(r.Pacing.PacedRhythm);
+        Assert.Contains("not a certified medical device", r.Disclaimer);
+    }
+
+    [Fact]
+    public void Twelve_lead_record_gets_axes_and_intervals()
+    {
+        var r = RecordAnalyzer.Analyze(RecordFiles.Read(Path.Combine(TestData.PtbXl, "records100", "00000", "00001_lr.hea")));
+        Assert.Equal(12, r.Leads.Count);
+        Assert.InRange(r.HeartRate!.MeanBpm, 55, 75);
+        Assert.Null(r.HrvFrequency); // 10 s is too short for LF
+        Assert.InRange(r.Intervals!.QrsAxis!.Value, -30, 90);
+        Assert.NotNull(r.Intervals.TAxis);
+        Assert.Single(r.Quality.Segments);
+    }
+
+    [Fact]
+    public void Flat_record_is_inconclusive_and_measures_nothing()
+    {
+        var info = new RecordInfo
+        {
+            Name = "flat", SamplingFrequency = 250, SampleCount = 250 * 30,
+            Leads = [new LeadInfo { Name = "II", Gain = 200 }],
+        };
+        var r = RecordAnalyzer.Analyze(new EcgRecord(info, [new int[250 * 30]]));
+        Assert.Equal("inconclusive", r.Quality.Overall);
+        Assert.Equal(0, r.Beats.Analysed);
+        Assert.Null(r.HeartRate);
+        Assert.Null(r.Intervals);
+    }
+
+    [Fact]
+    public void Too_short_or_empty_records_are_refused_with_the_field()
+    {
+        var info = new RecordInfo { Name = "short", SamplingFrequency = 250, SampleCount = 100, Leads = [new LeadInfo { Name = "II" }] };
+        var e = Assert.Throws<SignalFormatException>(() => RecordAnalyzer.Analyze(new EcgRecord(info, [new int[100]])));
+        Assert.Equal("length", e.Field);
+    }
+}

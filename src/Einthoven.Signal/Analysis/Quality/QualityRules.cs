@@ -1,0 +1,21 @@
+namespace Einthoven.Signal.Analysis.Quality;
+
+/// <summary>
+/// Turns quality features into a level. Anything that makes the rhythm uninterpretable (a flat or clipped trace,
+/// noise with no peaky QRS, detectors that disagree) is inconclusive, so the analysis says so instead of guessing.
+/// </summary>
+public static class QualityRules
+{
+    public static (QualityLevel Level, string? Reason) Classify(QualityFeatures f)
+    {
+        if (f.FlatFraction > 0.5) return (QualityLevel.Inconclusive, "flat line (lead off or no signal)");
+        if (f.SaturatedFraction > 0.1) return (QualityLevel.Inconclusive, "signal clipped at the amplifier's limit");
+        if (f.Kurtosis < 4) return (QualityLevel.Inconclusive, "no peaky QRS complexes (noise-like signal)");
+        if (f.SpectralRatio < 0.2) return (QualityLevel.Inconclusive, "high-frequency noise dominates the QRS band");
+        // Disagreement alone cannot say which lead is wrong: a lead with clearly peaky QRS complexes keeps its beats.
+        if (f.BeatAgreement < 0.5 && f.Kurtosis < 5) return (QualityLevel.Inconclusive, "beat detection disagrees between leads");
+        var good = f.Kurtosis >= 5 && f.SpectralRatio is >= 0.4 and <= 0.95 && f.BaselineRatio >= 0.8
+                   && f.FlatFraction < 0.05 && f.SaturatedFraction == 0 && (f.BeatAgreement ?? 1) >= 0.9;
+        return good ? (QualityLevel.Good, null) : (QualityLevel.Acceptable, null);
+    }
+}

@@ -1,0 +1,73 @@
+using Einthoven.Signal.Analysis.Beats;
+using Einthoven.Signal.Analysis.Delineation;
+using Einthoven.Signal.Analysis.Detection;
+using Einthoven.Signal.Analysis.Filters;
+using Einthoven.Signal.Analysis.Hrv;
+using Einthoven.Signal.Analysis.Measurements;
+using Einthoven.Signal.Analysis.Pacing;
+using Einthoven.Signal.Analysis.Quality;
+using Einthoven.Signal.Records;
+
+namespace Einthoven.Signal.Analysis;
+
+/// <summary>
+/// The one entry point for analysing a whole record: beats, quality, rate and HRV, median-beat intervals and axes,
+/// and pacing. Inconclusive segments are left out of every measurement.
+/// </summary>
+public static class RecordAnalyzer
+{
+    public static AnalysisReport Analyze(EcgRecord record)
+    {
+        var info = record.Info;
+        var fs = info.SamplingFrequency;
+        if (info.Leads.Count == 0) throw new SignalFormatException(info.Name, "signals", "the record has no leads to analyse");
+        if (info.SampleCount < 2 * fs) throw new SignalFormatException(info.Name, "length", $"{info.SampleCount} samples is under the 2 s needed for analysis");
+        var signals = AnalysisSignals.Of(record);
+        var beats = Enumerable.Range(0, info.Leads.Count).Select(l => QrsDetector.Detect(signals.Raw[l], fs)).ToArray();
+        var quality = RecordQuality.Assess(signals.Raw, signals.Filtered, signals.Resolution, beats, fs);
+        var rPeaks = beats[quality.RhythmLead].Select(b => (int)b).ToArray();
+        var usable = rPeaks.Select(r => quality.IsInterpretable(r)).ToArray();
+        var analysed = rPeaks.Where((_, i) => usable[i]).ToArray();
+        var rr = RrSeries.From(rPeaks, fs, usable);
+        var names = info.Leads.Select(l => l.Name).ToArray();
+        var median = RepresentativeBeat.Build(signals.Filtered, analysed, fs);
+        var intervals = median is null ? null : GlobalMeasurements.Measure(median, WaveDelineator.Delineate(median), names);
+        var pacing = PacingAssessment.Assess(signals.Raw, fs, beats);
+        return new AnalysisReport(
+            info.Name, fs, info.Duration.TotalSeconds, names,
+            new BeatCounts(rPeaks.Length, analysed.Length, new Dictionary<string, int> { ["detected"] = rPeaks.Length }),
+            HeartRate.From(rr) is { } hr ? new RateSummary(hr.Mean, hr.Min, hr.Max, hr.Instantaneous.Length) : null,
+            TimeDomainHrv.From(rr),
+            FrequencyDomainHrv.From(rr),
+            intervals,
+            Summarise(quality, names, fs),
+            new PacingSummary(pacing.PacedRhythm, pacing.PacedBeatFraction, pacing.SpikeCount));
+    }
+
+    private static QualitySummary Summarise(RecordQuality q, string[] names, double fs)
+    {
+        var overall = q.Count(QualityLevel.Good) + q.Count(QualityLevel.Acceptable) == 0 ? QualityLevel.Inconclusive
+            : q.Count(QualityLevel.Good) >= q.Count(QualityLevel.Acceptable) + q.Count(QualityLevel.Inconclusive) ? QualityLevel.Good
+            : QualityLevel.Acceptable;
+        return new QualitySummary(Label(overall), q.Count(QualityLevel.Good), q.Count(QualityLevel.Acceptable), q.Count(QualityLevel.Inconclusive),
+            names[q.RhythmLead],
+            q.Segments.Select(s => new QualitySegment(s.Start / fs, (s.Start + s.Length) / fs, Label(s.Level), s.Reason)).ToArray());
+    }
+
+    private static string Label(QualityLevel level) => level.ToString().ToLowerInvariant();
+}
+
+/// <summary>The forms of a record's leads that the analysis works on.</summary>
+internal sealed record AnalysisSignals(double[][] Raw, double[][] Filtered, double[] Resolution)
+{
+    /// <summary>Physical units; band-passed 0.5-40 Hz forward-backward (no phase shift) for delineation and quality.</summary>
+    public static AnalysisSignals Of(EcgRecord record)
+    {
+        var fs = record.Info.SamplingFrequency;
+        var raw = Enumerable.Range(0, record.Info.Leads.Count).Select(record.Physical).ToArray();
+        var band = Butterworth.BandPass(2, 0.5, Math.Min(40, 0.45 * fs), fs);
+        var filtered = raw.Select(x => ZeroPhaseFilter.Apply(band, x)).ToArray();
+        var resolution = record.Info.Leads.Select(l => l.Gain > 0 ? 1 / l.Gain : 0.005).ToArray();
+        return new AnalysisSignals(raw, filtered, resolution);
+    }
+}
