@@ -12,6 +12,7 @@ var benchmarks = new (string Name, string Help, Func<string[], int> Run)[]
     ("window-memory", "window-memory [MITDB]: peak memory of reading a 24-hour 2-lead 360 Hz record window by window", WindowMemoryBenchmark.Run),
     ("gemm", "gemm: GFLOP/s of the managed SGEMM and OpenBLAS, single-threaded and all-core", GemmBenchmark.Run),
     ("engine", "engine: learning engine throughput on a beat-classifier-sized network", EngineBenchmark.Run),
+    ("rhythm", "rhythm [CINC2017]: rhythm classification latency of a 30-s single-lead recording on one thread", RhythmBenchmark.Run),
     ("edf-csv", "edf-csv [MITDB] [N]: EDF and CSV write and windowed-read throughput on the first N (8) MIT-BIH records", EdfCsvBenchmark.Run),
 };
 

@@ -18,5 +18,7 @@ public static class CommandList
         UploadCommand.Create(),
         RecordingsCommand.Create(),
         DownloadCommand.Create(),
+        RhythmCommand.Create(),
+        TrainCommand.Create(),
     ];
 }

@@ -1,0 +1,40 @@
+using System.Text.RegularExpressions;
+using Einthoven.Models.Rhythm;
+using Einthoven.Signal.Formats;
+using Einthoven.TestSupport;
+
+namespace Einthoven.Cli.Tests;
+
+public class RhythmCommandTests
+{
+    private static readonly string[] Records = ["A00001", "A00004", "A00005"];
+
+    private static string Path(string name) => System.IO.Path.Combine(TestData.Cinc2017, name + ".hea");
+
+    [Fact]
+    public void Csv_prints_one_record_label_line_per_record_matching_the_library()
+    {
+        var (code, output, error) = CliHarness.Run(["rhythm", .. Records.Select(Path), "--format", "csv"]);
+        Assert.True(code == 0, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(Records.Length, lines.Length);
+        var classifier = RhythmClassifier.LoadShipped();
+        for (var i = 0; i < Records.Length; i++)
+        {
+            Assert.Matches(new Regex("^A0000[0-9],[NAO~]$"), lines[i].TrimEnd('\r'));
+            var expected = classifier.Classify(RecordFiles.Read(Path(Records[i]))).Label;
+            Assert.Equal($"{Records[i]},{expected}", lines[i].TrimEnd('\r'));
+        }
+    }
+
+    [Fact]
+    public void Text_shows_probabilities_and_bad_records_are_reported_without_stopping()
+    {
+        var missing = System.IO.Path.Combine(TestData.TempDir(), "broken.hea");
+        File.WriteAllText(missing, "broken 1 300 100\nbroken.dat 16 1000 16 0 0 0 0 I\n");
+        var (code, output, error) = CliHarness.Run("rhythm", missing, Path("A00001"));
+        Assert.Equal(2, code);
+        Assert.Contains("broken", error);
+        Assert.Matches(new Regex(@"^A00001  [NAO~]  N=\d\.\d{3} A=\d\.\d{3} O=\d\.\d{3} ~=\d\.\d{3}\s*$"), output);
+    }
+}

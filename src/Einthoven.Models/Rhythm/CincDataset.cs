@@ -1,0 +1,35 @@
+using Einthoven.Signal.Formats;
+
+namespace Einthoven.Models.Rhythm;
+
+/// <summary>The records of a CinC 2017 directory (REFERENCE.csv + NAME.hea/.mat) with their labels and features.</summary>
+public sealed record CincDataset(string[] Names, int[] Labels, float[] Features)
+{
+    public int Count => Names.Length;
+
+    public float[] Row(int i) => Features.AsSpan(i * RhythmFeatures.Count, RhythmFeatures.Count).ToArray();
+
+    /// <summary>Reads REFERENCE.csv and extracts every listed record's features in parallel.</summary>
+    /// <param name="limit">Only the first records (for quick runs), or all when null.</param>
+    /// <param name="progress">(done, total) after each record.</param>
+    public static CincDataset Load(string directory, int? limit = null, Action<int, int>? progress = null)
+    {
+        var reference = Path.Combine(directory, "REFERENCE.csv");
+        if (!File.Exists(reference)) throw new FileNotFoundException($"{reference} not found (not a CinC 2017 directory?)", reference);
+        var rows = File.ReadLines(reference).Where(l => l.Trim().Length > 0).Select((line, n) =>
+        {
+            var parts = line.Split(',');
+            if (parts.Length != 2) throw new FormatException($"{reference} line {n + 1}: expected NAME,LABEL, got '{line}'");
+            return (Name: parts[0].Trim(), Label: RhythmLabels.Index(parts[1]));
+        }).Take(limit ?? int.MaxValue).ToArray();
+        var features = new float[rows.Length * RhythmFeatures.Count];
+        var done = 0;
+        Parallel.For(0, rows.Length, i =>
+        {
+            var record = RecordFiles.Read(Path.Combine(directory, rows[i].Name + ".hea"));
+            RhythmFeatures.Extract(record).CopyTo(features, i * RhythmFeatures.Count);
+            progress?.Invoke(Interlocked.Increment(ref done), rows.Length);
+        });
+        return new CincDataset(rows.Select(r => r.Name).ToArray(), rows.Select(r => r.Label).ToArray(), features);
+    }
+}
