@@ -69,8 +69,9 @@ const card = (name, body, id) => h('div', { class: 'card result', dataset: { res
 function rateText(s) {
   const hr = heartRate(s);
   if (typeof hr !== 'number') return 'not measured';
-  const range = typeof s.minRr === 'number' && typeof s.maxRr === 'number' && s.minRr > 0
-    ? h('span', { class: 'muted small' }, ` range ${number(60 / s.maxRr)}–${number(60 / s.minRr)} bpm`) : null;
+  const r = s.heartRate;
+  const range = typeof r?.minBpm === 'number' && typeof r?.maxBpm === 'number'
+    ? h('span', { class: 'muted small' }, ` range ${number(r.minBpm)}–${number(r.maxBpm)} bpm`) : null;
   return [h('span', { class: 'big' }, number(hr)), ' bpm', h('br'), range];
 }
 

@@ -12,9 +12,9 @@ const pick = (object, ...names) => {
 
 const text = value => (typeof value === 'object' && value !== null ? pick(value, 'label', 'name', 'class', 'level', 'value') : value);
 
-export const heartRate = s => pick(s, 'meanHeartRate', 'heartRate', 'rate.mean', 'heartRate.mean', 'rate');
+export const heartRate = s => pick(s, 'heartRate.meanBpm', 'meanHeartRate', 'heartRate.mean', 'rate.mean', 'heartRate', 'rate');
 export const rhythm = s => text(pick(s, 'rhythm', 'rhythmClass', 'rhythm.label'));
-export const beatCount = s => pick(s, 'beatCount', 'beats.count', 'beats');
+export const beatCount = s => pick(s, 'beats.detected', 'beatCount', 'beats.count', 'beats');
 export const quality = s => text(pick(s, 'quality', 'signalQuality', 'quality.level', 'quality.overall'));
 export const paced = s => pick(s, 'pacing.pacedRhythm', 'pacing.paced', 'pacedRhythm', 'paced');
 
