@@ -76,11 +76,12 @@ public sealed class PatientJourneyTests(BrowserFixture fixture)
         await page.FillAsync("#crop-from", "0");
         await page.FillAsync("#crop-to", "0:10");
         await page.ClickAsync(".crop button[type=submit]");
+        // The status shows the new range once the crop is applied; wait for it before reading the geometry.
+        await Assertions.Expect(page.Locator(".viewer-status .range")).ToHaveTextAsync("00:00.0 – 00:10.0");
         await tab.Viewer.WaitCompleteAsync();
         Assert.Equal(0, await tab.Viewer.NumberAsync("t0"), 3);
         var width = (await page.Locator(ViewerCanvas.Canvas).BoundingBoxAsync())!.Width;
         Assert.Equal(10, (width - await tab.Viewer.NumberAsync("left")) / await tab.Viewer.NumberAsync("px-per-second"), 2);
-        await Assertions.Expect(page.Locator(".viewer-status .range")).ToHaveTextAsync("00:00.0 – 00:10.0");
 
         // Paper at 50 mm/s: calibrated again, twice the pixels per second of 25 mm/s.
         await page.SelectOptionAsync("#viewer-speed", "50");
