@@ -37,4 +37,17 @@ public class RhythmCommandTests
         Assert.Contains("broken", error);
         Assert.Matches(new Regex(@"^A00001  [NAO~]  N=\d\.\d{3} A=\d\.\d{3} O=\d\.\d{3} ~=\d\.\d{3}\s*$"), output);
     }
+
+    [Fact]
+    public void Train_writes_weights_that_load_and_a_card_that_verifies_them()
+    {
+        var dir = TestData.TempDir();
+        var (code, output, error) = CliHarness.Run("train", "rhythm", TestData.Cinc2017, "--limit", "60", "--folds", "2", "--epochs", "2", "-o", dir);
+        Assert.True(code == 0, error);
+        Assert.Contains("score (mean F1 of N, A, O)", output);
+        var card = Einthoven.Learning.Serialization.ModelCard.Load(System.IO.Path.Combine(dir, "rhythm.card.json"));
+        var weights = card.VerifiedWeightsPath(System.IO.Path.Combine(dir, "rhythm.card.json"));
+        Assert.Contains("cv_score", card.Metrics.Keys);
+        Assert.Equal(4, RhythmClassifier.Load(weights).ClassifyFeatures(new float[RhythmFeatures.Count])[0].Probabilities.Count);
+    }
 }

@@ -10,7 +10,7 @@ public static class BeatShape
     public static readonly string[] Names =
     [
         "template_correlation", "template_correlation_low_frac", "p_wave_over_qrs", "atrial_residual_over_qrs",
-        "qrs_width_s", "qrs_amplitude_mv", "t_wave_over_qrs", "residual_over_qrs",
+        "qrs_width_s", "qrs_amplitude_mv", "t_wave_over_qrs", "residual_over_qrs", "r_amplitude_cv", "p_peak_before_r_s",
     ];
 
     private const double Before = 0.30, After = 0.45, PStart = 0.25, PEnd = 0.08, QrsHalf = 0.06, TStart = 0.12, TEnd = 0.40;
@@ -48,6 +48,10 @@ public static class BeatShape
         values[5] = qrs;
         values[6] = Range(template, Index(TStart), Index(TEnd)) / qrsAmplitude;
         values[7] = beats.Average(b => Rms(b, template, 0, length)) / qrsAmplitude;
+        var amplitudes = beats.Select(b => Math.Abs(b[pre])).ToArray();
+        var meanAmplitude = amplitudes.Average();
+        values[8] = meanAmplitude > 0 ? Math.Sqrt(amplitudes.Average(a => (a - meanAmplitude) * (a - meanAmplitude))) / meanAmplitude : 0;
+        values[9] = (pre - LargestDeviation(template, pFrom, pTo)) / fs;
         return values;
     }
 
@@ -69,6 +73,18 @@ public static class BeatShape
                 last = i;
             }
         return Math.Max(0, last - first) / fs;
+    }
+
+    private static int LargestDeviation(double[] x, int from, int to)
+    {
+        if (to <= from) return from;
+        var mean = 0.0;
+        for (var i = from; i < to; i++) mean += x[i];
+        mean /= to - from;
+        var best = from;
+        for (var i = from; i < to; i++)
+            if (Math.Abs(x[i] - mean) > Math.Abs(x[best] - mean)) best = i;
+        return best;
     }
 
     private static void RemoveMean(double[] x)

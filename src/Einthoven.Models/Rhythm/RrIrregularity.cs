@@ -10,7 +10,7 @@ public static class RrIrregularity
     [
         "rr_mean_s", "rr_median_s", "rr_cv", "rmssd_over_mean", "frac_diff_over_50ms", "turning_point_ratio",
         "sample_entropy", "frac_off_median_15pct", "median_abs_diff_over_median", "sd1_over_sd2", "rr_max_over_median",
-        "rr_min_over_median", "too_few_beats",
+        "rr_min_over_median", "rr_p10_s", "rr_p90_s", "premature_beat_frac", "too_few_beats",
     ];
 
     private const double NoMatchEntropy = 2.5;
@@ -47,6 +47,14 @@ public static class RrIrregularity
         values[9] = sd2 > 0 ? Math.Min(sd1 / sd2, 5) : 0;
         values[10] = rr.Max() / median;
         values[11] = rr.Min() / median;
+        var sorted = rr.Order().ToArray();
+        values[12] = sorted[(int)(0.1 * (sorted.Length - 1))];
+        values[13] = sorted[(int)(0.9 * (sorted.Length - 1))];
+        // A short interval followed by a long one: a premature beat with its compensatory pause.
+        var premature = 0;
+        for (var i = 0; i + 1 < rr.Length; i++)
+            if (rr[i] < 0.85 * median && rr[i + 1] > 1.1 * median) premature++;
+        values[14] = premature / (double)rr.Length;
         return values;
     }
 
