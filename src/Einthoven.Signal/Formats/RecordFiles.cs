@@ -11,6 +11,7 @@ public static class RecordFiles
     // Every built-in format, one line each.
     private static readonly IRecordFormat[] Registered =
     [
+        new Wfdb.WfdbFormat(),
     ];
 
     public static IReadOnlyList<IRecordFormat> Formats => Registered;

@@ -16,6 +16,12 @@ public readonly record struct Annotation(
 
     public bool IsBeat => AnnotationCodes.IsBeat(Code);
 
+    /// <summary>
+    /// <see cref="Aux"/> without trailing NUL characters. WFDB aux strings are stored byte for byte, and many (such as
+    /// MIT-BIH rhythm labels, "(AFIB\0") carry the C string terminator; compare labels with this.
+    /// </summary>
+    public string? AuxText => Aux?.TrimEnd('\0');
+
     public static Annotation FromSymbol(long sample, string symbol, string? aux = null) =>
         new(sample, AnnotationCodes.Code(symbol), Aux: aux);
 }

@@ -1,0 +1,111 @@
+namespace Einthoven.Signal.Analysis.Detection;
+
+/// <summary>
+/// Real-time QRS detector. Samples arrive in chunks of any size; each beat is reported once its energy peak has been
+/// the largest for <see cref="QrsDetectorOptions.LookaheadSeconds"/>, which bounds the reporting delay (under 300 ms
+/// after the R peak with the defaults), and the result does not depend on how the stream was cut.
+/// Adaptive QRS and noise levels, a threshold that relaxes when a beat is overdue (search-back without looking
+/// back), a refractory period and a T-wave slope check decide which energy peaks are beats.
+/// </summary>
+public sealed class StreamingQrsDetector
+{
+    private readonly QrsDetectorOptions _options;
+    private readonly QrsFeature _feature;
+    private readonly BeatDecision _decision;
+    private readonly double _toMillivolts;
+    private readonly int _lookahead;
+    private readonly int _learning;
+    private readonly List<(long Peak, double Energy)> _learned = new(16);
+    private long _candidate = -1;
+    private double _candidateEnergy;
+    private double _previousEnergy;
+
+    /// <param name="samplingFrequency">Samples per second.</param>
+    /// <param name="unitsPerMillivolt">Input units per mV: 1 for physical mV input, the lead's gain for digital input.</param>
+    public StreamingQrsDetector(double samplingFrequency, double unitsPerMillivolt = 1, QrsDetectorOptions? options = null)
+    {
+        if (!(samplingFrequency >= 50)) throw new ArgumentOutOfRangeException(nameof(samplingFrequency), samplingFrequency, "QRS detection needs at least 50 samples per second");
+        if (!(unitsPerMillivolt > 0) || double.IsInfinity(unitsPerMillivolt)) throw new ArgumentOutOfRangeException(nameof(unitsPerMillivolt), unitsPerMillivolt, "must be positive");
+        _options = options ?? QrsDetectorOptions.Default;
+        SamplingFrequency = samplingFrequency;
+        _toMillivolts = 1 / unitsPerMillivolt;
+        var high = Math.Min(_options.HighHz, 0.45 * samplingFrequency);
+        _feature = new QrsFeature(samplingFrequency, _options.LowHz, high, _options.IntegrationSeconds, _options.LookaheadSeconds + 0.5);
+        _lookahead = (int)Math.Round(_options.LookaheadSeconds * samplingFrequency);
+        _learning = (int)Math.Round(LearningSeconds * samplingFrequency);
+        _decision = new BeatDecision(samplingFrequency, _options, _feature);
+    }
+
+    /// <summary>
+    /// The detector first learns the signal's QRS level over this many seconds; beats in that stretch are reported
+    /// at its end, every later beat within the look-ahead.
+    /// </summary>
+    public const double LearningSeconds = 2;
+
+    public double SamplingFrequency { get; }
+
+    /// <summary>Samples consumed so far.</summary>
+    public long SamplesSeen => _feature.Count;
+
+    /// <summary>Feeds samples (in the units given to the constructor); appends the beats decided meanwhile to <paramref name="beats"/>.</summary>
+    /// <returns>How many beats were appended.</returns>
+    public int Process(ReadOnlySpan<double> samples, List<long> beats)
+    {
+        var before = beats.Count;
+        for (var i = 0; i < samples.Length; i++) Step(samples[i] * _toMillivolts, beats);
+        return beats.Count - before;
+    }
+
+    /// <inheritdoc cref="Process(ReadOnlySpan{double}, List{long})"/>
+    public int Process(ReadOnlySpan<int> samples, List<long> beats)
+    {
+        var before = beats.Count;
+        for (var i = 0; i < samples.Length; i++) Step(samples[i] * _toMillivolts, beats);
+        return beats.Count - before;
+    }
+
+    /// <summary>The stream has ended: decides the candidate still waiting for its look-ahead.</summary>
+    public int Flush(List<long> beats)
+    {
+        var before = beats.Count;
+        if (_candidate >= 0) Candidate(_candidate, _candidateEnergy, beats);
+        _candidate = -1;
+        _candidateEnergy = 0;
+        EndLearning(beats);
+        return beats.Count - before;
+    }
+
+    private void Step(double x, List<long> beats)
+    {
+        var n = _feature.Count;
+        var energy = _feature.Step(x);
+        if (energy > _candidateEnergy && energy > _previousEnergy)
+        {
+            _candidate = n;
+            _candidateEnergy = energy;
+        }
+        _previousEnergy = energy;
+        if (_candidate >= 0 && n - _candidate >= _lookahead)
+        {
+            Candidate(_candidate, _candidateEnergy, beats);
+            _candidate = -1;
+            _candidateEnergy = 0;
+        }
+        if (_feature.Count == _learning) EndLearning(beats);
+    }
+
+    private void Candidate(long peak, double energy, List<long> beats)
+    {
+        if (_feature.Count <= _learning) _learned.Add((peak, energy));
+        else _decision.Decide(peak, energy, beats);
+    }
+
+    // Seeds the QRS level with the strongest peak of the learning stretch, then decides its peaks in order.
+    private void EndLearning(List<long> beats)
+    {
+        if (_learned.Count == 0) return;
+        _decision.Seed(_learned.Max(c => c.Energy));
+        foreach (var (peak, energy) in _learned) _decision.Decide(peak, energy, beats);
+        _learned.Clear();
+    }
+}

@@ -1,0 +1,10 @@
+namespace Einthoven.Signal.Formats.Wfdb;
+
+/// <summary>The samples of a WFDB record, single- or multi-segment, at frame rate.</summary>
+internal interface IWfdbSignals : IDisposable
+{
+    long Length { get; }
+
+    /// <summary>Writes samples <c>[start, start + count)</c> of every signal into <c>dst[signal][offset..]</c>.</summary>
+    void Read(long start, int count, int[][] dst, int offset);
+}
