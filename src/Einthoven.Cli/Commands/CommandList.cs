@@ -10,5 +10,8 @@ public static class CommandList
         InfoCommand.Create(),
         ConvertCommand.Create(),
         AnnotationsCommand.Create(),
+        ClassifyCommand.Create(),
+        TrainCommand.Create(),
+        EvalCommand.Create(),
     ];
 }
