@@ -68,10 +68,12 @@ public static class BeatFeatureExtractor
         f[7] = Log(post / TypicalRr);
         f[8] = Log(previousPre / local);
         f[9] = Log(nextPost / local);
-        f[10] = correlation[0];
-        f[11] = correlation[1];
-        f[12] = energy[0];
-        f[13] = energy[1];
+        f[10] = Log(pre / previousPre);
+        f[11] = (float)rr.Irregularity[b];
+        f[12] = correlation[0];
+        f[13] = correlation[1];
+        f[14] = energy[0];
+        f[15] = energy[1];
     }
 
     private static float Log(double ratio) => (float)Math.Log(ratio);

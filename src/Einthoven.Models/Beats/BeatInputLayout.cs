@@ -29,7 +29,8 @@ public static class BeatInputLayout
         "log pre-RR / record RR", "log post-RR / record RR", "log local RR / record RR",
         "log pre-RR / local RR", "log post-RR / local RR", "log post-RR / pre-RR",
         "log pre-RR / 0.8 s", "log post-RR / 0.8 s",
-        "log previous pre-RR / local RR", "log next post-RR / local RR",
+        "log previous pre-RR / local RR", "log next post-RR / local RR", "log pre-RR / previous pre-RR",
+        "local RR irregularity (mean |change| / local RR)",
         "template correlation A", "template correlation B",
         "log energy / template energy A", "log energy / template energy B",
     ];

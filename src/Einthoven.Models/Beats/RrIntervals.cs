@@ -13,11 +13,12 @@ public sealed class RrIntervals
     // Intervals outside this range are detection artefacts or pauses; they are clamped so a ratio stays finite.
     private const double Shortest = 0.1, Longest = 4;
 
-    private RrIntervals(double[] pre, double[] post, double[] local, double record)
+    private RrIntervals(double[] pre, double[] post, double[] local, double[] irregularity, double record)
     {
         Pre = pre;
         Post = post;
         Local = local;
+        Irregularity = irregularity;
         Record = record;
     }
 
@@ -29,6 +30,12 @@ public sealed class RrIntervals
 
     /// <summary>Mean pre-interval of the beats within +-5 s of each beat, s.</summary>
     public IReadOnlyList<double> Local { get; }
+
+    /// <summary>
+    /// Mean absolute change between successive intervals within +-5 s, relative to the local average: near 0 in a
+    /// regular rhythm, large in atrial fibrillation, where a short interval is no sign of an ectopic beat.
+    /// </summary>
+    public IReadOnlyList<double> Irregularity { get; }
 
     /// <summary>Median interval of the whole record, s.</summary>
     public double Record { get; }
@@ -53,11 +60,16 @@ public sealed class RrIntervals
             pre[i] = i > 0 ? intervals[i - 1] : record;
             post[i] = i < n - 1 ? intervals[i] : record;
         }
-        return new RrIntervals(pre, post, LocalMeans(beats, pre, samplingFrequency), record);
+        var change = new double[n];
+        for (var i = 1; i < n; i++) change[i] = Math.Abs(pre[i] - pre[i - 1]);
+        var local = LocalMeans(beats, pre, samplingFrequency);
+        var irregularity = LocalMeans(beats, change, samplingFrequency);
+        for (var i = 0; i < n; i++) irregularity[i] /= local[i];
+        return new RrIntervals(pre, post, local, irregularity, record);
     }
 
-    // Two pointers over the beats: the window [t - 5 s, t + 5 s] only moves forward.
-    private static double[] LocalMeans(IReadOnlyList<long> beats, double[] pre, double fs)
+    // Mean of a per-beat value over the beats within +-5 s; two pointers, as the window only moves forward.
+    private static double[] LocalMeans(IReadOnlyList<long> beats, double[] value, double fs)
     {
         var n = beats.Count;
         var local = new double[n];
@@ -66,8 +78,8 @@ public sealed class RrIntervals
         double sum = 0;
         for (var i = 0; i < n; i++)
         {
-            while (hi < n && beats[hi] <= beats[i] + reach) sum += pre[hi++];
-            while (beats[lo] < beats[i] - reach) sum -= pre[lo++];
+            while (hi < n && beats[hi] <= beats[i] + reach) sum += value[hi++];
+            while (beats[lo] < beats[i] - reach) sum -= value[lo++];
             local[i] = sum / (hi - lo);
         }
         return local;
