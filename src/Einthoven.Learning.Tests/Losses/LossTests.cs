@@ -58,6 +58,14 @@ public class LossTests
     }
 
     [Fact]
+    public void BalancedWeightsEqualiseClassTotals()
+    {
+        var weights = SoftmaxCrossEntropy.BalancedWeights([0, 0, 0, 1, 2, 2], 4);
+        Assert.Equal([0.5f, 1.5f, 0.75f, 0f], weights);
+        Assert.Throws<ArgumentException>(() => SoftmaxCrossEntropy.BalancedWeights([5], 4));
+    }
+
+    [Fact]
     public void ProbabilitiesAreNormalised()
     {
         var p = SoftmaxCrossEntropy.Probabilities(new Tensor([1f, 2f, 3f, 1000f, 0f, -1000f], 2, 3));

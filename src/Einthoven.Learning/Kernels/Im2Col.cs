@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 
 namespace Einthoven.Learning.Kernels;
@@ -27,49 +29,52 @@ public readonly record struct Window(int Kernel, int Stride, int Padding, int Di
     public void Im2Col(ReadOnlySpan<float> input, int samples, int channels, int length, Span<float> columns)
     {
         var outLength = OutputLength(length);
-        var width = samples * outLength;
-        for (var c = 0; c < channels; c++)
-            for (var k = 0; k < Kernel; k++)
+        foreach (var (row, sample, offset, first, end) in Rows(samples, channels, length, outLength))
+        {
+            var dst = columns.Slice(row * samples * outLength + sample * outLength, outLength);
+            var src = input.Slice(offset, length);
+            dst[..first].Clear();
+            dst[end..].Clear();
+            var shift = (row % Kernel) * Dilation - Padding;
+            if (Stride == 1) src.Slice(first + shift, end - first).CopyTo(dst[first..end]);
+            else
             {
-                var row = columns.Slice((c * Kernel + k) * width, width);
-                var (first, end) = ValidRange(k, length, outLength);
-                var offset = k * Dilation - Padding;
-                for (var s = 0; s < samples; s++)
-                {
-                    var dst = row.Slice(s * outLength, outLength);
-                    var src = input.Slice((s * channels + c) * length, length);
-                    dst[..first].Clear();
-                    dst[end..].Clear();
-                    if (Stride == 1) src.Slice(first + offset, end - first).CopyTo(dst[first..end]);
-                    else
-                        for (var t = first; t < end; t++) dst[t] = src[t * Stride + offset];
-                }
+                ref var from = ref MemoryMarshal.GetReference(src[(first * Stride + shift)..]);
+                for (var t = first; t < end; t++) dst[t] = Unsafe.Add(ref from, (t - first) * Stride);
             }
+        }
     }
 
     /// <summary>Adds the column-matrix gradient back onto the input gradient (the adjoint of <see cref="Im2Col"/>).</summary>
     public void Col2ImAdd(ReadOnlySpan<float> columns, int samples, int channels, int length, Span<float> inputGradient)
     {
         var outLength = OutputLength(length);
-        var width = samples * outLength;
+        foreach (var (row, sample, offset, first, end) in Rows(samples, channels, length, outLength))
+        {
+            var src = columns.Slice(row * samples * outLength + sample * outLength, outLength);
+            var dst = inputGradient.Slice(offset, length);
+            var shift = (row % Kernel) * Dilation - Padding;
+            if (Stride == 1)
+            {
+                var target = dst.Slice(first + shift, end - first);
+                TensorPrimitives.Add(target, src[first..end], target);
+            }
+            else
+                for (var t = first; t < end; t++) dst[t * Stride + shift] += src[t];
+        }
+    }
+
+    /// <summary>
+    /// Every (column-matrix row, sample) pair: the row index c * Kernel + k, the sample, the offset of that sample's
+    /// channel c in the signal, and the output range [first, end) whose tap k lies inside the signal.
+    /// </summary>
+    private IEnumerable<(int Row, int Sample, int Offset, int First, int End)> Rows(int samples, int channels, int length, int outLength)
+    {
         for (var c = 0; c < channels; c++)
             for (var k = 0; k < Kernel; k++)
             {
-                var row = columns.Slice((c * Kernel + k) * width, width);
                 var (first, end) = ValidRange(k, length, outLength);
-                var offset = k * Dilation - Padding;
-                for (var s = 0; s < samples; s++)
-                {
-                    var src = row.Slice(s * outLength, outLength);
-                    var dst = inputGradient.Slice((s * channels + c) * length, length);
-                    if (Stride == 1)
-                    {
-                        var target = dst.Slice(first + offset, end - first);
-                        TensorPrimitives.Add(target, src[first..end], target);
-                    }
-                    else
-                        for (var t = first; t < end; t++) dst[t * Stride + offset] += src[t];
-                }
+                for (var s = 0; s < samples; s++) yield return (c * Kernel + k, s, (s * channels + c) * length, first, end);
             }
     }
 }

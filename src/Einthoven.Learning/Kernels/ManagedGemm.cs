@@ -14,6 +14,7 @@ internal static unsafe class ManagedGemm
     private const int KC = 256;
     private const int MC = 96;
     private const int NC = 4096;
+    private const int InPlaceRows = 4;
 
     [ThreadStatic] private static float[]? packedA;
     [ThreadStatic] private static float[]? packedB;
@@ -21,8 +22,14 @@ internal static unsafe class ManagedGemm
     public static void Multiply(bool transA, bool transB, int m, int n, int k, float alpha,
         float* a, int lda, float* b, int ldb, float beta, float* c, int ldc)
     {
-        ScaleC(m, n, beta, c, ldc);
-        if (k == 0 || alpha == 0f) return;
+        if (k == 0 || alpha == 0f)
+        {
+            ScaleC(m, n, beta, c, ldc);
+            return;
+        }
+        // With beta = 0 the first depth slice overwrites C instead of clearing it and adding to it.
+        var overwrite = beta == 0f;
+        if (!overwrite) ScaleC(m, n, beta, c, ldc);
 
         var kernel = MicroKernels.Best;
         int mr = kernel.Rows, nr = kernel.Columns;
@@ -36,7 +43,9 @@ internal static unsafe class ManagedGemm
                 for (var pc = 0; pc < k; pc += KC)
                 {
                     var kb = Math.Min(KC, k - pc);
-                    PackB(transB, b, ldb, pc, jc, kb, nb, nr, bp);
+                    // A short A reuses each B panel only a few times: then reading B in place beats copying it.
+                    var inPlace = !transB && m <= InPlaceRows * mr;
+                    PackB(transB, b, ldb, pc, jc, kb, nb, nr, bp, fullPanels: !inPlace);
                     for (var ic = 0; ic < m; ic += MC)
                     {
                         var mb = Math.Min(MC, m - ic);
@@ -44,11 +53,14 @@ internal static unsafe class ManagedGemm
                         for (var jr = 0; jr < nb; jr += nr)
                         {
                             var cols = Math.Min(nr, nb - jr);
-                            var bPanel = bp + jr * kb;
+                            var direct = inPlace && cols == nr;
+                            var bPanel = direct ? b + pc * (long)ldb + jc + jr : bp + jr * kb;
+                            var bStride = direct ? ldb : nr;
                             for (var ir = 0; ir < mb; ir += mr)
                             {
                                 var rows = Math.Min(mr, mb - ir);
-                                kernel.Run(kb, ap + ir * kb, bPanel, c + (ic + ir) * (long)ldc + jc + jr, ldc, alpha, rows, cols);
+                                kernel.Run(kb, ap + ir * kb, bPanel, bStride, c + (ic + ir) * (long)ldc + jc + jr, ldc, alpha, rows, cols,
+                                    overwrite && pc == 0);
                             }
                         }
                     }
@@ -99,12 +111,16 @@ internal static unsafe class ManagedGemm
         }
     }
 
-    /// <summary>Packs rows [pc, pc+kb) x columns [jc, jc+nb) of op(B) into NR-column panels, each row-interleaved.</summary>
-    private static void PackB(bool trans, float* b, int ldb, int pc, int jc, int kb, int nb, int nr, float* dst)
+    /// <summary>
+    /// Packs rows [pc, pc+kb) x columns [jc, jc+nb) of op(B) into NR-column panels, each row-interleaved; without
+    /// <paramref name="fullPanels"/> only the partial edge panel (the others are read in place).
+    /// </summary>
+    private static void PackB(bool trans, float* b, int ldb, int pc, int jc, int kb, int nb, int nr, float* dst, bool fullPanels)
     {
         for (var jr = 0; jr < nb; jr += nr)
         {
             var cols = Math.Min(nr, nb - jr);
+            if (cols == nr && !fullPanels) continue;
             var panel = dst + jr * kb;
             if (trans)
             {

@@ -1,4 +1,5 @@
 using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
+using System.Numerics;
 using Einthoven.Learning.Tensors;
 
 namespace Einthoven.Learning.Layers;
@@ -39,7 +40,13 @@ public sealed class Relu : Activation
 
     protected override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx)
     {
-        for (var i = 0; i < x.Length; i++) dx[i] = x[i] > 0f ? dy[i] : 0f;
+        var i = 0;
+        for (; i <= x.Length - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            var positive = Vector.GreaterThan(new Vector<float>(x[i..]), Vector<float>.Zero);
+            Vector.ConditionalSelect(positive, new Vector<float>(dy[i..]), Vector<float>.Zero).CopyTo(dx[i..]);
+        }
+        for (; i < x.Length; i++) dx[i] = x[i] > 0f ? dy[i] : 0f;
     }
 }
 
@@ -54,21 +61,30 @@ public sealed class Gelu : Activation
 
     protected override void Apply(ReadOnlySpan<float> x, Span<float> y)
     {
-        for (var i = 0; i < x.Length; i++)
-        {
-            var v = x[i];
-            y[i] = 0.5f * v * (1f + MathF.Tanh(C * (v + A * v * v * v)));
-        }
+        Tanh(x, y);
+        TensorPrimitives.Add(y, 1f, y);
+        TensorPrimitives.Multiply(y, x, y);
+        TensorPrimitives.Multiply(y, 0.5f, y);
     }
 
     protected override void Differentiate(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx)
     {
+        Tanh(x, dx);
         for (var i = 0; i < x.Length; i++)
         {
-            var v = x[i];
-            var t = MathF.Tanh(C * (v + A * v * v * v));
-            var derivative = 0.5f * (1f + t) + 0.5f * v * (1f - t * t) * C * (1f + 3f * A * v * v);
-            dx[i] = derivative * dy[i];
+            float v = x[i], t = dx[i];
+            dx[i] = (0.5f * (1f + t) + 0.5f * v * (1f - t * t) * C * (1f + 3f * A * v * v)) * dy[i];
         }
+    }
+
+    /// <summary>t = tanh(C (x + A x^3)), vectorised.</summary>
+    private static void Tanh(ReadOnlySpan<float> x, Span<float> t)
+    {
+        TensorPrimitives.Multiply(x, x, t);
+        TensorPrimitives.Multiply(t, A, t);
+        TensorPrimitives.Add(t, 1f, t);
+        TensorPrimitives.Multiply(t, x, t);
+        TensorPrimitives.Multiply(t, C, t);
+        TensorPrimitives.Tanh(t, t);
     }
 }

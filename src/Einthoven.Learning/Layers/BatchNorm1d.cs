@@ -12,7 +12,7 @@ public sealed class BatchNorm1d : Layer
 {
     private readonly Parameter gamma, beta;
     private readonly Tensor runningMean, runningVar;
-    private Tensor? normalized, output, inputGradient;
+    private Tensor? input, normalized, output, inputGradient;
     private float[] inverseStd = [];
     private bool trainedPass;
 
@@ -56,45 +56,36 @@ public sealed class BatchNorm1d : Layer
     {
         Require((x.Rank == 3 || x.Rank == 2) && x.Dim(1) == Channels, ToString(), $"expects [N, {Channels}, L] or [N, {Channels}], got {x}");
         int n = x.Dim(0), length = x.Rank == 3 ? x.Dim(2) : 1, count = n * length;
-        var xhat = Tensor.Reuse(ref normalized, x.Shape);
         var y = Tensor.Reuse(ref output, x.Shape);
         if (inverseStd.Length != Channels) inverseStd = new float[Channels];
         trainedPass = context.Training;
+        input = x;
         if (context.Training) Require(count > 1, ToString(), "training needs more than one value per channel");
+        var xhat = context.Training ? Tensor.Reuse(ref normalized, x.Shape) : null;
         for (var c = 0; c < Channels; c++)
         {
             float mean, variance;
-            if (context.Training)
+            if (xhat is not null)
             {
-                double sum = 0;
-                for (var s = 0; s < n; s++) sum += TensorPrimitives.Sum(Row(x, s, c, length));
-                mean = (float)(sum / count);
-                double squares = 0;
-                for (var s = 0; s < n; s++)
-                {
-                    var row = Row(x, s, c, length);
-                    var centred = Row(xhat, s, c, length);
-                    TensorPrimitives.Subtract(row, mean, centred);
-                    squares += TensorPrimitives.SumOfSquares(centred);
-                }
-                variance = (float)(squares / count);
+                (mean, variance, var unbiased) = Statistics(x, xhat, c, n, length);
                 runningMean.Span[c] = (1 - Momentum) * runningMean.Span[c] + Momentum * mean;
-                runningVar.Span[c] = (1 - Momentum) * runningVar.Span[c] + Momentum * (float)(squares / (count - 1));
+                runningVar.Span[c] = (1 - Momentum) * runningVar.Span[c] + Momentum * unbiased;
             }
-            else
-            {
-                mean = runningMean.Span[c];
-                variance = runningVar.Span[c];
-            }
+            else (mean, variance) = (runningMean.Span[c], runningVar.Span[c]);
             var inv = 1f / MathF.Sqrt(variance + Epsilon);
             inverseStd[c] = inv;
             float scale = gamma.Value.Span[c], shift = beta.Value.Span[c];
             for (var s = 0; s < n; s++)
             {
+                if (xhat is null)
+                {
+                    // Inference: one pass, y = x * (gamma / std) + (beta - mean * gamma / std).
+                    Fused.Affine(Row(x, s, c, length), scale * inv, shift - mean * scale * inv, Row(y, s, c, length));
+                    continue;
+                }
                 var normal = Row(xhat, s, c, length);
-                if (context.Training) TensorPrimitives.Multiply(normal, inv, normal);
-                else Affine(Row(x, s, c, length), inv, -mean * inv, normal);
-                Affine(normal, scale, shift, Row(y, s, c, length));
+                TensorPrimitives.Multiply(normal, inv, normal);
+                Fused.Affine(normal, scale, shift, Row(y, s, c, length));
             }
         }
         return y;
@@ -102,9 +93,10 @@ public sealed class BatchNorm1d : Layer
 
     public override Tensor Backward(Tensor dy)
     {
-        var xhat = normalized ?? throw new InvalidOperationException("BatchNorm1d.Backward called before Forward");
-        int n = xhat.Dim(0), length = xhat.Rank == 3 ? xhat.Dim(2) : 1, count = n * length;
-        var dx = Tensor.Reuse(ref inputGradient, xhat.Shape);
+        var x = input ?? throw new InvalidOperationException("BatchNorm1d.Backward called before Forward");
+        int n = x.Dim(0), length = x.Rank == 3 ? x.Dim(2) : 1, count = n * length;
+        var xhat = trainedPass ? normalized! : NormalizeWithRunningStatistics(x, n, length);
+        var dx = Tensor.Reuse(ref inputGradient, x.Shape);
         for (var c = 0; c < Channels; c++)
         {
             double sumDy = 0, sumDyXhat = 0;
@@ -121,20 +113,35 @@ public sealed class BatchNorm1d : Layer
             var meanDy = trainedPass ? (float)(sumDy / count) : 0f;
             var meanDyXhat = trainedPass ? (float)(sumDyXhat / count) : 0f;
             for (var s = 0; s < n; s++)
-            {
-                var target = Row(dx, s, c, length);
-                TensorPrimitives.Multiply(Row(xhat, s, c, length), -meanDyXhat, target);
-                TensorPrimitives.Add(target, Row(dy, s, c, length), target);
-                Affine(target, k, -meanDy * k, target);
-            }
+                Fused.NormalizationGradient(Row(dy, s, c, length), Row(xhat, s, c, length), k, meanDy, meanDyXhat, Row(dx, s, c, length));
         }
         return dx;
     }
 
-    private static void Affine(ReadOnlySpan<float> x, float scale, float shift, Span<float> y)
+    /// <summary>Batch mean, biased and unbiased variance of channel c; leaves x - mean in <paramref name="centred"/>.</summary>
+    private (float Mean, float Variance, float Unbiased) Statistics(Tensor x, Tensor centred, int c, int n, int length)
     {
-        TensorPrimitives.Multiply(x, scale, y);
-        TensorPrimitives.Add(y, shift, y);
+        var count = n * length;
+        double sum = 0;
+        for (var s = 0; s < n; s++) sum += TensorPrimitives.Sum(Row(x, s, c, length));
+        var mean = (float)(sum / count);
+        double squares = 0;
+        for (var s = 0; s < n; s++)
+        {
+            var row = Row(centred, s, c, length);
+            TensorPrimitives.Subtract(Row(x, s, c, length), mean, row);
+            squares += TensorPrimitives.SumOfSquares(row);
+        }
+        return (mean, (float)(squares / count), (float)(squares / (count - 1)));
+    }
+
+    private Tensor NormalizeWithRunningStatistics(Tensor x, int n, int length)
+    {
+        var xhat = Tensor.Reuse(ref normalized, x.Shape);
+        for (var c = 0; c < Channels; c++)
+            for (var s = 0; s < n; s++)
+                Fused.Affine(Row(x, s, c, length), inverseStd[c], -runningMean.Span[c] * inverseStd[c], Row(xhat, s, c, length));
+        return xhat;
     }
 
     private Span<float> Row(Tensor t, int sample, int channel, int length) => t.Data.AsSpan((sample * Channels + channel) * length, length);

@@ -11,12 +11,14 @@ namespace Einthoven.Learning.Layers;
 public sealed class Conv1d : Layer
 {
     /// <summary>Upper bound on the im2col buffer (floats) when grouping samples into one GEMM.</summary>
-    private const int ColumnBudget = 1 << 20;
+    private const int ColumnBudget = 1 << 17;
 
     private readonly Parameter weight;
     private readonly Parameter? bias;
+    // Scratch for im2col and the product before scattering: only used inside one call, so shared per thread.
+    [ThreadStatic] private static float[]? columns, groupProduct;
+
     private Tensor? input, output, inputGradient;
-    private float[] columns = [], groupProduct = [];
     private int threads = 1;
 
     public Conv1d(int inChannels, int outChannels, int kernel, int stride = 1, int padding = 0, int dilation = 1, bool bias = true)
@@ -125,9 +127,9 @@ public sealed class Conv1d : Layer
 
     private static int GroupSize(int n, int perSample) => Math.Clamp(ColumnBudget / Math.Max(1, perSample), 1, Math.Max(1, n));
 
-    private static Span<float> Buffer(ref float[] buffer, int length)
+    private static Span<float> Buffer(ref float[]? buffer, int length)
     {
-        if (buffer.Length < length) buffer = GC.AllocateUninitializedArray<float>(length);
+        if (buffer is null || buffer.Length < length) buffer = GC.AllocateUninitializedArray<float>(length);
         return buffer.AsSpan(0, length);
     }
 

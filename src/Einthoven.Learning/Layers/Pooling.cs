@@ -3,22 +3,22 @@ using Einthoven.Learning.Tensors;
 
 namespace Einthoven.Learning.Layers;
 
-/// <summary>Max over windows of [N, C, L]; padded positions never win. Default stride is the kernel size.</summary>
-public sealed class MaxPool1d : Layer
+/// <summary>
+/// Shared frame of the windowed poolings over [N, C, L]: geometry, shape checks and the walk over windows.
+/// Padded positions are never part of a window. Default stride is the kernel size.
+/// </summary>
+public abstract class WindowPool1d : Layer
 {
     private Tensor? output, inputGradient;
-    private int[] argmax = [];
     private int[] inputShape = [];
 
-    public MaxPool1d(int kernel, int? stride = null, int padding = 0)
+    protected WindowPool1d(string name, int kernel, int? stride, int padding)
     {
-        Require(kernel > 0 && (stride ?? kernel) > 0 && padding >= 0 && padding * 2 < kernel + 1, "MaxPool1d", "invalid kernel, stride or padding");
+        Require(kernel > 0 && (stride ?? kernel) > 0 && padding >= 0 && padding * 2 <= kernel, name, "invalid kernel, stride or padding");
         Window = new Window(kernel, stride ?? kernel, padding, 1);
     }
 
     public Window Window { get; }
-    public override Layer Replicate() => new MaxPool1d(Window.Kernel, Window.Stride, Window.Padding);
-    public override string ToString() => $"MaxPool1d(k={Window.Kernel}, s={Window.Stride}, p={Window.Padding})";
 
     public override Tensor Forward(Tensor x, PassContext context)
     {
@@ -27,66 +27,14 @@ public sealed class MaxPool1d : Layer
         Require(outLength > 0, ToString(), $"input length {length} is too short");
         inputShape = x.Shape;
         var y = Tensor.Reuse(ref output, x.Dim(0), x.Dim(1), outLength);
-        if (argmax.Length != y.Length) argmax = new int[y.Length];
+        Prepare(y.Length);
         for (var r = 0; r < rows; r++)
-        {
-            var src = x.Data.AsSpan(r * length, length);
-            for (var t = 0; t < outLength; t++)
-            {
-                var start = t * Window.Stride - Window.Padding;
-                int lo = Math.Max(0, start), hi = Math.Min(length, start + Window.Kernel);
-                var best = lo;
-                for (var i = lo + 1; i < hi; i++) if (src[i] > src[best]) best = i;
-                y.Data[r * outLength + t] = src[best];
-                argmax[r * outLength + t] = r * length + best;
-            }
-        }
-        return y;
-    }
-
-    public override Tensor Backward(Tensor dy)
-    {
-        var dx = Tensor.Reuse(ref inputGradient, inputShape);
-        dx.Clear();
-        for (var i = 0; i < dy.Length; i++) dx.Data[argmax[i]] += dy.Data[i];
-        return dx;
-    }
-}
-
-/// <summary>Mean over windows of [N, C, L]; padded positions are not counted. Default stride is the kernel size.</summary>
-public sealed class AvgPool1d : Layer
-{
-    private Tensor? output, inputGradient;
-    private int[] inputShape = [];
-
-    public AvgPool1d(int kernel, int? stride = null, int padding = 0)
-    {
-        Require(kernel > 0 && (stride ?? kernel) > 0 && padding >= 0 && padding * 2 < kernel + 1, "AvgPool1d", "invalid kernel, stride or padding");
-        Window = new Window(kernel, stride ?? kernel, padding, 1);
-    }
-
-    public Window Window { get; }
-    public override Layer Replicate() => new AvgPool1d(Window.Kernel, Window.Stride, Window.Padding);
-    public override string ToString() => $"AvgPool1d(k={Window.Kernel}, s={Window.Stride}, p={Window.Padding})";
-
-    public override Tensor Forward(Tensor x, PassContext context)
-    {
-        Require(x.Rank == 3, ToString(), $"expects [N, C, L], got {x}");
-        int rows = x.Dim(0) * x.Dim(1), length = x.Dim(2), outLength = Window.OutputLength(length);
-        Require(outLength > 0, ToString(), $"input length {length} is too short");
-        inputShape = x.Shape;
-        var y = Tensor.Reuse(ref output, x.Dim(0), x.Dim(1), outLength);
-        for (var r = 0; r < rows; r++)
-        {
-            var src = x.Data.AsSpan(r * length, length);
             for (var t = 0; t < outLength; t++)
             {
                 var (lo, hi) = Bounds(t, length);
-                var sum = 0f;
-                for (var i = lo; i < hi; i++) sum += src[i];
-                y.Data[r * outLength + t] = sum / (hi - lo);
+                var o = r * outLength + t;
+                y.Data[o] = Reduce(x.Data.AsSpan(r * length + lo, hi - lo), o);
             }
-        }
         return y;
     }
 
@@ -99,16 +47,63 @@ public sealed class AvgPool1d : Layer
             for (var t = 0; t < outLength; t++)
             {
                 var (lo, hi) = Bounds(t, length);
-                var share = dy.Data[r * outLength + t] / (hi - lo);
-                for (var i = lo; i < hi; i++) dx.Data[r * length + i] += share;
+                var o = r * outLength + t;
+                Distribute(dy.Data[o], dx.Data.AsSpan(r * length + lo, hi - lo), o);
             }
         return dx;
     }
+
+    /// <summary>Called before a forward pass with the number of outputs.</summary>
+    protected virtual void Prepare(int outputs) { }
+
+    /// <summary>The pooled value of one window (padding excluded).</summary>
+    protected abstract float Reduce(ReadOnlySpan<float> window, int outputIndex);
+
+    /// <summary>Adds the gradient of one output onto its window of the input gradient.</summary>
+    protected abstract void Distribute(float gradient, Span<float> window, int outputIndex);
 
     private (int Lo, int Hi) Bounds(int t, int length)
     {
         var start = t * Window.Stride - Window.Padding;
         return (Math.Max(0, start), Math.Min(length, start + Window.Kernel));
+    }
+}
+
+public sealed class MaxPool1d(int kernel, int? stride = null, int padding = 0) : WindowPool1d("MaxPool1d", kernel, stride, padding)
+{
+    private int[] argmax = [];
+
+    public override Layer Replicate() => new MaxPool1d(Window.Kernel, Window.Stride, Window.Padding);
+    public override string ToString() => $"MaxPool1d(k={Window.Kernel}, s={Window.Stride}, p={Window.Padding})";
+
+    protected override void Prepare(int outputs)
+    {
+        if (argmax.Length != outputs) argmax = new int[outputs];
+    }
+
+    protected override float Reduce(ReadOnlySpan<float> window, int outputIndex)
+    {
+        var best = 0;
+        for (var i = 1; i < window.Length; i++) if (window[i] > window[best]) best = i;
+        argmax[outputIndex] = best;
+        return window[best];
+    }
+
+    protected override void Distribute(float gradient, Span<float> window, int outputIndex) => window[argmax[outputIndex]] += gradient;
+}
+
+public sealed class AvgPool1d(int kernel, int? stride = null, int padding = 0) : WindowPool1d("AvgPool1d", kernel, stride, padding)
+{
+    public override Layer Replicate() => new AvgPool1d(Window.Kernel, Window.Stride, Window.Padding);
+    public override string ToString() => $"AvgPool1d(k={Window.Kernel}, s={Window.Stride}, p={Window.Padding})";
+
+    protected override float Reduce(ReadOnlySpan<float> window, int outputIndex) =>
+        System.Numerics.Tensors.TensorPrimitives.Sum(window) / window.Length;
+
+    protected override void Distribute(float gradient, Span<float> window, int outputIndex)
+    {
+        var share = gradient / window.Length;
+        for (var i = 0; i < window.Length; i++) window[i] += share;
     }
 }
 

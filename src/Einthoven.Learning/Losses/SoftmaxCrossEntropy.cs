@@ -36,6 +36,21 @@ public sealed class SoftmaxCrossEntropy(float[]? classWeights = null) : ILoss
         return total;
     }
 
+    /// <summary>
+    /// Inverse-frequency weights count / (classes * count_c), so every class carries the same total weight;
+    /// a class absent from <paramref name="labels"/> gets weight 0.
+    /// </summary>
+    public static float[] BalancedWeights(IReadOnlyList<int> labels, int classes)
+    {
+        var counts = new int[classes];
+        foreach (var label in labels)
+        {
+            if ((uint)label >= (uint)classes) throw new ArgumentException($"label {label} is not a class index in [0, {classes})");
+            counts[label]++;
+        }
+        return counts.Select(c => c == 0 ? 0f : (float)labels.Count / (classes * c)).ToArray();
+    }
+
     /// <summary>Numerically stable softmax of one row of logits.</summary>
     public static void Softmax(ReadOnlySpan<float> logits, Span<float> probabilities)
     {
