@@ -10,6 +10,7 @@ public static class CommandList
         InfoCommand.Create(),
         ConvertCommand.Create(),
         AnnotationsCommand.Create(),
+        DetectCommand.Create(),
         ClassifyCommand.Create(),
         TrainCommand.Create(),
         EvalCommand.Create(),

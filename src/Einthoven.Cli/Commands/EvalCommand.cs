@@ -2,12 +2,13 @@ using System.CommandLine;
 
 namespace Einthoven.Cli.Commands;
 
-/// <summary><c>einthoven eval MODEL ...</c>: evaluates a shipped model on its fixed test protocol.</summary>
+/// <summary><c>einthoven eval ...</c>: the SPEC's fixed evaluation protocols, one sub-command each.</summary>
 public static class EvalCommand
 {
     public static Command Create()
     {
-        var command = new Command("eval", "Evaluate a model (the shipped weights by default) on its SPEC protocol");
+        var command = new Command("eval", "Run a fixed evaluation protocol (see SPEC.md) over a database");
+        command.Subcommands.Add(EvalQrsCommand.Create());
         command.Subcommands.Add(EvalBeatsCommand.Create());
         return command;
     }

@@ -18,6 +18,7 @@ internal sealed class BeatDecision
     private long _lastPeak = long.MinValue;
     private long _lastBeat = long.MinValue;
     private double _lastSlope;
+    private double _lastNoise;
 
     public BeatDecision(double fs, QrsDetectorOptions options, QrsFeature feature)
     {
@@ -28,34 +29,43 @@ internal sealed class BeatDecision
         _tWave = (int)Math.Round(options.TWaveSeconds * fs);
     }
 
-    /// <summary>Starts the QRS level from the strongest energy peak seen while learning.</summary>
-    public void Seed(double peakEnergy) => _qrsPeaks.Add(Math.Sqrt(peakEnergy));
+    /// <summary>Starts the QRS level from the strongest candidate seen while learning.</summary>
+    public void Seed(double level) => _qrsPeaks.Add(level);
 
-    public void Decide(long peak, double peakEnergy, List<long> beats)
-    {
+    /// <summary>
+    /// Measures an energy peak while its waveform is still in the feature's history: level, R-peak position and slope.
+    /// </summary>
+    public QrsCandidate Measure(long peak, double peakEnergy) =>
         // Levels are compared as RMS slope (proportional to QRS amplitude): in energy, a PVC can be 15 times a
         // normal beat and would push the threshold above the normal beats that follow it.
-        var energy = Math.Sqrt(peakEnergy);
+        new(peak, Math.Sqrt(peakEnergy), Locate(peak), MaxSlope(peak));
+
+    public void Decide(QrsCandidate candidate, List<long> beats)
+    {
+        var (peak, energy, r, slope) = candidate;
         var elapsed = peak - _lastPeak;
         if (_lastPeak != long.MinValue && elapsed < _refractory) return;
         if (energy < _options.MinimumSlope) return;
 
         var qrsLevel = _qrsPeaks.Median(energy);
-        var noiseLevel = _noisePeaks.Median(0);
+        // The latest noise peak lifts the noise level as soon as a burst of noise starts; the median of the recent
+        // ones would take several peaks to follow.
+        var noiseLevel = Math.Max(_noisePeaks.Median(0), _lastNoise);
         var expectedRr = _rrIntervals.Median(_fs);
         var fraction = _lastPeak == long.MinValue ? NormalFraction : ThresholdFraction(elapsed / expectedRr);
         var threshold = noiseLevel + _options.ThresholdScale * fraction * (qrsLevel - noiseLevel);
-        var slope = MaxSlope(peak);
 
         var isQrs = energy >= threshold;
         if (isQrs && elapsed < _tWave && slope < 0.5 * _lastSlope) isQrs = false;
         if (!isQrs)
         {
             _noisePeaks.Add(energy);
+            _lastNoise = energy;
             return;
         }
 
-        var r = Locate(peak);
+        // The R peak of a beat right after a wide one could fall on or before it; keep the beats in order.
+        if (r <= _lastBeat) r = _lastBeat + 1;
         if (_lastBeat != long.MinValue) _rrIntervals.Add(r - _lastBeat);
         _qrsPeaks.Add(energy);
         _lastPeak = peak;
@@ -93,8 +103,8 @@ internal sealed class BeatDecision
         return max;
     }
 
-    // The main deflection of the band-passed QRS, moved back by the band-pass delay onto the input's time axis.
-    private long Locate(long peak)
+    /// <summary>The main deflection of the band-passed QRS, moved back by the band-pass delay onto the input's time axis.</summary>
+    public long Locate(long peak)
     {
         var bandDelay = _feature.BandDelay - 2;
         var best = peak;

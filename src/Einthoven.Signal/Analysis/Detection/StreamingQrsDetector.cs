@@ -15,8 +15,10 @@ public sealed class StreamingQrsDetector
     private readonly double _toMillivolts;
     private readonly int _lookahead;
     private readonly int _learning;
-    private readonly List<(long Peak, double Energy)> _learned = new(16);
+    private readonly List<QrsCandidate> _learned = new(16);
+    private readonly int _latency;
     private long _candidate = -1;
+    private long _deadline = long.MaxValue;
     private double _candidateEnergy;
     private double _previousEnergy;
 
@@ -33,6 +35,7 @@ public sealed class StreamingQrsDetector
         _feature = new QrsFeature(samplingFrequency, _options.LowHz, high, _options.IntegrationSeconds, _options.LookaheadSeconds + 0.5);
         _lookahead = (int)Math.Round(_options.LookaheadSeconds * samplingFrequency);
         _learning = (int)Math.Round(LearningSeconds * samplingFrequency);
+        _latency = (int)Math.Floor(_options.MaxDelaySeconds * samplingFrequency);
         _decision = new BeatDecision(samplingFrequency, _options, _feature);
     }
 
@@ -83,29 +86,41 @@ public sealed class StreamingQrsDetector
         {
             _candidate = n;
             _candidateEnergy = energy;
+            _deadline = long.MaxValue;
         }
         _previousEnergy = energy;
-        if (_candidate >= 0 && n - _candidate >= _lookahead)
+        if (_candidate >= 0) Advance(n, beats);
+        if (_feature.Count == _learning) EndLearning(beats);
+    }
+
+    private void Advance(long n, List<long> beats)
+    {
+        // The look-ahead is cut short where it would report a wide QRS's R peak too late. Its R peak can lie at most
+        // an integration window before the energy peak, so it is located only once that matters.
+        if (_deadline == long.MaxValue && n - _candidate >= _latency - _feature.Window - _feature.BandDelay - 2)
+            _deadline = Math.Min(_candidate + _lookahead, _decision.Locate(_candidate) + _latency);
+        if (n >= _deadline)
         {
             Candidate(_candidate, _candidateEnergy, beats);
             _candidate = -1;
             _candidateEnergy = 0;
+            _deadline = long.MaxValue;
         }
-        if (_feature.Count == _learning) EndLearning(beats);
     }
 
     private void Candidate(long peak, double energy, List<long> beats)
     {
-        if (_feature.Count <= _learning) _learned.Add((peak, energy));
-        else _decision.Decide(peak, energy, beats);
+        var candidate = _decision.Measure(peak, energy);
+        if (_feature.Count <= _learning) _learned.Add(candidate);
+        else _decision.Decide(candidate, beats);
     }
 
     // Seeds the QRS level with the strongest peak of the learning stretch, then decides its peaks in order.
     private void EndLearning(List<long> beats)
     {
         if (_learned.Count == 0) return;
-        _decision.Seed(_learned.Max(c => c.Energy));
-        foreach (var (peak, energy) in _learned) _decision.Decide(peak, energy, beats);
+        _decision.Seed(_learned.Max(c => c.Level));
+        foreach (var candidate in _learned) _decision.Decide(candidate, beats);
         _learned.Clear();
     }
 }
