@@ -9,6 +9,7 @@ var benchmarks = new (string Name, string Help, Func<string[], int> Run)[]
     ("gemm", "gemm: GFLOP/s of the managed SGEMM and OpenBLAS, single-threaded and all-core", GemmBenchmark.Run),
     ("beats", "beats [MITDB] [RECORDS...]: beat classification throughput on one core (network alone and end to end), shipped model", BeatsBenchmark.Run),
     ("engine", "engine: learning engine throughput on a beat-classifier-sized network", EngineBenchmark.Run),
+    ("wfdb", "wfdb: WFDB decoding of every shared record set (MIT-BIH, CinC 2017, PTB-XL)", _ => { WfdbDecodeBench.Run(); return 0; }),
 };
 
 if (args.Length == 0 || args[0] is "-h" or "--help" || benchmarks.All(b => b.Name != args[0]))

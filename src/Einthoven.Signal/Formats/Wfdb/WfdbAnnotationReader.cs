@@ -27,11 +27,13 @@ public static class WfdbAnnotationReader
 
     public static IReadOnlyList<Annotation> Decode(ReadOnlySpan<byte> data, string file)
     {
-        var annotations = new List<Annotation>();
+        var annotations = new List<Annotation>(Math.Min(data.Length / 2, 1 << 16));
         long time = 0;
         int chan = 0, num = 0;
         var pos = 0;
-        Pending? current = null;
+        // The annotation being read: pseudo-codes that follow its word still change it.
+        var pending = false;
+        Annotation current = default;
         while (true)
         {
             if (pos + 2 > data.Length)
@@ -48,36 +50,37 @@ public static class WfdbAnnotationReader
                 case WfdbAnnotationCodes.Skip:
                     if (pos + 4 > data.Length) throw new SignalFormatException(file, $"SKIP at byte {at}", "the file ends inside its 32-bit interval");
                     // PDP-11 order: high 16 bits first, each half little-endian.
-                    var interval = (int)((uint)BinaryPrimitives.ReadUInt16LittleEndian(data[pos..]) << 16 | BinaryPrimitives.ReadUInt16LittleEndian(data[(pos + 2)..]));
-                    time += interval;
+                    time += (int)((uint)BinaryPrimitives.ReadUInt16LittleEndian(data[pos..]) << 16 | BinaryPrimitives.ReadUInt16LittleEndian(data[(pos + 2)..]));
                     pos += 4;
                     break;
                 case WfdbAnnotationCodes.Num:
                     num = (sbyte)value;
-                    if (current is not null) current.Num = num;
+                    current = current with { Number = num };
                     break;
                 case WfdbAnnotationCodes.Chn:
                     chan = (byte)value;
-                    if (current is not null) current.Chan = chan;
+                    current = current with { Channel = chan };
                     break;
                 case WfdbAnnotationCodes.Sub:
-                    (current ?? throw Orphan(file, "SUB", at)).Subtype = (sbyte)value;
+                    if (!pending) throw Orphan(file, "SUB", at);
+                    current = current with { Subtype = (sbyte)value };
                     break;
                 case WfdbAnnotationCodes.Aux:
-                    var target = current ?? throw Orphan(file, "AUX", at);
+                    if (!pending) throw Orphan(file, "AUX", at);
                     var length = word & 0xFF;
                     if (pos + length > data.Length) throw new SignalFormatException(file, $"AUX at byte {at}", $"announces {length} bytes but the file ends first");
-                    target.Aux = DecodeText(data.Slice(pos, length));
+                    current = current with { Aux = DecodeText(data.Slice(pos, length)) };
                     pos += (length + 1) & ~1;
                     break;
                 default:
-                    if (current is not null) annotations.Add(current.ToAnnotation());
+                    if (pending) annotations.Add(current);
                     time += value;
-                    current = new Pending(time, code, chan, num);
+                    current = new Annotation(time, code, 0, chan, num);
+                    pending = true;
                     break;
             }
         }
-        if (current is not null) annotations.Add(current.ToAnnotation());
+        if (pending) annotations.Add(current);
         return annotations;
     }
 
@@ -98,16 +101,6 @@ public static class WfdbAnnotationReader
 
     private static SignalFormatException Orphan(string file, string name, int at) =>
         new(file, $"{name} at byte {at}", "comes before any annotation it could belong to");
-
-    private sealed class Pending(long time, int code, int chan, int num)
-    {
-        public int Subtype { get; set; }
-        public int Chan { get; set; } = chan;
-        public int Num { get; set; } = num;
-        public string? Aux { get; set; }
-
-        public Annotation ToAnnotation() => new(time, code, Subtype, Chan, Num, Aux);
-    }
 }
 
 /// <summary>The word layout of MIT annotation files (WFDB's annot.c).</summary>

@@ -51,7 +51,8 @@ public sealed class WfdbReader : ISignalReader
             return new SampleBlock(Math.Max(0, start), Enumerable.Range(0, leads).Select(_ => Array.Empty<int>()).ToArray());
         var n = (int)Math.Min(count, Info.SampleCount - start);
         var samples = new int[leads][];
-        for (var i = 0; i < leads; i++) samples[i] = new int[n];
+        // Every element is written by the decoder, so the arrays need not be zeroed first.
+        for (var i = 0; i < leads; i++) samples[i] = GC.AllocateUninitializedArray<int>(n);
         _signals.Read(start, n, samples, 0);
         return new SampleBlock(start, samples);
     }

@@ -14,7 +14,7 @@ internal sealed class WfdbSegmentSignals : IWfdbSignals
     private const int ChunkSamples = 1 << 16;
 
     private readonly WfdbSignalFile[] _files;
-    private readonly SignalSlot[] _signals;
+    private readonly SignalLayout[] _signals;
     private readonly WfdbSignalSpec[] _specs;
     private readonly bool _checksumsRecorded;
 
@@ -22,7 +22,7 @@ internal sealed class WfdbSegmentSignals : IWfdbSignals
     {
         _specs = header.Signals.ToArray();
         _checksumsRecorded = _specs.Any(s => !s.IsNull && s.Checksum is { } c && (short)c != 0);
-        _signals = new SignalSlot[_specs.Length];
+        _signals = new SignalLayout[_specs.Length];
         var files = new List<WfdbSignalFile>();
         try
         {
@@ -63,84 +63,66 @@ internal sealed class WfdbSegmentSignals : IWfdbSignals
     {
         var file = _files[group];
         var members = Enumerable.Range(0, _signals.Length).Where(s => _signals[s].Group == group).ToArray();
-        var maxSkew = members.Max(s => _signals[s].Skew);
-        var end = Math.Min(start + count + maxSkew, file.FramesAvailable);
         var sums = new long[members.Length];
-        var chunkFrames = Math.Max(1, ChunkSamples / Math.Max(1, file.FrameSize));
-        var buffer = ArrayPool<int>.Shared.Rent(chunkFrames * Math.Max(1, file.FrameSize));
+        var chunkFrames = Math.Max(1, ChunkSamples / file.FrameSize);
+        var buffer = ArrayPool<int>.Shared.Rent(chunkFrames * file.FrameSize);
         try
         {
-            for (var first = start; first < end; first += chunkFrames)
-            {
-                var n = (int)Math.Min(chunkFrames, end - first);
-                var frames = buffer.AsSpan(0, n * file.FrameSize);
-                file.ReadFrames(first, n, frames);
-                for (var m = 0; m < members.Length; m++)
-                {
-                    var s = members[m];
-                    Scatter(_signals[s], frames, first, n, file.FrameSize, start, count, dst[s], offsets[s]);
-                    if (verify) sums[m] += Sum(_signals[s], frames, first, n, file.FrameSize, Length);
-                    if (verify && first == 0) CheckInitialValue(s, frames[_signals[s].Slot], file.Path);
-                }
-            }
+            var plain = !file.Format.IsNull && members.All(s => _signals[s] is { Skew: 0, SamplesPerFrame: 1 });
+            if (plain) ReadPlainGroup(file, members, start, count, dst, offsets, verify, sums, buffer, chunkFrames);
+            else ReadMixedGroup(file, members, start, count, dst, offsets, verify, sums, buffer, chunkFrames);
         }
         finally
         {
             ArrayPool<int>.Shared.Return(buffer);
         }
-        foreach (var s in members) FillPastEnd(_signals[s], end, start, count, dst[s], offsets[s]);
         if (verify)
             for (var m = 0; m < members.Length; m++) CheckSum(members[m], sums[m], file.Path);
     }
 
-    private static void Scatter(SignalSlot signal, ReadOnlySpan<int> frames, long first, int n, int frameSize,
-        long start, int count, int[] dst, int offset)
+    /// <summary>The usual case: no skew, one sample per frame. Samples are decoded straight into the output arrays.</summary>
+    private void ReadPlainGroup(WfdbSignalFile file, int[] members, long start, int count, int[][] dst, int[] offsets,
+        bool verify, long[] sums, int[] buffer, int chunkFrames)
     {
-        // Output sample t of this signal is stored in frame start + t + skew.
-        var tFrom = Math.Max(0, first - start - signal.Skew);
-        var tTo = Math.Min(count, first + n - start - signal.Skew);
-        if (tFrom >= tTo) return;
-        var frame = (int)(start + tFrom + signal.Skew - first);
-        var index = frame * frameSize + signal.Slot;
-        var marker = signal.InvalidRaw;
-        var o = offset + (int)tFrom;
-        var last = offset + (int)tTo;
-        if (signal.SamplesPerFrame == 1)
+        var outputs = members.Select(s => dst[s]).ToArray();
+        var outputOffsets = members.Select(s => offsets[s]).ToArray();
+        for (var done = 0; done < count; done += chunkFrames)
         {
-            for (; o < last; o++, index += frameSize)
+            var n = Math.Min(chunkFrames, count - done);
+            file.ReadPlanar(start + done, n, outputs, outputOffsets, done, buffer);
+            for (var m = 0; m < members.Length; m++)
             {
-                var v = frames[index];
-                dst[o] = v == marker ? WfdbDefaults.InvalidSample : v;
+                var values = outputs[m].AsSpan(outputOffsets[m] + done, n);
+                if (verify && done == 0) CheckInitialValue(members[m], values[0], file.Path);
+                sums[m] += WfdbFrameScatter.MarkInvalid(values, _signals[members[m]].InvalidRaw);
             }
-            return;
         }
-        for (; o < last; o++, index += frameSize) dst[o] = Average(frames.Slice(index, signal.SamplesPerFrame), marker);
     }
 
-    private static int Average(ReadOnlySpan<int> samples, int marker)
+    private void ReadMixedGroup(WfdbSignalFile file, int[] members, long start, int count, int[][] dst, int[] offsets,
+        bool verify, long[] sums, int[] buffer, int chunkFrames)
     {
-        long sum = 0;
-        foreach (var v in samples)
+        var maxSkew = members.Max(s => _signals[s].Skew);
+        var end = Math.Min(start + count + maxSkew, file.FramesAvailable);
+        for (var first = start; first < end; first += chunkFrames)
         {
-            if (v == marker) return WfdbDefaults.InvalidSample;
-            sum += v;
+            var n = (int)Math.Min(chunkFrames, end - first);
+            var frames = buffer.AsSpan(0, n * file.FrameSize);
+            file.ReadFrames(first, n, frames);
+            for (var m = 0; m < members.Length; m++)
+            {
+                var s = members[m];
+                var signal = _signals[s];
+                if (verify && first == 0) CheckInitialValue(s, frames[signal.Slot], file.Path);
+                var copied = WfdbFrameScatter.Scatter(signal, frames, first, n, file.FrameSize, start, count, dst[s], offsets[s]);
+                // With no skew and one sample per frame, a whole-record read copies exactly the checksummed samples.
+                if (verify) sums[m] += signal is { Skew: 0, SamplesPerFrame: 1 } ? copied : WfdbFrameScatter.Sum(signal, frames, first, n, file.FrameSize, Length);
+            }
         }
-        return (int)(sum / samples.Length);
+        foreach (var s in members) FillPastEnd(_signals[s], end, start, count, dst[s], offsets[s]);
     }
 
-    private static long Sum(SignalSlot signal, ReadOnlySpan<int> frames, long first, int n, int frameSize, long length)
-    {
-        var upTo = (int)Math.Min(n, length - first);
-        long sum = 0;
-        for (var f = 0; f < upTo; f++)
-        {
-            var index = f * frameSize + signal.Slot;
-            for (var k = 0; k < signal.SamplesPerFrame; k++) sum += frames[index + k];
-        }
-        return sum;
-    }
-
-    private static void FillPastEnd(SignalSlot signal, long end, long start, int count, int[] dst, int offset)
+    private static void FillPastEnd(SignalLayout signal, long end, long start, int count, int[] dst, int offset)
     {
         var from = Math.Max(0, end - start - signal.Skew);
         if (from < count) dst.AsSpan(offset + (int)from, count - (int)from).Fill(WfdbDefaults.InvalidSample);
@@ -179,7 +161,7 @@ internal sealed class WfdbSegmentSignals : IWfdbSignals
             initial[s - first] = _specs[s].InitialValue;
             // The header gives skew in samples; WFDB deskews in whole frames.
             var skew = (int)(((double)_specs[s].Skew / _specs[s].SamplesPerFrame) + 0.5);
-            _signals[s] = new SignalSlot(group, slot, _specs[s].SamplesPerFrame, skew, format.InvalidRaw);
+            _signals[s] = new SignalLayout(group, slot, _specs[s].SamplesPerFrame, skew, format.InvalidRaw);
             slot += _specs[s].SamplesPerFrame;
         }
         var path = format.IsNull ? Path.Combine(directory, WfdbSegment.GapName) : Path.Combine(directory, spec.FileName);
@@ -201,6 +183,4 @@ internal sealed class WfdbSegmentSignals : IWfdbSignals
     {
         foreach (var f in _files) f.Dispose();
     }
-
-    private readonly record struct SignalSlot(int Group, int Slot, int SamplesPerFrame, int Skew, int InvalidRaw);
 }

@@ -73,6 +73,39 @@ internal sealed class WfdbSignalFile : IDisposable
         else ReadPacked(first * FrameSize, dst[..(count * FrameSize)]);
     }
 
+    /// <summary>
+    /// Decodes frames <c>[first, first + count)</c> with each signal's samples going to its own array:
+    /// <c>outputs[j][offsets[j] + at ..]</c>. <paramref name="scratch"/> holds at least count × FrameSize values.
+    /// </summary>
+    public void ReadPlanar(long first, int count, int[][] outputs, int[] offsets, int at, int[] scratch)
+    {
+        if (first < 0 || first + count > FramesAvailable)
+            throw new ArgumentOutOfRangeException(nameof(first), $"frames {first}..{first + count} outside 0..{FramesAvailable}");
+        if (FrameSize == 1)
+        {
+            ReadFrames(first, count, outputs[0].AsSpan(offsets[0] + at, count));
+            return;
+        }
+        if (_format.Code == 212 && FrameSize == 2)
+        {
+            // Two 12-bit signals: every 3-byte group is exactly one frame.
+            var bytes = ArrayPool<byte>.Shared.Rent(3 * count);
+            try
+            {
+                ReadExactly(bytes.AsSpan(0, 3 * count), _byteOffset + 3 * first);
+                WfdbSampleDecoder.Decode212Frames(bytes.AsSpan(0, 3 * count), outputs[0].AsSpan(offsets[0] + at, count), outputs[1].AsSpan(offsets[1] + at, count));
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+            }
+            return;
+        }
+        var frames = scratch.AsSpan(0, count * FrameSize);
+        ReadFrames(first, count, frames);
+        for (var j = 0; j < FrameSize; j++) WfdbFrameScatter.CopyStrided(frames[j..], FrameSize, outputs[j].AsSpan(offsets[j] + at, count));
+    }
+
     private void ReadPacked(long firstSample, Span<int> dst)
     {
         // Start at the byte group holding the first sample; a 212/310/311 frame may begin inside a group.
