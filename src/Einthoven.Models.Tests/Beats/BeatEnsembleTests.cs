@@ -14,10 +14,12 @@ public class BeatEnsembleTests
         return new BeatFeatures(windows, features);
     }
 
+    private static BeatMember Member(ulong seed) => new(BeatNetwork.CreateMorphology(seed), BeatNetwork.CreateRhythm(seed + 100));
+
     [Fact]
     public void Probabilities_are_distributions_and_survive_a_save_and_load()
     {
-        var ensemble = new BeatEnsemble([BeatNetwork.Create(1), BeatNetwork.Create(2)]);
+        var ensemble = new BeatEnsemble([Member(1), Member(2)]);
         var beats = RandomBeats(300, 3);
         var before = ensemble.Probabilities(beats);
         Assert.Equal(300 * AamiMapping.ClassCount, before.Length);
@@ -31,11 +33,22 @@ public class BeatEnsembleTests
     }
 
     [Fact]
+    public void Experts_combine_so_that_n_and_s_share_the_supraventricular_probability()
+    {
+        Span<float> aami = stackalloc float[5];
+        BeatExperts.Combine([0.6f, 0.3f, 0.08f, 0.02f], [0.25f, 0.75f], aami);
+        Assert.Equal([0.15f, 0.45f, 0.3f, 0.08f, 0.02f], aami.ToArray());
+        Assert.Equal(0, BeatExperts.MorphologyLabel(AamiClass.S));
+        Assert.Equal(1, BeatExperts.RhythmLabel(AamiClass.S));
+        Assert.Null(BeatExperts.RhythmLabel(AamiClass.V));
+    }
+
+    [Fact]
     public void A_weights_file_of_another_shape_is_refused_with_the_tensor_named()
     {
         var path = Path.Combine(TestData.TempDir(), "beats.safetensors");
-        var network = BeatNetwork.Create(1);
-        var tensors = network.Parameters.Select(p => ("member0." + p.Path, p.Parameter.Value)).Skip(1).ToList();
+        var network = BeatNetwork.CreateRhythm(1);
+        var tensors = network.Parameters.Select(p => ("member0.rhythm." + p.Path, p.Parameter.Value)).ToList();
         SafeTensors.Write(path, tensors, new Dictionary<string, string> { ["members"] = "1" });
         var error = Assert.Throws<ModelFormatException>(() => BeatEnsemble.Load(path));
         Assert.Contains("missing", error.Message);

@@ -35,9 +35,9 @@ public class BeatFeatureExtractorTests
         var features = BeatFeatureExtractor.Extract(record, beats);
         var normal = features.FeatureRow(10);
         var ectopic = features.FeatureRow(Ectopic);
-        // Correlation with the template (features 12, 13) and the template-difference channels.
-        Assert.True(normal[12] > 0.99f && normal[13] > 0.99f, $"normal beat correlation {normal[12]}, {normal[13]}");
-        Assert.True(ectopic[12] < 0.5f, $"ectopic correlation {ectopic[12]}");
+        // Correlation with the template (features 13, 14) and the template-difference channels.
+        Assert.True(normal[13] > 0.99f && normal[14] > 0.99f, $"normal beat correlation {normal[13]}, {normal[14]}");
+        Assert.True(ectopic[13] < 0.5f, $"ectopic correlation {ectopic[13]}");
         var normalDifference = MaxAbs(features.Window(10)[(2 * 90)..]);
         var ectopicDifference = MaxAbs(features.Window(Ectopic)[(2 * 90)..]);
         Assert.True(normalDifference < 0.05f, $"normal beat differs from the template by {normalDifference}");

@@ -19,6 +19,7 @@ public class RrIntervalsTests
         Assert.Equal(1.1, rr.Post[10], 3);
         Assert.Equal(0.8, rr.Pre[5], 3);
         Assert.InRange(rr.Local[10], 0.75, 0.85);
+        Assert.Equal(0, rr.Irregularity[10], 6); // an isolated ectopic beat does not make the rhythm irregular
         Assert.Equal(rr.Record, rr.Pre[0]);
         Assert.Equal(rr.Record, rr.Post[19]);
     }
@@ -32,6 +33,18 @@ public class RrIntervalsTests
         Assert.Equal(0.5, rr.Record, 3);
         Assert.Equal(1.0, rr.Local[20], 3);
         Assert.Equal(0.5, rr.Local[140], 3);
+    }
+
+    [Fact]
+    public void Irregularity_is_zero_in_a_regular_rhythm_and_large_in_an_irregular_one()
+    {
+        var regular = RrIntervals.From(SyntheticEcg.Regular(40, 0.8), SyntheticEcg.Fs);
+        Assert.All(regular.Irregularity, x => Assert.Equal(0, x, 6));
+        // Intervals alternating 0.6 s and 1.0 s: every change is 0.4 s against a local mean of 0.8 s.
+        var beats = new long[40];
+        for (var i = 1; i < beats.Length; i++) beats[i] = beats[i - 1] + (long)((i % 2 == 0 ? 0.6 : 1.0) * SyntheticEcg.Fs);
+        var irregular = RrIntervals.From(beats, SyntheticEcg.Fs);
+        Assert.InRange(irregular.Irregularity[20], 0.45, 0.55);
     }
 
     [Fact]

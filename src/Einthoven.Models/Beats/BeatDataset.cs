@@ -4,42 +4,63 @@ using Einthoven.Learning.Training;
 namespace Einthoven.Models.Beats;
 
 /// <summary>
-/// Labelled beats as a training dataset. In training passes each lead's window (plain and minus template) is scaled
-/// by a random factor in [1 - a, 1 + a], seeded per sample, so the network does not learn one patient's amplitudes.
+/// Labelled beats as a training set for one expert. The morphology expert sees the windows and the features, with
+/// the labels of <see cref="BeatExperts.MorphologyLabel"/>; in training passes each lead's windows are scaled by a
+/// random factor in [1 - a, 1 + a], seeded per sample, so the network does not learn one patient's amplitudes. The
+/// rhythm expert sees only the features of the N and S beats.
 /// </summary>
 public sealed class BeatDataset : IDataset
 {
-    private static readonly int[] Shape = [BeatInputLayout.Channels, BeatInputLayout.Length];
     private readonly BeatFeatures beats;
-    private readonly IReadOnlyList<AamiClass> labels;
+    private readonly int[] indices, labels;
     private readonly float amplitudeJitter;
+    private readonly bool morphology;
 
-    public BeatDataset(BeatFeatures beats, IReadOnlyList<AamiClass> labels, float amplitudeJitter = 0f)
+    private BeatDataset(BeatFeatures beats, int[] indices, int[] labels, bool morphology, float amplitudeJitter)
     {
-        if (beats.Count != labels.Count) throw new ArgumentException($"{beats.Count} beats but {labels.Count} labels", nameof(labels));
+        (this.beats, this.indices, this.labels, this.morphology, this.amplitudeJitter) = (beats, indices, labels, morphology, amplitudeJitter);
+        SampleShape = morphology ? [BeatInputLayout.Channels, BeatInputLayout.Length] : [BeatInputLayout.FeatureCount];
+        FeatureCount = morphology ? BeatInputLayout.FeatureCount : 0;
+    }
+
+    public static BeatDataset Morphology(BeatFeatures beats, IReadOnlyList<AamiClass> classes, float amplitudeJitter = 0f)
+    {
+        Check(beats, classes);
         if (amplitudeJitter is < 0f or >= 1f) throw new ArgumentOutOfRangeException(nameof(amplitudeJitter), amplitudeJitter, "must be in [0, 1)");
-        this.beats = beats;
-        this.labels = labels;
-        this.amplitudeJitter = amplitudeJitter;
+        return new BeatDataset(beats, Enumerable.Range(0, beats.Count).ToArray(), classes.Select(BeatExperts.MorphologyLabel).ToArray(), true, amplitudeJitter);
     }
 
-    public static BeatDataset From(IEnumerable<LabelledRecord> records, float amplitudeJitter = 0f)
+    public static BeatDataset Rhythm(BeatFeatures beats, IReadOnlyList<AamiClass> classes)
     {
-        var list = records.ToList();
-        return new BeatDataset(BeatFeatures.Concat(list.Select(r => r.Features).ToList()), list.SelectMany(r => r.Labels).ToArray(), amplitudeJitter);
+        Check(beats, classes);
+        var kept = Enumerable.Range(0, beats.Count).Where(i => BeatExperts.RhythmLabel(classes[i]) is not null).ToArray();
+        return new BeatDataset(beats, kept, kept.Select(i => BeatExperts.RhythmLabel(classes[i])!.Value).ToArray(), false, 0f);
     }
 
-    public int Count => beats.Count;
-    public IReadOnlyList<int> SampleShape => Shape;
-    public int FeatureCount => BeatInputLayout.FeatureCount;
+    public int Count => indices.Length;
+    public IReadOnlyList<int> SampleShape { get; }
+    public int FeatureCount { get; }
     public int TargetWidth => 1;
-    public IReadOnlyList<AamiClass> Labels => labels;
+
+    /// <summary>Samples per expert label.</summary>
+    public long[] LabelCounts(int labelCount)
+    {
+        var counts = new long[labelCount];
+        foreach (var label in labels) counts[label]++;
+        return counts;
+    }
 
     public void Fill(int index, SampleSlot slot)
     {
-        beats.Window(index).CopyTo(slot.Input);
-        beats.FeatureRow(index).CopyTo(slot.Features);
-        slot.Target[0] = (int)labels[index];
+        var beat = indices[index];
+        slot.Target[0] = labels[index];
+        if (!morphology)
+        {
+            beats.FeatureRow(beat).CopyTo(slot.Input);
+            return;
+        }
+        beats.Window(beat).CopyTo(slot.Input);
+        beats.FeatureRow(beat).CopyTo(slot.Features);
         if (!slot.Training || amplitudeJitter == 0f) return;
         var rng = new SplitMix64(slot.Seed);
         for (var lead = 0; lead < BeatInputLayout.Leads; lead++)
@@ -53,11 +74,8 @@ public sealed class BeatDataset : IDataset
         }
     }
 
-    /// <summary>Beats per class, indexed by <see cref="AamiClass"/>.</summary>
-    public long[] ClassCounts()
+    private static void Check(BeatFeatures beats, IReadOnlyList<AamiClass> classes)
     {
-        var counts = new long[AamiMapping.ClassCount];
-        foreach (var label in labels) counts[(int)label]++;
-        return counts;
+        if (beats.Count != classes.Count) throw new ArgumentException($"{beats.Count} beats but {classes.Count} labels", nameof(classes));
     }
 }

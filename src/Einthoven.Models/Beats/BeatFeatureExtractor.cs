@@ -12,9 +12,14 @@ public static class BeatFeatureExtractor
 {
     private const double TypicalRr = 0.8;
 
-    // Samples of the window compared with the template: 0.15 s before to 0.25 s after the fiducial point.
+    // Keeps the prematurity of a beat in a perfectly regular rhythm finite.
+    private const double IrregularityFloor = 0.05;
+
+    // Samples of the window compared with the template: 0.15 s before to 0.25 s after the fiducial point (QRS and
+    // early T), and 0.3 s to 0.1 s before it, where the P wave of a sinus beat lies.
     private static readonly int CompareStart = BeatInputLayout.Before - (int)(0.15 * BeatInputLayout.SampleRate);
     private static readonly int CompareLength = (int)(0.4 * BeatInputLayout.SampleRate);
+    private static readonly int PWaveLength = BeatInputLayout.Before - (int)(0.1 * BeatInputLayout.SampleRate);
 
     /// <param name="beats">Beat sample numbers of <paramref name="record"/>, strictly ascending.</param>
     public static BeatFeatures Extract(EcgRecord record, IReadOnlyList<long> beats) =>
@@ -31,6 +36,7 @@ public static class BeatFeatureExtractor
         Span<float> raw = stackalloc float[BeatInputLayout.Length];
         Span<float> correlation = stackalloc float[BeatInputLayout.Leads];
         Span<float> energy = stackalloc float[BeatInputLayout.Leads];
+        Span<float> pWave = stackalloc float[BeatInputLayout.Leads];
         for (var b = 0; b < n; b++)
         {
             var window = windows.AsSpan(b * BeatInputLayout.InputSize, BeatInputLayout.InputSize);
@@ -47,13 +53,18 @@ public static class BeatFeatureExtractor
                     difference[i] = (raw[i] - template[i]) * scale;
                 }
                 (correlation[lead], energy[lead]) = Compare(raw.Slice(CompareStart, CompareLength), template.AsSpan(CompareStart, CompareLength));
+                pWave[lead] = Compare(raw[..PWaveLength], template.AsSpan(0, PWaveLength)).Correlation;
             }
-            WriteFeatures(features.AsSpan(b * BeatInputLayout.FeatureCount, BeatInputLayout.FeatureCount), rr, b, correlation, energy);
+            var row = features.AsSpan(b * BeatInputLayout.FeatureCount, BeatInputLayout.FeatureCount);
+            WriteRhythm(row, rr, b);
+            correlation.CopyTo(row[13..]);
+            energy.CopyTo(row[15..]);
+            pWave.CopyTo(row[17..]);
         }
         return new BeatFeatures(windows, features);
     }
 
-    private static void WriteFeatures(Span<float> f, RrIntervals rr, int b, ReadOnlySpan<float> correlation, ReadOnlySpan<float> energy)
+    private static void WriteRhythm(Span<float> f, RrIntervals rr, int b)
     {
         double pre = rr.Pre[b], post = rr.Post[b], local = rr.Local[b], record = rr.Record;
         var previousPre = b > 0 ? rr.Pre[b - 1] : local;
@@ -70,10 +81,7 @@ public static class BeatFeatureExtractor
         f[9] = Log(nextPost / local);
         f[10] = Log(pre / previousPre);
         f[11] = (float)rr.Irregularity[b];
-        f[12] = correlation[0];
-        f[13] = correlation[1];
-        f[14] = energy[0];
-        f[15] = energy[1];
+        f[12] = (float)((1 - pre / local) / (rr.Irregularity[b] + IrregularityFloor));
     }
 
     private static float Log(double ratio) => (float)Math.Log(ratio);

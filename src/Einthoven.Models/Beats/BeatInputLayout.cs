@@ -30,8 +30,9 @@ public static class BeatInputLayout
         "log pre-RR / local RR", "log post-RR / local RR", "log post-RR / pre-RR",
         "log pre-RR / 0.8 s", "log post-RR / 0.8 s",
         "log previous pre-RR / local RR", "log next post-RR / local RR", "log pre-RR / previous pre-RR",
-        "local RR irregularity (mean |change| / local RR)",
+        "local RR irregularity (median |change| / local RR)", "prematurity (1 - pre-RR / local RR) / (irregularity + 0.05)",
         "template correlation A", "template correlation B",
         "log energy / template energy A", "log energy / template energy B",
+        "P-wave template correlation A", "P-wave template correlation B",
     ];
 }

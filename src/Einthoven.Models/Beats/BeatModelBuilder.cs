@@ -70,7 +70,8 @@ public static class BeatModelBuilder
             ["beats"] = "R peaks from Einthoven's QRS detector on lead A, matched to the .atr reference (EC57, 150 ms) for labels",
             ["ensemble_members"] = t.EnsembleSize.ToString(CultureInfo.InvariantCulture),
             ["training"] = $"AdamW lr {t.LearningRate} (warm-up, cosine), weight decay {t.WeightDecay}, dropout {t.Dropout}, {t.Epochs} epochs, batch {t.BatchSize}, "
-                + $"class weights (n / (k n_c))^{t.ClassWeightPower} = [{string.Join(", ", training.ClassWeights.Select(w => w.ToString("0.###", CultureInfo.InvariantCulture)))}], "
+                + $"class weights (n / (k n_c))^{t.ClassWeightPower}: morphology (N+S, V, F, Q) [{Join(training.MorphologyWeights)}], rhythm (N, S) [{Join(training.RhythmWeights)}]; "
+                + $"rhythm expert {t.RhythmEpochs} epochs; "
                 + $"amplitude jitter {t.AmplitudeJitter}, seed {t.Seed}",
             ["ds1_beats"] = string.Join(", ", AamiMapping.Classes.Select(c => $"{c} {training.ClassCounts[(int)c]}")),
             ["training_seconds"] = training.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture),
@@ -81,12 +82,20 @@ public static class BeatModelBuilder
             details["cv_confusion"] = cv.Pooled.Format();
         }
         if (ds2 is not null) details["ds2_confusion"] = ds2.Total.Format();
-        return ModelCard.Describe("beats", "1", training.Model.Members[0], weightsPath,
+        var member = training.Model.Members[0];
+        var card = ModelCard.Describe("beats", "1", member.Morphology, weightsPath,
             "MIT-BIH Arrhythmia Database 1.0.0 (PhysioNet; Moody and Mark 2001): DS1 for training and cross-validation, DS2 for the report",
             "de Chazal 2004 inter-patient: DS1 = " + string.Join(" ", DeChazalSplit.Ds1) + "; DS2 = " + string.Join(" ", DeChazalSplit.Ds2)
                 + "; paced " + string.Join(" ", DeChazalSplit.Paced) + " excluded; model selection by record-wise cross-validation on DS1 only",
             metrics, options.Date, details);
+        return card with
+        {
+            Architecture = $"{t.EnsembleSize} member(s), each two experts; P(N) = P(N or S | morphology) P(N | rhythm), P(S) likewise\n"
+                + $"morphology expert:\n{member.Morphology.Describe()}\nrhythm expert:\n{member.Rhythm.Describe()}",
+        };
     }
+
+    private static string Join(IEnumerable<float> values) => string.Join(", ", values.Select(w => w.ToString("0.###", CultureInfo.InvariantCulture)));
 
     private static void AddMetrics(Dictionary<string, double> metrics, string prefix, ConfusionMatrix m)
     {

@@ -7,13 +7,14 @@ using Einthoven.Learning.Training;
 
 namespace Einthoven.Models.Beats;
 
-/// <summary>The trained ensemble, the class weights used and how long it took.</summary>
-public sealed record BeatTrainingResult(BeatEnsemble Model, IReadOnlyList<float> ClassWeights, long[] ClassCounts, TimeSpan Elapsed);
+/// <summary>The trained ensemble, the beats per AAMI class it learned from, the class weights used and how long it took.</summary>
+public sealed record BeatTrainingResult(BeatEnsemble Model, long[] ClassCounts, IReadOnlyList<float> MorphologyWeights,
+    IReadOnlyList<float> RhythmWeights, TimeSpan Elapsed);
 
 /// <summary>
 /// Trains the beat classifier on labelled records (MIT-BIH DS1 for the shipped model; retraining adds verified
-/// beats): AdamW with warm-up and cosine decay, class-weighted cross-entropy for the rare classes, an ensemble of
-/// seeds. Deterministic for a given seed, options and data.
+/// beats): for each ensemble member a morphology and a rhythm expert, with AdamW, warm-up and cosine decay, and
+/// class-weighted cross-entropy for the rare classes. Deterministic for a given seed, options and data.
 /// </summary>
 public static class BeatTrainer
 {
@@ -23,17 +24,33 @@ public static class BeatTrainer
         options ??= new BeatTrainingOptions();
         options.Validate();
         var watch = Stopwatch.StartNew();
-        var data = BeatDataset.From(records, options.AmplitudeJitter);
-        if (data.Count < 2) throw new ArgumentException($"beat training needs labelled beats; got {data.Count}", nameof(records));
-        var counts = data.ClassCounts();
-        var weights = ClassWeights(counts, options.ClassWeightPower, options.MaxClassWeightRatio);
-        var members = new Network[options.EnsembleSize];
+        var beats = BeatFeatures.Concat(records.Select(r => r.Features).ToList());
+        var classes = records.SelectMany(r => r.Labels).ToArray();
+        var morphology = BeatDataset.Morphology(beats, classes, options.AmplitudeJitter);
+        var rhythm = BeatDataset.Rhythm(beats, classes);
+        if (morphology.Count < 2 || rhythm.Count < 2)
+            throw new ArgumentException($"beat training needs labelled beats, including N or S ones; got {morphology.Count} beats, {rhythm.Count} N or S", nameof(records));
+        var morphologyWeights = ClassWeights(morphology.LabelCounts(BeatExperts.MorphologyClasses), options.ClassWeightPower, options.MaxClassWeightRatio);
+        var rhythmWeights = ClassWeights(rhythm.LabelCounts(BeatExperts.RhythmClasses), options.ClassWeightPower, options.MaxClassWeightRatio);
+        var members = new BeatMember[options.EnsembleSize];
         for (var k = 0; k < members.Length; k++)
-            members[k] = TrainMember(data, weights, options, k, progress, cancellation);
-        return new BeatTrainingResult(new BeatEnsemble(members), weights, counts, watch.Elapsed);
+        {
+            var seed = SplitMix64.Mix(options.Seed, (ulong)k);
+            var member = k;
+            Action<BatchProgress>? report(string expert, int epochs) => progress is null ? null
+                : b => progress(new BeatTrainingProgress(member, options.EnsembleSize, expert, b.Epoch, epochs, b.Batch, b.Batches, b.RunningLoss));
+            var morphologyNet = BeatNetwork.CreateMorphology(seed, options.Dropout);
+            Fit(morphologyNet, morphology, morphologyWeights, options, options.Epochs, seed, report("morphology", options.Epochs), cancellation);
+            var rhythmNet = BeatNetwork.CreateRhythm(seed);
+            Fit(rhythmNet, rhythm, rhythmWeights, options, options.RhythmEpochs, seed, report("rhythm", options.RhythmEpochs), cancellation);
+            members[k] = new BeatMember(morphologyNet, rhythmNet);
+        }
+        var counts = new long[AamiMapping.ClassCount];
+        foreach (var c in classes) counts[(int)c]++;
+        return new BeatTrainingResult(new BeatEnsemble(members), counts, morphologyWeights, rhythmWeights, watch.Elapsed);
     }
 
-    /// <summary>(beats / (present classes * class beats)) ^ power, capped at a ratio to the lightest, 0 for absent classes.</summary>
+    /// <summary>(samples / (present classes * class samples)) ^ power, capped at a ratio to the lightest, 0 for absent classes.</summary>
     public static float[] ClassWeights(long[] counts, double power, double maxRatio)
     {
         var total = counts.Sum();
@@ -43,26 +60,21 @@ public static class BeatTrainer
         return raw.Select(w => (float)Math.Min(w, lightest * maxRatio)).ToArray();
     }
 
-    private static Network TrainMember(BeatDataset data, float[] weights, BeatTrainingOptions options, int member,
-        Action<BeatTrainingProgress>? progress, CancellationToken cancellation)
+    private static void Fit(Network network, BeatDataset data, float[] weights, BeatTrainingOptions options, int epochs, ulong seed,
+        Action<BatchProgress>? progress, CancellationToken cancellation)
     {
-        var seed = SplitMix64.Mix(options.Seed, (ulong)member);
-        var network = BeatNetwork.Create(seed, options.Dropout);
-        var steps = Trainer.BatchesPerEpoch(data.Count, options.BatchSize) * options.Epochs;
+        var steps = Trainer.BatchesPerEpoch(data.Count, options.BatchSize) * epochs;
         var schedule = new WarmupCosineSchedule(options.LearningRate, Math.Max(1, steps / 20), steps, options.LearningRate / 50);
         var optimizer = new AdamW(network.Parameters.Select(p => p.Parameter), schedule, weightDecay: options.WeightDecay);
         var trainer = new Trainer(network, new SoftmaxCrossEntropy(weights), optimizer, new TrainerOptions
         {
-            Epochs = options.Epochs,
+            Epochs = epochs,
             BatchSize = options.BatchSize,
             Seed = seed,
             Threads = options.Threads,
             Shards = Math.Max(2, options.Threads),
             MaxGradientNorm = 5,
-        });
-        if (progress is not null)
-            trainer.BatchCompleted = b => progress(new BeatTrainingProgress(member, options.EnsembleSize, b.Epoch, options.Epochs, b.Batch, b.Batches, b.RunningLoss));
+        }) { BatchCompleted = progress };
         trainer.Fit(data, cancellation: cancellation);
-        return network;
     }
 }

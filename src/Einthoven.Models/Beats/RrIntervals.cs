@@ -32,8 +32,9 @@ public sealed class RrIntervals
     public IReadOnlyList<double> Local { get; }
 
     /// <summary>
-    /// Mean absolute change between successive intervals within +-5 s, relative to the local average: near 0 in a
-    /// regular rhythm, large in atrial fibrillation, where a short interval is no sign of an ectopic beat.
+    /// Median absolute change between successive intervals within +-5 s, relative to the local average: near 0 in a
+    /// regular rhythm even around an isolated ectopic beat, large in atrial fibrillation, where a short interval is no
+    /// sign of an ectopic beat.
     /// </summary>
     public IReadOnlyList<double> Irregularity { get; }
 
@@ -62,27 +63,32 @@ public sealed class RrIntervals
         }
         var change = new double[n];
         for (var i = 1; i < n; i++) change[i] = Math.Abs(pre[i] - pre[i - 1]);
-        var local = LocalMeans(beats, pre, samplingFrequency);
-        var irregularity = LocalMeans(beats, change, samplingFrequency);
-        for (var i = 0; i < n; i++) irregularity[i] /= local[i];
+        var windows = LocalWindows(beats, samplingFrequency);
+        var local = new double[n];
+        var irregularity = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var (lo, hi) = windows[i];
+            local[i] = pre.AsSpan(lo, hi - lo).ToArray().Average();
+            irregularity[i] = Median(change[lo..hi]) / local[i];
+        }
         return new RrIntervals(pre, post, local, irregularity, record);
     }
 
-    // Mean of a per-beat value over the beats within +-5 s; two pointers, as the window only moves forward.
-    private static double[] LocalMeans(IReadOnlyList<long> beats, double[] value, double fs)
+    // The beats within +-5 s of each beat, as index ranges [lo, hi); two pointers, as the window only moves forward.
+    private static (int Lo, int Hi)[] LocalWindows(IReadOnlyList<long> beats, double fs)
     {
         var n = beats.Count;
-        var local = new double[n];
+        var windows = new (int, int)[n];
         var reach = (long)Math.Round(LocalWindowSeconds * fs);
         int lo = 0, hi = 0;
-        double sum = 0;
         for (var i = 0; i < n; i++)
         {
-            while (hi < n && beats[hi] <= beats[i] + reach) sum += value[hi++];
-            while (beats[lo] < beats[i] - reach) sum -= value[lo++];
-            local[i] = sum / (hi - lo);
+            while (hi < n && beats[hi] <= beats[i] + reach) hi++;
+            while (beats[lo] < beats[i] - reach) lo++;
+            windows[i] = (lo, hi);
         }
-        return local;
+        return windows;
     }
 
     private static double Clamp(double seconds) => Math.Clamp(seconds, Shortest, Longest);
