@@ -62,10 +62,14 @@ public sealed class BeatClassifier
         for (var b = 0; b < beats.Count; b++)
         {
             var p = probabilities.AsSpan(b * AamiMapping.ClassCount, AamiMapping.ClassCount).ToArray();
-            result[b] = new ClassifiedBeat(beats[b], (AamiClass)Array.IndexOf(p, p.Max()), p);
+            result[b] = new ClassifiedBeat(beats[b], MostProbable(p), p);
         }
         return result;
     }
+
+    /// <summary>The class with the highest probability (the first of equals).</summary>
+    public static AamiClass MostProbable(ReadOnlySpan<float> probabilities) =>
+        (AamiClass)System.Numerics.Tensors.TensorPrimitives.IndexOfMax(probabilities);
 
     /// <summary>WFDB beat annotations (symbols N, S, V, F, Q) for classified beats.</summary>
     public static IReadOnlyList<Annotation> ToAnnotations(IEnumerable<ClassifiedBeat> beats) =>

@@ -50,8 +50,9 @@ public static class BeatCrossValidation
     public static ConfusionMatrix Score(BeatEnsemble model, LabelledRecord record)
     {
         var matrix = new ConfusionMatrix();
-        var predictions = BeatClassifier.Label(new long[record.Count], model.Probabilities(record.Features));
-        for (var b = 0; b < record.Count; b++) matrix.Add(record.Labels[b], predictions[b].Class);
+        var probabilities = model.Probabilities(record.Features);
+        for (var b = 0; b < record.Count; b++)
+            matrix.Add(record.Labels[b], BeatClassifier.MostProbable(probabilities.AsSpan(b * AamiMapping.ClassCount, AamiMapping.ClassCount)));
         return matrix;
     }
 }

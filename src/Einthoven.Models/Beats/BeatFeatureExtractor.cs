@@ -12,6 +12,9 @@ public static class BeatFeatureExtractor
 {
     private const double TypicalRr = 0.8;
 
+    /// <summary>The leading features that come from beat times alone; the rest compare the beat with the dominant beat.</summary>
+    internal const int RhythmFeatureCount = 13;
+
     // Keeps the prematurity of a beat in a perfectly regular rhythm finite.
     private const double IrregularityFloor = 0.05;
 
@@ -57,14 +60,15 @@ public static class BeatFeatureExtractor
             }
             var row = features.AsSpan(b * BeatInputLayout.FeatureCount, BeatInputLayout.FeatureCount);
             WriteRhythm(row, rr, b);
-            correlation.CopyTo(row[13..]);
-            energy.CopyTo(row[15..]);
-            pWave.CopyTo(row[17..]);
+            correlation.CopyTo(row[RhythmFeatureCount..]);
+            energy.CopyTo(row[(RhythmFeatureCount + 2)..]);
+            pWave.CopyTo(row[(RhythmFeatureCount + 4)..]);
         }
         return new BeatFeatures(windows, features);
     }
 
-    private static void WriteRhythm(Span<float> f, RrIntervals rr, int b)
+    /// <summary>Features 0 .. <see cref="RhythmFeatureCount"/> - 1 of beat <paramref name="b"/>: those that depend on timing alone.</summary>
+    internal static void WriteRhythm(Span<float> f, RrIntervals rr, int b)
     {
         double pre = rr.Pre[b], post = rr.Post[b], local = rr.Local[b], record = rr.Record;
         var previousPre = b > 0 ? rr.Pre[b - 1] : local;

@@ -7,7 +7,10 @@ namespace Einthoven.Models.Beats;
 public sealed record BeatBuildOptions
 {
     public BeatTrainingOptions Training { get; init; } = new();
-    public int CrossValidationFolds { get; init; } = 4;
+    public int CrossValidationFolds { get; init; } = 5;
+
+    /// <summary>Ensemble members of each cross-validation model (fewer than the final model's, to save time).</summary>
+    public int CrossValidationMembers { get; init; } = 1;
     /// <summary>Evaluate the final model once on DS2 and put the result on the card.</summary>
     public bool EvaluateDs2 { get; init; } = true;
     public DateOnly Date { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -36,7 +39,7 @@ public static class BeatModelBuilder
         CrossValidationResult? cv = null;
         var folds = options.CrossValidationFolds;
         if (folds > 0)
-            cv = BeatCrossValidation.Run(ds1, folds, options.Training, (f, p) => progress?.Invoke("cross-validation", (f + p.Fraction) / folds), cancellation);
+            cv = BeatCrossValidation.Run(ds1, folds, options.Training with { EnsembleSize = Math.Min(options.CrossValidationMembers, options.Training.EnsembleSize) }, (f, p) => progress?.Invoke("cross-validation", (f + p.Fraction) / folds), cancellation);
         var training = BeatTrainer.Train(ds1, options.Training, p => progress?.Invoke("train", p.Fraction), cancellation);
         BeatEvaluationResult? ds2 = null;
         if (options.EvaluateDs2)
@@ -79,6 +82,7 @@ public static class BeatModelBuilder
         if (cv is not null)
         {
             details["cv_folds"] = string.Join(" | ", cv.Folds.Select(f => string.Join(" ", f)));
+            details["cv_models"] = $"{Math.Min(options.CrossValidationMembers, t.EnsembleSize)} member(s) per fold, other options as the final model";
             details["cv_confusion"] = cv.Pooled.Format();
         }
         if (ds2 is not null) details["ds2_confusion"] = ds2.Total.Format();

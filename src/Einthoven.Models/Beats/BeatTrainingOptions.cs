@@ -4,7 +4,7 @@ namespace Einthoven.Models.Beats;
 public sealed record BeatTrainingOptions
 {
     /// <summary>Epochs of the morphology expert.</summary>
-    public int Epochs { get; init; } = 12;
+    public int Epochs { get; init; } = 6;
 
     /// <summary>Epochs of the rhythm expert (a small network: cheap).</summary>
     public int RhythmEpochs { get; init; } = 15;
@@ -21,6 +21,9 @@ public sealed record BeatTrainingOptions
 
     public float AmplitudeJitter { get; init; } = 0.15f;
 
+    /// <summary>Synthetic irregular-rhythm N beats for the rhythm expert, as a fraction of the real N beats (see <see cref="IrregularRhythm"/>).</summary>
+    public double IrregularRhythmFraction { get; init; } = 0.25;
+
     /// <summary>Expert pairs trained from different seeds whose probabilities are averaged.</summary>
     public int EnsembleSize { get; init; } = 3;
 
@@ -32,7 +35,7 @@ public sealed record BeatTrainingOptions
     {
         if (Epochs < 1 || RhythmEpochs < 1 || BatchSize < 2 || EnsembleSize < 1 || Threads < 1)
             throw new ArgumentException("beat training: epochs, ensemble size and threads must be positive and the batch at least 2");
-        if (!(LearningRate > 0) || WeightDecay < 0 || Dropout is < 0 or >= 1 || ClassWeightPower < 0 || !(MaxClassWeightRatio >= 1))
+        if (!(LearningRate > 0) || WeightDecay < 0 || Dropout is < 0 or >= 1 || ClassWeightPower < 0 || IrregularRhythmFraction is < 0 or > 10 || !(MaxClassWeightRatio >= 1))
             throw new ArgumentException("beat training: learning rate must be positive, weight decay and class-weight power not negative, dropout in [0, 1), weight ratio at least 1");
     }
 }
