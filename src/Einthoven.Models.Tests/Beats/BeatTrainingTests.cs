@@ -45,6 +45,25 @@ public class BeatTrainingTests
     }
 
     [Fact]
+    public void Irregular_rhythm_beats_are_irregular_and_keep_the_template_features_of_real_normal_beats()
+    {
+        var records = MitBihBeats.Load(TestData.MitDb, ["122"]);
+        var normal = records[0].Labels.Count(l => l == AamiClass.N);
+        var rows = IrregularRhythm.Generate(records, 0.1, seed: 3);
+        var width = BeatInputLayout.FeatureCount;
+        var count = rows.Length / width;
+        Assert.InRange(count, 0.1 * normal - 1, 0.1 * normal + 1);
+        Assert.Equal(rows, IrregularRhythm.Generate(records, 0.1, seed: 3));
+        var irregularity = Enumerable.Range(0, count).Select(i => rows[i * width + 11]).ToArray();
+        var real = Enumerable.Range(0, records[0].Count).Select(i => records[0].Features.FeatureRow(i)[11]).ToArray();
+        // 122 is a regular sinus rhythm; its synthetic twin is not.
+        Assert.True(Median(irregularity) > 3 * Median(real) + 0.03, $"synthetic {Median(irregularity)}, real {Median(real)}");
+        // Template correlations come from the record's real beats.
+        Assert.All(Enumerable.Range(0, count), i => Assert.InRange(rows[i * width + 13], -1f, 1f));
+        Assert.True(Median(Enumerable.Range(0, count).Select(i => rows[i * width + 13]).ToArray()) > 0.9f);
+    }
+
+    [Fact]
     public void Bad_training_options_are_refused()
     {
         var records = new[] { Fake("a", 2, 2) };
@@ -52,6 +71,8 @@ public class BeatTrainingTests
         Assert.Throws<ArgumentException>(() => BeatTrainer.Train(records, new BeatTrainingOptions { Dropout = 1 }));
         Assert.Throws<ArgumentException>(() => BeatTrainer.Train([Fake("empty", 0, 0)], new BeatTrainingOptions()));
     }
+
+    private static float Median(float[] values) => values.Order().ElementAt(values.Length / 2);
 
     // Every other beat, starting at parity.
     private static LabelledRecord Slice(LabelledRecord r, int parity)

@@ -22,7 +22,7 @@ public sealed record BeatTrainingOptions
     public float AmplitudeJitter { get; init; } = 0.15f;
 
     /// <summary>Synthetic irregular-rhythm N beats for the rhythm expert, as a fraction of the real N beats (see <see cref="IrregularRhythm"/>).</summary>
-    public double IrregularRhythmFraction { get; init; } = 0.25;
+    public double IrregularRhythmFraction { get; init; } = 0.5;
 
     /// <summary>Expert pairs trained from different seeds whose probabilities are averaged.</summary>
     public int EnsembleSize { get; init; } = 3;

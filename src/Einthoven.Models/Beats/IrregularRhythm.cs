@@ -7,13 +7,17 @@ namespace Einthoven.Models.Beats;
 /// irregularly irregular and a short one is no sign of an ectopic beat; AAMI counts those beats as N. DS1 has only
 /// two patients with fibrillation, too few to learn that from, so normal beats of each training record are given new,
 /// randomly irregular timing (log-normal intervals around the record's own median, irregularity drawn per sequence)
-/// and their timing features recomputed; the comparison with the dominant beat is kept from the real beat. Labelled N.
+/// and their timing features recomputed. The QRS comparison with the dominant beat is kept from the real beat; the
+/// P-wave correlations are drawn at random, because in fibrillation there is no P wave that could match the
+/// dominant beat's. Labelled N.
 /// </summary>
 public static class IrregularRhythm
 {
     private const int SequenceLength = 60;
     private const double MinSpread = 0.08, MaxSpread = 0.35;
     private const double SyntheticRate = 1000;
+    private const float PWaveCorrelationReach = 0.8f;
+    private static readonly int PWaveFeatures = BeatInputLayout.FeatureCount - 2;
 
     /// <summary>Feature rows [count, F] of about <paramref name="fraction"/> times the N beats of the records.</summary>
     public static float[] Generate(IReadOnlyList<LabelledRecord> records, double fraction, ulong seed)
@@ -37,6 +41,8 @@ public static class IrregularRhythm
                     BeatFeatureExtractor.WriteRhythm(row, rr, b);
                     var source = records[r].Features.FeatureRow(normal[rng.NextInt(normal.Length)]);
                     source[BeatFeatureExtractor.RhythmFeatureCount..].CopyTo(row.AsSpan(BeatFeatureExtractor.RhythmFeatureCount));
+                    for (var lead = 0; lead < BeatInputLayout.Leads; lead++)
+                        row[PWaveFeatures + lead] = PWaveCorrelationReach * (2 * rng.NextFloat() - 1);
                     rows.AddRange(row);
                 }
             }
