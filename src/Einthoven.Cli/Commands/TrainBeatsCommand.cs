@@ -55,7 +55,7 @@ public static class TrainBeatsCommand
                 {
                     ["load"] = context.AddTask("detect and label DS1", maxValue: 1),
                     ["cross-validation"] = context.AddTask($"cross-validation ({options.CrossValidationFolds} folds)", autoStart: options.CrossValidationFolds > 0, maxValue: 1),
-                    ["train"] = context.AddTask($"train {options.Training.EnsembleSize} network(s) on DS1", maxValue: 1),
+                    ["train"] = context.AddTask($"train {options.Training.EnsembleSize} ensemble member(s) on DS1", maxValue: 1),
                     ["evaluate"] = context.AddTask("evaluate on DS2", maxValue: 1),
                 };
                 if (options.CrossValidationFolds == 0) stages["cross-validation"].Value = 1;
