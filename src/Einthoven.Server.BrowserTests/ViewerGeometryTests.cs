@@ -110,6 +110,8 @@ public sealed class ViewerGeometryTests(BrowserFixture fixture) : IAsyncLifetime
     {
         Assert.Equal("Atrial fibrillation · 96 bpm · 2,100 beats · quality good · paced", await Run<string>("core/summary.js",
             "return m.headline({ rhythm: { label: 'Atrial fibrillation' }, meanHeartRate: 96.2, beatCount: 2100, quality: 'Good', pacing: { pacedRhythm: true } });"));
+        Assert.Equal("72 bpm · 2,273 beats · quality good", await Run<string>("core/summary.js",
+            "return m.headline({ heartRate: { meanBpm: 72.4, minBpm: 50, maxBpm: 110 }, beats: { detected: 2273 }, quality: { overall: 'good' }, pacing: { pacedRhythm: false } });"));
         Assert.Equal("Min rr=0.5 s|Quality · level=good", await Run<string>("core/summary.js",
             "return m.rows({ minRr: 0.5, quality: { level: 'good' } }).map(([k, v]) => `${k}=${v}`).join('|');"));
     }
