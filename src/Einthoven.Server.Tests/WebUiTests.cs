@@ -45,7 +45,7 @@ public abstract class WebUiTests(ServerFixture fixture)
         Assert.Contains("not a certified medical device", answer.Str("disclaimer"));
         var row = answer.GetProperty("recordings").EnumerateArray().Single(r => r.GetProperty("recording").Id() == W.Recording);
         Assert.Equal("Succeeded", row.GetProperty("job").Str("state"));
-        Assert.True(row.GetProperty("summary").GetProperty("beatCount").GetInt32() > 30);
+        Assert.True(row.GetProperty("summary").GetProperty("beats").GetProperty("detected").GetInt32() > 30);
         var dates = answer.GetProperty("recordings").EnumerateArray().Select(r => r.GetProperty("recording").GetProperty("recordedAt").GetDateTime()).ToList();
         Assert.Equal(dates.OrderDescending(), dates);
     }
