@@ -11,6 +11,7 @@ var benchmarks = new (string Name, string Help, Func<string[], int> Run)[]
     ("window-latency", "window-latency: p50/p95 of 2,000-point viewer windows on a 24-hour 2-lead recording over HTTP", WindowLatencyBenchmark.Run),
     ("window-memory", "window-memory [MITDB]: peak memory of reading a 24-hour 2-lead 360 Hz record window by window", WindowMemoryBenchmark.Run),
     ("gemm", "gemm: GFLOP/s of the managed SGEMM and OpenBLAS, single-threaded and all-core", GemmBenchmark.Run),
+    ("beats", "beats [MITDB] [RECORDS...]: beat classification throughput on one core (network alone and end to end), shipped model", BeatsBenchmark.Run),
     ("engine", "engine: learning engine throughput on a beat-classifier-sized network", EngineBenchmark.Run),
     ("rhythm", "rhythm [CINC2017]: rhythm classification latency of a 30-s single-lead recording on one thread", RhythmBenchmark.Run),
     ("edf-csv", "edf-csv [MITDB] [N]: EDF and CSV write and windowed-read throughput on the first N (8) MIT-BIH records", EdfCsvBenchmark.Run),

@@ -24,7 +24,7 @@ public static class CliRunner
         {
             return root.Parse(args).Invoke(config);
         }
-        catch (SignalFormatException e)
+        catch (Exception e) when (e is SignalFormatException or Einthoven.Learning.Serialization.ModelFormatException)
         {
             error.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;

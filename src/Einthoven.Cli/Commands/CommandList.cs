@@ -11,6 +11,7 @@ public static class CommandList
         ConvertCommand.Create(),
         AnnotationsCommand.Create(),
         DetectCommand.Create(),
+        ClassifyCommand.Create(),
         EvalCommand.Create(),
         AnalyzeCommand.Create(),
         PlotCommand.Create(),

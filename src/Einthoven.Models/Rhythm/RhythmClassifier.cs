@@ -17,7 +17,7 @@ public sealed record RhythmPrediction(string Label, IReadOnlyList<float> Probabi
 /// </summary>
 public sealed class RhythmClassifier
 {
-    public const string ShippedResource = "Einthoven.Models.Rhythm.rhythm.safetensors";
+    public const string ShippedCardFile = "rhythm.card.json";
     private const string MeanKey = "feature_mean", ScaleKey = "feature_scale";
     private const float Clip = 6;
 
@@ -78,12 +78,16 @@ public sealed class RhythmClassifier
         return Load(stream, path);
     }
 
-    /// <summary>The weights shipped inside this assembly (trained by <c>einthoven train rhythm</c>).</summary>
-    public static RhythmClassifier LoadShipped()
+    /// <summary>The shipped weights (Weights/rhythm.safetensors beside the assembly, trained by <c>einthoven train rhythm</c>), checked against their card's hash.</summary>
+    public static RhythmClassifier LoadShipped() => LoadCard(ShippedCardPath);
+
+    public static string ShippedCardPath => Path.Combine(AppContext.BaseDirectory, "Weights", ShippedCardFile);
+
+    /// <summary>Loads a model from its card, verifying the weights file's SHA-256 against the card first.</summary>
+    public static RhythmClassifier LoadCard(string cardPath)
     {
-        using var stream = typeof(RhythmClassifier).Assembly.GetManifestResourceStream(ShippedResource)
-            ?? throw new InvalidOperationException($"embedded resource {ShippedResource} is missing from the build");
-        return Load(stream, ShippedResource);
+        if (!File.Exists(cardPath)) throw new FileNotFoundException($"rhythm model card not found: {cardPath}", cardPath);
+        return Load(ModelCard.Load(cardPath).VerifiedWeightsPath(cardPath));
     }
 
     public static RhythmClassifier Load(Stream stream, string file)

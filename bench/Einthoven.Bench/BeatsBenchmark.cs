@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using Einthoven.Models.Beats;
+using Einthoven.Signal.Formats;
+
+namespace Einthoven.Bench;
+
+/// <summary>
+/// Beat classification throughput on one core with the shipped model: the network alone (beats/s over the features
+/// of DS2 records, best of several passes) and the whole path per record (read, detect, filter, features, network).
+/// </summary>
+internal static class BeatsBenchmark
+{
+    private const int Passes = 3;
+
+    public static int Run(string[] args)
+    {
+        var db = BenchData.MitDb(args);
+        var records = args.Length > 1 ? args[1..] : ["100", "200", "232"];
+        var classifier = BeatClassifier.LoadShipped();
+        var loaded = records.Select(r => RecordFiles.Read(Path.Combine(db, r))).ToList();
+
+        var prepare = Stopwatch.StartNew();
+        var features = loaded.Select(r => BeatFeatureExtractor.Extract(r, BeatClassifier.DetectBeats(r))).ToList();
+        var prepareSeconds = prepare.Elapsed.TotalSeconds;
+        var beats = features.Sum(f => f.Count);
+        var samples = loaded.Sum(r => r.Info.SampleCount);
+
+        classifier.Model.Probabilities(features[0]);
+        var best = double.MaxValue;
+        for (var pass = 0; pass < Passes; pass++)
+        {
+            var watch = Stopwatch.StartNew();
+            foreach (var f in features) classifier.Model.Probabilities(f);
+            best = Math.Min(best, watch.Elapsed.TotalSeconds);
+        }
+
+        var whole = Stopwatch.StartNew();
+        foreach (var r in loaded) classifier.Classify(r);
+        var wholeSeconds = whole.Elapsed.TotalSeconds;
+
+        Console.WriteLine($"machine: {BenchData.Machine}; model: {classifier.Model.Members.Count} member(s), {classifier.Model.ParameterCount} parameters");
+        Console.WriteLine($"records: {string.Join(" ", records)}: {beats} beats, {samples / 360.0 / 60:0.0} min at 360 Hz");
+        Console.WriteLine($"network only (1 thread): {beats / best:N0} beats/s ({best * 1000:0} ms)");
+        Console.WriteLine($"detect + filter + features: {beats / prepareSeconds:N0} beats/s ({prepareSeconds * 1000:0} ms)");
+        Console.WriteLine($"end to end Classify(record): {beats / wholeSeconds:N0} beats/s ({wholeSeconds * 1000:0} ms, {samples / 360.0 / wholeSeconds:0} s of ECG per s)");
+        return 0;
+    }
+}

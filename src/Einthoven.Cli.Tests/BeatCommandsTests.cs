@@ -1,0 +1,57 @@
+using Einthoven.Signal.Formats.Wfdb;
+using Einthoven.TestSupport;
+
+namespace Einthoven.Cli.Tests;
+
+public class BeatCommandsTests
+{
+    [Fact]
+    public void Classify_into_a_directory_writes_a_valid_annotation_file_named_after_the_record()
+    {
+        var dir = TestData.TempDir();
+        var (code, output, error) = CliHarness.Run("classify", TestData.MitDbRecord("100"), "-o", dir);
+        Assert.True(code == 0, error);
+        var path = Path.Combine(dir, "100.cls");
+        Assert.Contains("100.cls", output);
+        var annotations = WfdbAnnotationReader.Read(path);
+        Assert.InRange(annotations.Count, 2250, 2300);
+        Assert.All(annotations, a => Assert.Contains(a.Symbol, new[] { "N", "S", "V", "F", "Q" }));
+        Assert.True(annotations.Zip(annotations.Skip(1)).All(p => p.First.Sample < p.Second.Sample));
+        Assert.True(annotations.Count(a => a.Symbol == "N") > 0.95 * annotations.Count);
+    }
+
+    [Fact]
+    public void Classify_to_a_file_path_writes_exactly_there()
+    {
+        var path = Path.Combine(TestData.TempDir(), "sub", "beats.ann");
+        var (code, _, error) = CliHarness.Run("classify", TestData.MitDbRecord("100"), "--output", path);
+        Assert.True(code == 0, error);
+        Assert.NotEmpty(WfdbAnnotationReader.Read(path));
+    }
+
+    [Fact]
+    public void Classify_with_a_broken_model_card_fails_with_bad_input()
+    {
+        var card = Path.Combine(TestData.TempDir(), "beats.card.json");
+        File.WriteAllText(card, "{ not json");
+        var (code, _, error) = CliHarness.Run("classify", TestData.MitDbRecord("100"), "-o", TestData.TempDir(), "--model", card);
+        Assert.Equal(CliRunner.ExitCodes.BadInput, code);
+        Assert.Contains("beats.card.json", error);
+    }
+
+    [Fact]
+    public void Train_and_eval_report_a_missing_database_directory()
+    {
+        var missing = Path.Combine(TestData.TempDir(), "no-mitdb");
+        Assert.Equal(CliRunner.ExitCodes.NotFound, CliHarness.Run("train", "beats", missing).Code);
+        Assert.Equal(CliRunner.ExitCodes.NotFound, CliHarness.Run("eval", "beats", missing).Code);
+    }
+
+    [Fact]
+    public void Train_refuses_a_single_fold()
+    {
+        var (code, _, error) = CliHarness.Run("train", "beats", TestData.MitDb, "--folds", "1");
+        Assert.Equal(CliRunner.ExitCodes.Usage, code);
+        Assert.Contains("--folds", error);
+    }
+}

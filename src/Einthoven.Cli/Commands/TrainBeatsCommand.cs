@@ -1,0 +1,71 @@
+using System.CommandLine;
+using Einthoven.Models.Beats;
+using Spectre.Console;
+
+namespace Einthoven.Cli.Commands;
+
+/// <summary>
+/// <c>einthoven train beats DBDIR [-o DIR]</c>: builds the beat classifier from MIT-BIH (DS1 cross-validation, final
+/// training on DS1, one evaluation on DS2) and writes beats.safetensors and beats.card.json.
+/// </summary>
+public static class TrainBeatsCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("beats", "Train the inter-patient beat classifier on MIT-BIH DS1 and report DS2 (de Chazal split)");
+        var database = new Argument<string>("dbdir") { Description = "Directory of the MIT-BIH Arrhythmia Database (100.hea, 100.dat, 100.atr, ...)" };
+        var output = new Option<string>("--output", "-o") { Description = "Directory for beats.safetensors and beats.card.json", DefaultValueFactory = _ => "." };
+        var defaults = new BeatTrainingOptions();
+        var epochs = new Option<int>("--epochs") { Description = "Training epochs per network", DefaultValueFactory = _ => defaults.Epochs };
+        var ensemble = new Option<int>("--ensemble") { Description = "Networks (seeds) averaged in the ensemble", DefaultValueFactory = _ => defaults.EnsembleSize };
+        var folds = new Option<int>("--folds") { Description = "Record-wise cross-validation folds on DS1 for the card (0 skips it)", DefaultValueFactory = _ => new BeatBuildOptions().CrossValidationFolds };
+        var threads = new Option<int>("--threads") { Description = "Worker threads", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var seed = new Option<ulong>("--seed") { Description = "Random seed", DefaultValueFactory = _ => defaults.Seed };
+        command.Arguments.Add(database);
+        foreach (var o in new Option[] { output, epochs, ensemble, folds, threads, seed }) command.Options.Add(o);
+        command.SetAction(r =>
+        {
+            var dbdir = r.GetValue(database)!;
+            if (r.GetValue(epochs) < 1 || r.GetValue(ensemble) < 1 || r.GetValue(threads) < 1 || r.GetValue(folds) is < 0 or 1)
+                throw new CliUsageException("--epochs, --ensemble and --threads must be at least 1, and --folds 0 or at least 2");
+            var options = new BeatBuildOptions
+            {
+                Training = defaults with { Epochs = r.GetValue(epochs), EnsembleSize = r.GetValue(ensemble), Threads = r.GetValue(threads), Seed = r.GetValue(seed) },
+                CrossValidationFolds = r.GetValue(folds),
+            };
+            var console = CliRunner.Console(r);
+            var report = Run(console, dbdir, r.GetValue(output)!, options);
+            if (report.CrossValidation is { } cv) BeatReportView.Write(console, $"DS1 {cv.Folds.Count}-fold record-wise cross-validation", cv.Pooled, compare: false);
+            if (report.Ds2 is { } ds2) BeatReportView.Write(console, "DS2 (detected beats)", ds2.Total, compare: true);
+            console.MarkupLine($"[green]wrote[/] {Markup.Escape(report.CardPath)} (weights SHA-256 {report.Card.WeightsSha256[..16]}...) in {report.Elapsed.TotalMinutes:0.0} min; final training {report.Training.Elapsed.TotalMinutes:0.0} min");
+            return CliRunner.ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static BeatBuildReport Run(IAnsiConsole console, string dbdir, string output, BeatBuildOptions options)
+    {
+        BeatBuildReport? report = null;
+        console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var stages = new Dictionary<string, ProgressTask>
+                {
+                    ["load"] = context.AddTask("detect and label DS1", maxValue: 1),
+                    ["cross-validation"] = context.AddTask($"cross-validation ({options.CrossValidationFolds} folds)", autoStart: options.CrossValidationFolds > 0, maxValue: 1),
+                    ["train"] = context.AddTask($"train {options.Training.EnsembleSize} ensemble member(s) on DS1", maxValue: 1),
+                    ["evaluate"] = context.AddTask("evaluate on DS2", maxValue: 1),
+                };
+                if (options.CrossValidationFolds == 0) stages["cross-validation"].Value = 1;
+                report = BeatModelBuilder.Build(dbdir, output, options, (stage, fraction) =>
+                {
+                    var task = stages[stage];
+                    if (!task.IsStarted) task.StartTask();
+                    task.Value = Math.Max(task.Value, fraction);
+                });
+                foreach (var task in stages.Values) task.Value = 1;
+            });
+        return report!;
+    }
+}

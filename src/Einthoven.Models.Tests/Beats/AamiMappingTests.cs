@@ -1,0 +1,48 @@
+using Einthoven.Models.Beats;
+using Einthoven.Signal.Records;
+
+namespace Einthoven.Models.Tests.Beats;
+
+public class AamiMappingTests
+{
+    [Theory]
+    [InlineData("N", AamiClass.N), InlineData("L", AamiClass.N), InlineData("R", AamiClass.N), InlineData("e", AamiClass.N), InlineData("j", AamiClass.N)]
+    [InlineData("A", AamiClass.S), InlineData("a", AamiClass.S), InlineData("J", AamiClass.S), InlineData("S", AamiClass.S)]
+    [InlineData("V", AamiClass.V), InlineData("E", AamiClass.V), InlineData("F", AamiClass.F)]
+    [InlineData("/", AamiClass.Q), InlineData("f", AamiClass.Q), InlineData("Q", AamiClass.Q)]
+    public void Spec_symbols_map_to_their_aami_class(string symbol, AamiClass expected) =>
+        Assert.Equal(expected, AamiMapping.FromSymbol(symbol));
+
+    [Theory]
+    [InlineData("?"), InlineData("B"), InlineData("+"), InlineData("~"), InlineData("x"), InlineData("!")]
+    public void Symbols_outside_the_mapping_have_no_class(string symbol) => Assert.Null(AamiMapping.FromSymbol(symbol));
+
+    [Fact]
+    public void Every_class_is_written_as_a_wfdb_beat_symbol_of_its_own_letter()
+    {
+        foreach (var c in AamiMapping.Classes)
+        {
+            var code = AamiMapping.Code(c);
+            Assert.True(AnnotationCodes.IsBeat(code));
+            Assert.Equal(c.ToString(), AnnotationCodes.Symbol(code));
+            Assert.Equal(c, AamiMapping.FromSymbol(AnnotationCodes.Symbol(code)));
+        }
+    }
+
+    [Fact]
+    public void Parse_rejects_names_that_are_not_classes()
+    {
+        Assert.Equal(AamiClass.V, AamiMapping.Parse("V"));
+        Assert.Throws<ArgumentException>(() => AamiMapping.Parse("X"));
+        Assert.Throws<ArgumentException>(() => AamiMapping.Parse("7"));
+    }
+
+    [Fact]
+    public void The_split_has_22_records_each_disjoint_and_without_paced_records()
+    {
+        Assert.Equal(22, DeChazalSplit.Ds1.Count);
+        Assert.Equal(22, DeChazalSplit.Ds2.Count);
+        Assert.Empty(DeChazalSplit.Ds1.Intersect(DeChazalSplit.Ds2));
+        Assert.Empty(DeChazalSplit.Paced.Intersect(DeChazalSplit.Ds1.Concat(DeChazalSplit.Ds2)));
+    }
+}

@@ -1,0 +1,73 @@
+using Einthoven.Learning.Serialization;
+using Einthoven.Models.Beats;
+using Einthoven.Signal.Formats;
+using Einthoven.TestSupport;
+
+namespace Einthoven.Models.Tests.Beats;
+
+public class ShippedBeatClassifierTests
+{
+    private static readonly Lazy<BeatClassifier> Shipped = new(BeatClassifier.LoadShipped);
+
+    [Fact]
+    public void The_shipped_weights_load_and_their_hash_matches_the_card()
+    {
+        var card = ModelCard.Load(BeatClassifier.ShippedCardPath);
+        var weights = Path.Combine(Path.GetDirectoryName(BeatClassifier.ShippedCardPath)!, card.WeightsFile);
+        Assert.Equal(card.WeightsSha256, ModelCard.Sha256(weights));
+        Assert.Equal("beats", card.Name);
+        Assert.Contains("ds2_accuracy", card.Metrics.Keys);
+        Assert.Contains("cv_accuracy", card.Metrics.Keys);
+        Assert.True(new FileInfo(weights).Length < 5_000_000);
+        Assert.NotNull(Shipped.Value.Card);
+        Assert.Equal(int.Parse(card.Details["ensemble_members"]), Shipped.Value.Model.Members.Count);
+    }
+
+    [Fact]
+    public void The_shipped_card_in_the_repository_is_the_one_copied_to_the_output()
+    {
+        var repository = Path.Combine(TestData.RepoRoot, "src", "Einthoven.Models", "Weights", BeatClassifier.ShippedCardFile);
+        Assert.Equal(File.ReadAllText(repository), File.ReadAllText(BeatClassifier.ShippedCardPath));
+    }
+
+    [Fact]
+    public void Weights_that_do_not_match_the_card_are_refused()
+    {
+        var dir = TestData.TempDir();
+        var source = Path.GetDirectoryName(BeatClassifier.ShippedCardPath)!;
+        var card = Path.Combine(dir, BeatClassifier.ShippedCardFile);
+        File.Copy(BeatClassifier.ShippedCardPath, card);
+        var weights = File.ReadAllBytes(Path.Combine(source, BeatModelBuilder.WeightsFile));
+        weights[^1] ^= 0x40;
+        File.WriteAllBytes(Path.Combine(dir, BeatModelBuilder.WeightsFile), weights);
+        var error = Assert.Throws<ModelFormatException>(() => BeatClassifier.Load(card));
+        Assert.Equal("weights_sha256", error.Field);
+        Assert.Throws<FileNotFoundException>(() => BeatClassifier.Load(Path.Combine(dir, "missing.card.json")));
+    }
+
+    [Fact]
+    public void Record_100_is_detected_and_classified_mostly_normal()
+    {
+        // MIT-BIH 100 (DS2): 2273 beats, 2239 of them N, 33 A, 1 V.
+        var record = RecordFiles.Read(TestData.MitDbRecord("100"));
+        var beats = Shipped.Value.Classify(record);
+        Assert.InRange(beats.Count, 2250, 2300);
+        Assert.True(beats.Count(b => b.Class == AamiClass.N) > 0.95 * beats.Count);
+        Assert.All(beats.Take(50), b => Assert.Equal(1f, b.Probabilities.Sum(), 3));
+        Assert.True(beats.Zip(beats.Skip(1)).All(p => p.First.Sample < p.Second.Sample));
+    }
+
+    [Fact]
+    public void Annotations_use_the_five_class_symbols()
+    {
+        var beats = new[]
+        {
+            new ClassifiedBeat(10, AamiClass.N, [1, 0, 0, 0, 0]), new ClassifiedBeat(300, AamiClass.V, [0, 0, 1, 0, 0]),
+            new ClassifiedBeat(600, AamiClass.Q, [0, 0, 0, 0, 1]),
+        };
+        var annotations = BeatClassifier.ToAnnotations(beats);
+        Assert.Equal(["N", "V", "Q"], annotations.Select(a => a.Symbol));
+        Assert.Equal([10L, 300, 600], annotations.Select(a => a.Sample));
+        Assert.Empty(Shipped.Value.Classify(RecordFiles.Read(TestData.MitDbRecord("100")), []));
+    }
+}

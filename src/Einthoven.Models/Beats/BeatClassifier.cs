@@ -1,0 +1,77 @@
+using Einthoven.Learning.Serialization;
+using Einthoven.Signal.Analysis.Detection;
+using Einthoven.Signal.Records;
+
+namespace Einthoven.Models.Beats;
+
+/// <summary>A classified beat: where it is, its AAMI class and the probability of every class (indexed by <see cref="AamiClass"/>).</summary>
+public sealed record ClassifiedBeat(long Sample, AamiClass Class, IReadOnlyList<float> Probabilities)
+{
+    public float Confidence => Probabilities[(int)Class];
+}
+
+/// <summary>
+/// The inter-patient beat classifier: detects the beats of a record (or takes given positions) and assigns each an
+/// AAMI class N, S, V, F or Q with probabilities. <see cref="LoadShipped"/> gives the model that ships with Einthoven
+/// (trained on MIT-BIH DS1, see its <see cref="Card"/>). Safe to use from several threads.
+/// </summary>
+public sealed class BeatClassifier
+{
+    public const string ShippedCardFile = "beats.card.json";
+
+    public BeatClassifier(BeatEnsemble model, ModelCard? card = null)
+    {
+        Model = model;
+        Card = card;
+    }
+
+    public BeatEnsemble Model { get; }
+    public ModelCard? Card { get; }
+
+    /// <summary>The shipped weights (Weights/beats.safetensors beside the assembly), checked against their card's hash.</summary>
+    public static BeatClassifier LoadShipped() => Load(ShippedCardPath);
+
+    public static string ShippedCardPath => Path.Combine(AppContext.BaseDirectory, "Weights", ShippedCardFile);
+
+    /// <summary>Loads a model from its card, verifying the weights file's SHA-256 against the card first.</summary>
+    public static BeatClassifier Load(string cardPath)
+    {
+        if (!File.Exists(cardPath)) throw new FileNotFoundException($"beat model card not found: {cardPath}", cardPath);
+        var card = ModelCard.Load(cardPath);
+        return new BeatClassifier(BeatEnsemble.Load(card.VerifiedWeightsPath(cardPath)), card);
+    }
+
+    /// <summary>R peaks found by the project's QRS detector on the lead the classifier treats as lead A.</summary>
+    public static long[] DetectBeats(EcgRecord record) => QrsDetector.Detect(record, BeatSignal.ChooseLeads(record.Info).A);
+
+    /// <summary>Detects every beat of <paramref name="record"/> and classifies it.</summary>
+    public IReadOnlyList<ClassifiedBeat> Classify(EcgRecord record) => Classify(record, DetectBeats(record));
+
+    /// <summary>Classifies the beats at <paramref name="beats"/> (sample numbers of <paramref name="record"/>, strictly ascending).</summary>
+    public IReadOnlyList<ClassifiedBeat> Classify(EcgRecord record, IReadOnlyList<long> beats)
+    {
+        if (beats.Count == 0) return [];
+        var probabilities = Model.Probabilities(BeatFeatureExtractor.Extract(record, beats));
+        return Label(beats, probabilities);
+    }
+
+    /// <summary>Turns flat probabilities [Count, 5] into classified beats (the most probable class of each).</summary>
+    public static IReadOnlyList<ClassifiedBeat> Label(IReadOnlyList<long> beats, float[] probabilities)
+    {
+        var result = new ClassifiedBeat[beats.Count];
+        for (var b = 0; b < beats.Count; b++)
+        {
+            var p = probabilities.AsSpan(b * AamiMapping.ClassCount, AamiMapping.ClassCount).ToArray();
+            result[b] = new ClassifiedBeat(beats[b], MostProbable(p), p);
+        }
+        return result;
+    }
+
+    /// <summary>The class with the highest probability (the first of equals).</summary>
+    public static AamiClass MostProbable(ReadOnlySpan<float> probabilities) =>
+        (AamiClass)System.Numerics.Tensors.TensorPrimitives.IndexOfMax(probabilities);
+
+    /// <summary>WFDB beat annotations (symbols N, S, V, F, Q) for classified beats.</summary>
+    public static IReadOnlyList<Annotation> ToAnnotations(IEnumerable<ClassifiedBeat> beats) =>
+        beats.Select(b => new Annotation(b.Sample, AamiMapping.Code(b.Class))).ToArray();
+}

@@ -1,0 +1,58 @@
+namespace Einthoven.Models.Beats;
+
+/// <summary>The pooled confusion matrix of record-wise cross-validation, and the folds it used.</summary>
+public sealed record CrossValidationResult(ConfusionMatrix Pooled, IReadOnlyList<IReadOnlyList<string>> Folds);
+
+/// <summary>
+/// Record-wise (patient-wise) k-fold cross-validation: each fold's records are held out, a model is trained on the
+/// rest and classifies them, and the held-out predictions of all folds are pooled. Records are dealt to folds in a
+/// snake order by their count of S, then V beats, so every fold gets some of the rare classes.
+/// </summary>
+public static class BeatCrossValidation
+{
+    public static CrossValidationResult Run(IReadOnlyList<LabelledRecord> records, int folds, BeatTrainingOptions options,
+        Action<int, BeatTrainingProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        var assignment = AssignFolds(records, folds);
+        var pooled = new ConfusionMatrix();
+        for (var f = 0; f < folds; f++)
+        {
+            var held = records.Where((_, i) => assignment[i] == f).ToList();
+            var train = records.Where((_, i) => assignment[i] != f).ToList();
+            var fold = f;
+            var model = BeatTrainer.Train(train, options, progress is null ? null : p => progress(fold, p), cancellation).Model;
+            foreach (var record in held) pooled.Add(Score(model, record));
+        }
+        var names = Enumerable.Range(0, folds)
+            .Select(f => (IReadOnlyList<string>)records.Where((_, i) => assignment[i] == f).Select(r => r.Group).ToList()).ToList();
+        return new CrossValidationResult(pooled, names);
+    }
+
+    /// <summary>Fold index of each record.</summary>
+    public static int[] AssignFolds(IReadOnlyList<LabelledRecord> records, int folds)
+    {
+        if (folds < 2 || folds > records.Count) throw new ArgumentOutOfRangeException(nameof(folds), folds, $"need 2..{records.Count} folds");
+        var order = Enumerable.Range(0, records.Count)
+            .OrderByDescending(i => records[i].Labels.Count(l => l == AamiClass.S))
+            .ThenByDescending(i => records[i].Labels.Count(l => l == AamiClass.V))
+            .ThenBy(i => records[i].Group, StringComparer.Ordinal).ToList();
+        var assignment = new int[records.Count];
+        for (var k = 0; k < order.Count; k++)
+        {
+            var round = k / folds;
+            var position = k % folds;
+            assignment[order[k]] = round % 2 == 0 ? position : folds - 1 - position;
+        }
+        return assignment;
+    }
+
+    /// <summary>The confusion matrix of a model on one labelled record's beats.</summary>
+    public static ConfusionMatrix Score(BeatEnsemble model, LabelledRecord record)
+    {
+        var matrix = new ConfusionMatrix();
+        var probabilities = model.Probabilities(record.Features);
+        for (var b = 0; b < record.Count; b++)
+            matrix.Add(record.Labels[b], BeatClassifier.MostProbable(probabilities.AsSpan(b * AamiMapping.ClassCount, AamiMapping.ClassCount)));
+        return matrix;
+    }
+}

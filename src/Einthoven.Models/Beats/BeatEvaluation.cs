@@ -1,0 +1,45 @@
+using Einthoven.Signal.Analysis.Detection;
+using Einthoven.Signal.Records;
+
+namespace Einthoven.Models.Beats;
+
+/// <summary>The confusion matrix of one record and of all records together.</summary>
+public sealed record BeatEvaluationResult(IReadOnlyList<(string Record, ConfusionMatrix Matrix)> Records, ConfusionMatrix Total);
+
+/// <summary>
+/// The SPEC's beat-classification protocol on detected beats: the project's QRS detector finds the beats, the
+/// classifier labels them, and each is matched to the reference (EC57, 150 ms, ventricular flutter episodes left out).
+/// Reference beats outside the AAMI mapping are not scored; missed reference beats and unmatched detections are
+/// counted in the matrix's missed column and extra row.
+/// </summary>
+public static class BeatEvaluation
+{
+    public static BeatEvaluationResult Evaluate(BeatClassifier classifier, string databaseDirectory, IReadOnlyList<string> records,
+        int threads = 0, Action<string>? recordDone = null)
+    {
+        var matrices = MitBihBeats.ForEachRecord(databaseDirectory, records, threads, (record, annotations) =>
+        {
+            var matrix = EvaluateRecord(classifier, record, annotations);
+            recordDone?.Invoke(record.Info.Name);
+            return matrix;
+        });
+        var total = new ConfusionMatrix();
+        foreach (var m in matrices) total.Add(m);
+        return new BeatEvaluationResult(records.Zip(matrices).ToList(), total);
+    }
+
+    public static ConfusionMatrix EvaluateRecord(BeatClassifier classifier, EcgRecord record, IReadOnlyList<Annotation> annotations)
+    {
+        var reference = LabelledRecord.ReferenceBeats(annotations);
+        var classified = classifier.Classify(record);
+        var match = LabelledRecord.MatchReference(reference, classified.Select(b => b.Sample).ToArray(),
+            record.Info.SamplingFrequency, QrsProtocol.FlutterEpisodes(annotations));
+        var matrix = new ConfusionMatrix();
+        foreach (var (r, d) in match.Pairs)
+            if (reference[r].Class is { } c) matrix.Add(c, classified[d].Class);
+        foreach (var r in match.Missed)
+            if (reference[r].Class is { } c) matrix.AddMissed(c);
+        foreach (var d in match.FalseDetections) matrix.AddExtra(classified[d].Class);
+        return matrix;
+    }
+}

@@ -1,0 +1,113 @@
+using Einthoven.Signal.Records;
+
+namespace Einthoven.Models.Beats;
+
+/// <summary>
+/// Turns a record and its beat positions into network inputs: per beat, the two leads' windows scaled by the record's
+/// dominant-beat amplitude, the same windows minus the dominant beat, and rhythm and template features
+/// (<see cref="BeatInputLayout.BeatFeatureNames"/>). Everything is relative to the record itself, so it needs no
+/// labels and works the same on a new patient.
+/// </summary>
+public static class BeatFeatureExtractor
+{
+    private const double TypicalRr = 0.8;
+
+    /// <summary>The leading features that come from beat times alone; the rest compare the beat with the dominant beat.</summary>
+    internal const int RhythmFeatureCount = 13;
+
+    // Keeps the prematurity of a beat in a perfectly regular rhythm finite.
+    private const double IrregularityFloor = 0.05;
+
+    // Samples of the window compared with the template: 0.15 s before to 0.25 s after the fiducial point (QRS and
+    // early T), and 0.3 s to 0.1 s before it, where the P wave of a sinus beat lies.
+    private static readonly int CompareStart = BeatInputLayout.Before - (int)(0.15 * BeatInputLayout.SampleRate);
+    private static readonly int CompareLength = (int)(0.4 * BeatInputLayout.SampleRate);
+    private static readonly int PWaveLength = BeatInputLayout.Before - (int)(0.1 * BeatInputLayout.SampleRate);
+
+    /// <param name="beats">Beat sample numbers of <paramref name="record"/>, strictly ascending.</param>
+    public static BeatFeatures Extract(EcgRecord record, IReadOnlyList<long> beats) =>
+        Extract(BeatSignal.From(record), beats, record.Info.SamplingFrequency);
+
+    public static BeatFeatures Extract(BeatSignal signal, IReadOnlyList<long> beats, double samplingFrequency)
+    {
+        var rr = RrIntervals.From(beats, samplingFrequency);
+        var positions = beats.Select(signal.ToLocal).ToArray();
+        var dominant = DominantBeat.Estimate(signal, positions, rr);
+        var n = beats.Count;
+        var windows = new float[n * BeatInputLayout.InputSize];
+        var features = new float[n * BeatInputLayout.FeatureCount];
+        Span<float> raw = stackalloc float[BeatInputLayout.Length];
+        Span<float> correlation = stackalloc float[BeatInputLayout.Leads];
+        Span<float> energy = stackalloc float[BeatInputLayout.Leads];
+        Span<float> pWave = stackalloc float[BeatInputLayout.Leads];
+        for (var b = 0; b < n; b++)
+        {
+            var window = windows.AsSpan(b * BeatInputLayout.InputSize, BeatInputLayout.InputSize);
+            for (var lead = 0; lead < BeatInputLayout.Leads; lead++)
+            {
+                DominantBeat.CutWindow(signal.Leads[lead], positions[b], raw);
+                var template = dominant.Templates[lead];
+                var scale = 1f / dominant.Scales[lead];
+                var plain = window.Slice(lead * BeatInputLayout.Length, BeatInputLayout.Length);
+                var difference = window.Slice((BeatInputLayout.Leads + lead) * BeatInputLayout.Length, BeatInputLayout.Length);
+                for (var i = 0; i < raw.Length; i++)
+                {
+                    plain[i] = raw[i] * scale;
+                    difference[i] = (raw[i] - template[i]) * scale;
+                }
+                (correlation[lead], energy[lead]) = Compare(raw.Slice(CompareStart, CompareLength), template.AsSpan(CompareStart, CompareLength));
+                pWave[lead] = Compare(raw[..PWaveLength], template.AsSpan(0, PWaveLength)).Correlation;
+            }
+            var row = features.AsSpan(b * BeatInputLayout.FeatureCount, BeatInputLayout.FeatureCount);
+            WriteRhythm(row, rr, b);
+            correlation.CopyTo(row[RhythmFeatureCount..]);
+            energy.CopyTo(row[(RhythmFeatureCount + 2)..]);
+            pWave.CopyTo(row[(RhythmFeatureCount + 4)..]);
+        }
+        return new BeatFeatures(windows, features);
+    }
+
+    /// <summary>Features 0 .. <see cref="RhythmFeatureCount"/> - 1 of beat <paramref name="b"/>: those that depend on timing alone.</summary>
+    internal static void WriteRhythm(Span<float> f, RrIntervals rr, int b)
+    {
+        double pre = rr.Pre[b], post = rr.Post[b], local = rr.Local[b], record = rr.Record;
+        var previousPre = b > 0 ? rr.Pre[b - 1] : local;
+        var nextPost = b < rr.Count - 1 ? rr.Post[b + 1] : local;
+        f[0] = Log(pre / record);
+        f[1] = Log(post / record);
+        f[2] = Log(local / record);
+        f[3] = Log(pre / local);
+        f[4] = Log(post / local);
+        f[5] = Log(post / pre);
+        f[6] = Log(pre / TypicalRr);
+        f[7] = Log(post / TypicalRr);
+        f[8] = Log(previousPre / local);
+        f[9] = Log(nextPost / local);
+        f[10] = Log(pre / previousPre);
+        f[11] = (float)rr.Irregularity[b];
+        f[12] = (float)((1 - pre / local) / (rr.Irregularity[b] + IrregularityFloor));
+    }
+
+    private static float Log(double ratio) => (float)Math.Log(ratio);
+
+    /// <summary>Pearson correlation with the template, and the log ratio of the (mean-removed) energies.</summary>
+    private static (float Correlation, float LogEnergyRatio) Compare(ReadOnlySpan<float> x, ReadOnlySpan<float> t)
+    {
+        double mx = 0, mt = 0;
+        for (var i = 0; i < x.Length; i++) { mx += x[i]; mt += t[i]; }
+        mx /= x.Length;
+        mt /= t.Length;
+        double sxx = 0, stt = 0, sxt = 0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            double dx = x[i] - mx, dt = t[i] - mt;
+            sxx += dx * dx;
+            stt += dt * dt;
+            sxt += dx * dt;
+        }
+        const double tiny = 1e-12;
+        var correlation = sxx > tiny && stt > tiny ? sxt / Math.Sqrt(sxx * stt) : 0;
+        var ratio = Math.Log((sxx + tiny) / (stt + tiny));
+        return ((float)correlation, (float)Math.Clamp(ratio, -10, 10));
+    }
+}
