@@ -36,12 +36,12 @@ public sealed class PatientJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator(".upload-status .message.error")).ToContainTextAsync("junk.edf");
 
         await DropAsync(tab, new[] { "hea", "dat", "atr" }.Select(e => Path.Combine(TestData.MitDb, $"{Record}.{e}")).ToArray());
-        await Assertions.Expect(page.Locator(".upload-status .message.success")).ToContainTextAsync(Record, new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator(".upload-status .message.success")).ToContainTextAsync(Record, new() { Timeout = Waits.Analysis });
         await Assertions.Expect(page.Locator(".recording .name")).ToHaveTextAsync(Record);
         await page.ClickAsync(".upload-result a");
 
         // The analysis: beats counted by class, with the disclaimer.
-        await Assertions.Expect(page.Locator("[data-result=beats] .total td")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\d,?\d{3}"), new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("[data-result=beats] .total td")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\d,?\d{3}"), new() { Timeout = Waits.Analysis });
         await Assertions.Expect(page.Locator(".analysis .notice")).ToContainTextAsync("not a certified medical device");
         await Assertions.Expect(page.Locator("[data-result=rate] .big")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{2,3}$"));
 

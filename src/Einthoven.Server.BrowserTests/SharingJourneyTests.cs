@@ -58,7 +58,7 @@ public sealed class SharingJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(d.Locator(".day-title")).ToHaveCountAsync(1);
         await d.ClickAsync($"li.recording[data-id='{recording}'] a");
         await doctorTab.Viewer.WaitCompleteAsync();
-        await Assertions.Expect(d.Locator("[data-result=rate] .big")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{2,3}$"), new() { Timeout = 60_000 });
+        await Assertions.Expect(d.Locator("[data-result=rate] .big")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{2,3}$"), new() { Timeout = Waits.Analysis });
         await Assertions.Expect(d.Locator(".crumbs a")).ToHaveTextAsync("← Patient history");
         await doctorTab.ScreenshotAsync("doctor-recording");
 

@@ -25,7 +25,7 @@ public sealed class TwelveLeadTests(BrowserFixture fixture)
         Assert.Equal("twelve", await page.GetAttributeAsync(ViewerCanvas.Canvas, "data-layout"));
         await Assertions.Expect(page.Locator("#viewer-lead")).ToHaveValueAsync("1"); // the rhythm strip is lead II
         AssertPaperHeight(Header + 4 * 25 * Mm, await CanvasHeight(page));
-        await Assertions.Expect(page.Locator("[data-result=rate] .big")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("[data-result=rate] .big")).ToBeVisibleAsync(new() { Timeout = Waits.Analysis });
         await Assertions.Expect(page.Locator("#viewer-beats")).ToHaveValueAsync("analysis"); // marks appear once the analysis is done
         await tab.Viewer.WaitCompleteAsync();
         Assert.True(await tab.Viewer.NumberAsync("beats-drawn") >= 8);

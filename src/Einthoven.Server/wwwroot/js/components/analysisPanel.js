@@ -4,10 +4,11 @@ import { get, post } from '../core/api.js';
 import { h, replace, message } from '../core/dom.js';
 import { countByClass } from '../core/beats.js';
 import { dateTime, number, utc } from '../core/format.js';
-import { heartRate, paced, quality, rhythm, rows } from '../core/summary.js';
+import { heartRate, paced, quality, rateRange, rhythm, rows } from '../core/summary.js';
 
 const intervalNames = [['PR', ['pr', 'prMs', 'prInterval']], ['QRS', ['qrs', 'qrsMs', 'qrsDuration']], ['QT', ['qt', 'qtMs']],
-  ['QTc (Bazett)', ['qtcBazett', 'qtcBazettMs', 'qtc']], ['QTc (Fridericia)', ['qtcFridericia', 'qtcFridericiaMs']], ['Axis', ['axis', 'qrsAxis', 'frontalAxis']]];
+  ['QTc (Bazett)', ['qtcBazett', 'qtcBazettMs', 'qtc']], ['QTc (Fridericia)', ['qtcFridericia', 'qtcFridericiaMs']],
+  ['QRS axis', ['qrsAxis', 'axis', 'frontalAxis']], ['P axis', ['pAxis']], ['T axis', ['tAxis']]];
 
 export function analysisPanel({ recordingId, canRerun, onComplete }) {
   const panel = h('section', { class: 'analysis', 'aria-labelledby': 'analysis-title', 'aria-live': 'polite' });
@@ -43,9 +44,10 @@ export function analysisPanel({ recordingId, canRerun, onComplete }) {
       h('div', { class: 'cards' },
         card('Rhythm', rhythm(s) ?? 'not assessed by this analyser', 'rhythm'),
         card('Heart rate', rateText(s), 'rate'),
+        card('Heart rate variability', hrv(s), 'hrv'),
         card('Intervals', intervals(s), 'intervals'),
         card('Beats by class', beats(analysis.beatCounts), 'beats'),
-        card('Signal quality', quality(s) ?? 'not assessed by this analyser', 'quality'),
+        card('Signal quality', qualityText(s), 'quality'),
         card('Pacing', pacingText(s), 'pacing')),
       h('details', { class: 'all-results' }, h('summary', {}, 'All results'),
         h('table', { class: 'kv' }, h('tbody', {}, rows(s).map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, v)))))),
@@ -69,9 +71,9 @@ const card = (name, body, id) => h('div', { class: 'card result', dataset: { res
 function rateText(s) {
   const hr = heartRate(s);
   if (typeof hr !== 'number') return 'not measured';
-  const r = s.heartRate;
-  const range = typeof r?.minBpm === 'number' && typeof r?.maxBpm === 'number'
-    ? h('span', { class: 'muted small' }, ` range ${number(r.minBpm)}–${number(r.maxBpm)} bpm`) : null;
+  const [low, high] = rateRange(s);
+  const range = typeof low === 'number' && typeof high === 'number'
+    ? h('span', { class: 'muted small' }, ` range ${number(low)}–${number(high)} bpm`) : null;
   return [h('span', { class: 'big' }, number(hr)), ' bpm', h('br'), range];
 }
 
@@ -80,7 +82,28 @@ function intervals(s) {
   const found = intervalNames.map(([name, keys]) => [name, keys.map(k => source?.[k]).find(v => typeof v === 'number')]).filter(([, v]) => v !== undefined);
   if (found.length === 0) return 'not measured by this analyser';
   return h('table', { class: 'kv' }, h('tbody', {}, found.map(([name, v]) =>
-    h('tr', {}, h('th', { scope: 'row' }, name), h('td', {}, name === 'Axis' ? `${number(v)}°` : `${number(v < 3 ? v * 1000 : v)} ms`)))));
+    h('tr', {}, h('th', { scope: 'row' }, name), h('td', {}, name.endsWith('axis') ? `${number(v)}°` : `${number(v < 3 ? v * 1000 : v)} ms`)))));
+}
+
+function hrv(s) {
+  const time = s.hrvTime;
+  const frequency = s.hrvFrequency;
+  if (!time && !frequency) return 'not measurable in this recording';
+  const rows = [
+    ['SDNN', time?.sdnn, 'ms'], ['RMSSD', time?.rmssd, 'ms'], ['pNN50', time?.pnn50, '%'], ['LF/HF', frequency?.lfHfRatio, ''],
+  ].filter(([, v]) => typeof v === 'number');
+  return h('table', { class: 'kv' }, h('tbody', {}, rows.map(([name, v, unit]) =>
+    h('tr', {}, h('th', { scope: 'row' }, name), h('td', {}, `${number(v, unit === '' ? 2 : 0)}${unit ? ` ${unit}` : ''}`)))));
+}
+
+function qualityText(s) {
+  const q = s.quality;
+  const overall = quality(s);
+  if (typeof overall !== 'string') return 'not assessed by this analyser';
+  if (typeof q !== 'object' || typeof q.good !== 'number') return overall;
+  return [h('span', { class: 'big-word' }, overall), h('br'),
+    h('span', { class: 'muted small' }, `10 s segments: ${q.good} good, ${q.acceptable} acceptable, ${q.inconclusive} inconclusive`),
+    q.rhythmLead ? [h('br'), h('span', { class: 'muted small' }, `rhythm from lead ${q.rhythmLead}`)] : null];
 }
 
 function beats(countsBySymbol) {

@@ -1,5 +1,6 @@
-// Reads the analysis summary the server stores. Its fields vary with the analyser, so known ones are picked by name
-// and the rest are shown as they are.
+// Reads the analysis summary the server stores: the signal library's AnalysisReport (heartRate.meanBpm, beats.detected,
+// intervals.prMs, quality.overall, pacing.pacedRhythm, ...). Other analysers name fields differently, so known ones are
+// picked by a few names and the rest are shown as they are.
 import { label, number } from './format.js';
 
 const pick = (object, ...names) => {
@@ -10,12 +11,13 @@ const pick = (object, ...names) => {
   return undefined;
 };
 
-const text = value => (typeof value === 'object' && value !== null ? pick(value, 'label', 'name', 'class', 'level', 'value') : value);
+const text = value => (typeof value === 'object' && value !== null ? pick(value, 'label', 'name', 'class', 'overall', 'level', 'value') : value);
 
-export const heartRate = s => pick(s, 'heartRate.meanBpm', 'meanHeartRate', 'heartRate.mean', 'rate.mean', 'heartRate', 'rate');
+export const heartRate = s => pick(s, 'heartRate.meanBpm', 'meanHeartRate', 'heartRate.mean', 'heartRate');
+export const rateRange = s => [pick(s, 'heartRate.minBpm'), pick(s, 'heartRate.maxBpm')];
 export const rhythm = s => text(pick(s, 'rhythm', 'rhythmClass', 'rhythm.label'));
 export const beatCount = s => pick(s, 'beats.detected', 'beatCount', 'beats.count', 'beats');
-export const quality = s => text(pick(s, 'quality', 'signalQuality', 'quality.level', 'quality.overall'));
+export const quality = s => text(pick(s, 'quality.overall', 'quality.level', 'signalQuality', 'quality'));
 export const paced = s => pick(s, 'pacing.pacedRhythm', 'pacing.paced', 'pacedRhythm', 'paced');
 
 /** One line for lists: "Sinus rhythm · 74 bpm · 2,273 beats · quality good". */
