@@ -54,9 +54,9 @@ public abstract class WebUiTests(ServerFixture fixture)
     public async Task Reading_summaries_as_a_doctor_is_audited_once()
     {
         var doctor = W.Actors[Who.DoctorWithGrant];
-        var before = await Reads(doctor);
         (await doctor.Client.GetAsync($"/api/recordings/summaries?patientId={W.Owner.Id}")).EnsureSuccessStatusCode();
-        Assert.Equal(before + 1, await Reads(doctor));
+        (await doctor.Client.GetAsync($"/api/recordings/summaries?patientId={W.Owner.Id}")).EnsureSuccessStatusCode();
+        Assert.Equal(1, await Reads(doctor));
     }
 
     [ProviderFact]
@@ -101,9 +101,12 @@ public abstract class WebUiTests(ServerFixture fixture)
         Assert.Empty(await Sets("&annotations=none"));
     }
 
-    private Task<int> Reads(Actor doctor) =>
-        W.Host.DbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
-            db.AuditEntries, a => a.ActorId == doctor.Id && a.Action == "recordings.list"));
+    private Task<int> Reads(Actor doctor)
+    {
+        var since = DateTime.UtcNow - Einthoven.Server.Audit.AuditThrottle.Span;
+        return W.Host.DbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            db.AuditEntries, a => a.ActorId == doctor.Id && a.Action == "recordings.list" && a.At > since));
+    }
 }
 
 [Collection("sqlite")]

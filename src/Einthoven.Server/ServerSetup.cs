@@ -45,6 +45,7 @@ public static class ServerSetup
         services.AddScoped<TokenService>();
         services.AddScoped<PatientAccess>();
         services.AddScoped<AuditLog>();
+        services.AddSingleton<AuditThrottle>();
         services.AddScoped<JobQueue>();
         services.AddScoped<RecordingImporter>();
         services.AddScoped<AnalysisResultWriter>();
