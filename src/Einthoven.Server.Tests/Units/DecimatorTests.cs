@@ -1,3 +1,4 @@
+using Einthoven.Server.Storage;
 using Einthoven.Server.Viewer;
 using FsCheck.Xunit;
 
@@ -10,15 +11,52 @@ public class DecimatorTests
     {
         if (values.Length < 2) return true;
         const int block = 4;
-        var mins = values.Chunk(block).Select(c => c.Min()).ToArray();
-        var maxs = values.Chunk(block).Select(c => c.Max()).ToArray();
         var first = firstSeed % values.Length;
         var length = values.Length - first;
         var points = 1 + pointsSeed % length;
         var (exactMin, exactMax) = Decimator.FromSamples(values.AsSpan(first, length), points);
-        var (min, max) = Decimator.FromBlocks(mins, maxs, block, first, length, points);
+        var (min, max) = Decimator.FromPyramid(Pyramid(values, block), first, length, points);
         return Enumerable.Range(0, points).All(b => min[b] <= exactMin[b] && max[b] >= exactMax[b]);
     }
+
+    [Property(MaxTest = 100)]
+    public void The_pyramid_envelope_equals_the_raw_envelope_of_each_bucket_widened_to_whole_blocks(int seed, ushort pointsSeed, ushort firstSeed)
+    {
+        // Enough blocks for four pyramid levels, and spikes at random places.
+        var random = new Random(seed);
+        var values = Enumerable.Range(0, 3_000 + random.Next(20_000)).Select(_ => random.Next(-100, 100) * (random.Next(50) == 0 ? 40 : 1)).ToArray();
+        const int block = 4;
+        var first = firstSeed % (values.Length / 2);
+        var length = values.Length - first - random.Next(values.Length / 4);
+        var points = 1 + pointsSeed % (length / (2 * block));
+        var (min, max) = Decimator.FromPyramid(Pyramid(values, block), first, length, points);
+        for (var b = 0; b < points; b++)
+        {
+            var (start, end) = Decimator.Bucket(length, points, b);
+            var from = (first + (int)start) / block * block;
+            var to = Math.Min(values.Length, ((first + (int)end - 1) / block + 1) * block);
+            Assert.Equal(values[from..to].Min(), min[b]);
+            Assert.Equal(values[from..to].Max(), max[b]);
+        }
+    }
+
+    [Property(MaxTest = 200)]
+    public void Envelopes_read_across_chunks_equal_those_of_the_whole_window(int[] values, byte pointsSeed, ushort firstSeed, byte chunkSeed)
+    {
+        if (values.Length < 1) return;
+        var chunkSize = 1 + chunkSeed % 9;
+        var first = firstSeed % values.Length;
+        var length = values.Length - first;
+        var points = 1 + pointsSeed % length;
+        var chunks = values.Chunk(chunkSize).Skip(first / chunkSize).ToList();
+        var (min, max) = Decimator.FromChunks(chunks, chunkSize, first, length, points);
+        var (exactMin, exactMax) = Decimator.FromSamples(values.AsSpan(first, length), points);
+        Assert.Equal(exactMin, min);
+        Assert.Equal(exactMax, max);
+    }
+
+    private static EnvelopePyramid Pyramid(int[] values, int block) =>
+        new(new Envelope(block, values.Chunk(block).Select(c => c.Min()).ToArray(), values.Chunk(block).Select(c => c.Max()).ToArray()));
 
     [Fact]
     public void A_single_spike_survives_any_decimation()

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace Einthoven.Server.Accounts;
@@ -9,7 +8,7 @@ namespace Einthoven.Server.Accounts;
 /// <summary>Authenticates <c>Authorization: Bearer eth_...</c> personal access tokens.</summary>
 public sealed class BearerTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    TokenService tokens, UserManager<AppUser> users)
+    TokenService tokens)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -18,12 +17,10 @@ public sealed class BearerTokenHandler(
     {
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
-        var userId = await tokens.ValidateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
-        if (userId is null) return AuthenticateResult.Fail("invalid, expired or revoked token");
-        var user = await users.FindByIdAsync(userId.Value.ToString());
-        if (user is null) return AuthenticateResult.Fail("the token's user no longer exists");
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, user.Id.ToString()), new(ClaimTypes.Name, user.Email ?? "") };
-        claims.AddRange((await users.GetRolesAsync(user)).Select(r => new Claim(ClaimTypes.Role, r)));
+        var owner = await tokens.ValidateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        if (owner is null) return AuthenticateResult.Fail("invalid, expired or revoked token, or its user no longer exists");
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, owner.UserId.ToString()), new(ClaimTypes.Name, owner.Email) };
+        claims.AddRange(owner.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

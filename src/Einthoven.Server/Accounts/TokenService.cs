@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Einthoven.Server.Accounts;
 
+public sealed record TokenOwner(Guid UserId, string Email, IReadOnlyList<string> Roles);
+
 /// <summary>Issues, lists and revokes personal access tokens (random, shown once, stored as SHA-256).</summary>
 public sealed class TokenService(AppDb db, TimeProvider time)
 {
@@ -24,20 +26,24 @@ public sealed class TokenService(AppDb db, TimeProvider time)
         return (token, secret);
     }
 
-    /// <summary>The owner of an active token, or null.</summary>
-    public async Task<Guid?> ValidateAsync(string secret, CancellationToken ct)
+    /// <summary>The owner of an active token with their e-mail and roles, or null; one database round trip per request.</summary>
+    public async Task<TokenOwner?> ValidateAsync(string secret, CancellationToken ct)
     {
         if (!secret.StartsWith(TokenPrefix, StringComparison.Ordinal) || secret.Length > 100) return null;
         var hash = Hash(secret);
         var now = time.GetUtcNow().UtcDateTime;
-        var token = await db.AccessTokens.SingleOrDefaultAsync(t => t.Hash == hash, ct);
+        var token = await (from t in db.AccessTokens.AsNoTracking()
+                           where t.Hash == hash
+                           join u in db.Users on t.UserId equals u.Id
+                           select new
+                           {
+                               t.Id, t.UserId, t.RevokedAt, t.ExpiresAt, t.LastUsedAt, u.Email,
+                               Roles = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).ToList(),
+                           }).SingleOrDefaultAsync(ct);
         if (token is null || token.RevokedAt is not null || token.ExpiresAt <= now) return null;
         if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
-        {
-            token.LastUsedAt = now;
-            await db.SaveChangesAsync(ct);
-        }
-        return token.UserId;
+            await db.AccessTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), ct);
+        return new TokenOwner(token.UserId, token.Email ?? "", token.Roles.OfType<string>().ToList());
     }
 
     public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));

@@ -7,29 +7,6 @@ using Microsoft.Extensions.Primitives;
 
 namespace Einthoven.Server.Storage;
 
-/// <summary>One lead's min/max per block of <see cref="BlockSize"/> samples.</summary>
-public sealed record Envelope(int BlockSize, int[] Minima, int[] Maxima)
-{
-    /// <summary>The envelope over blocks <paramref name="factor"/> times larger.</summary>
-    public Envelope Coarser(int factor)
-    {
-        var count = (Minima.Length + factor - 1) / factor;
-        var min = new int[count];
-        var max = new int[count];
-        for (var i = 0; i < count; i++)
-        {
-            var from = i * factor;
-            var to = Math.Min(Minima.Length, from + factor);
-            min[i] = Minima.AsSpan(from, to - from).ToArray().Min();
-            max[i] = Maxima.AsSpan(from, to - from).ToArray().Max();
-        }
-        return new Envelope(BlockSize * factor, min, max);
-    }
-}
-
-/// <summary>A lead's stored envelope and a coarser level derived from it, for zoomed-out views.</summary>
-public sealed record EnvelopeLevels(Envelope Fine, Envelope Coarse);
-
 /// <summary>
 /// Decoded chunks, envelopes and annotation sets, kept in memory (bounded by size) so that panning and zooming a
 /// recording decodes each chunk once. Samples never change after upload; a deleted recording is forgotten.
@@ -53,15 +30,13 @@ public sealed class SampleCache : IDisposable
             return (samples, samples.Length * 4L);
         });
 
-    public Task<EnvelopeLevels> EnvelopeAsync(AppDb db, Guid recordingId, int lead, CancellationToken ct) =>
+    public Task<EnvelopePyramid> EnvelopeAsync(AppDb db, Guid recordingId, int lead, CancellationToken ct) =>
         GetAsync(recordingId, ("envelope", lead, 0), async () =>
         {
             var row = await db.LeadEnvelopes.AsNoTracking().SingleAsync(e => e.RecordingId == recordingId && e.Lead == lead, ct);
-            var fine = new Envelope(row.BlockSize, SampleCodec.Decode(row.Minima), SampleCodec.Decode(row.Maxima));
-            return (new EnvelopeLevels(fine, fine.Coarser(CoarseFactor)), fine.Minima.Length * 9L);
+            var pyramid = new EnvelopePyramid(new Envelope(row.BlockSize, SampleCodec.Decode(row.Minima), SampleCodec.Decode(row.Maxima)));
+            return (pyramid, pyramid.SizeBytes);
         });
-
-    private const int CoarseFactor = 8;
 
     /// <summary>Every annotation set of the recording by annotator, sorted by sample.</summary>
     public Task<IReadOnlyDictionary<string, Annotation[]>> AnnotationsAsync(AppDb db, Guid recordingId, CancellationToken ct) =>
@@ -79,15 +54,25 @@ public sealed class SampleCache : IDisposable
         var end = Math.Min(sampleCount, start + count);
         if (start >= end) return [];
         var result = new int[end - start];
-        for (var index = (int)(start / SampleStore.ChunkSize); (long)index * SampleStore.ChunkSize < end; index++)
+        var chunks = await ChunksAsync(db, recordingId, lead, start, end, ct);
+        var chunkStart = start / SampleStore.ChunkSize * SampleStore.ChunkSize;
+        foreach (var chunk in chunks)
         {
-            var chunk = await ChunkAsync(db, recordingId, lead, index, ct);
-            var chunkStart = (long)index * SampleStore.ChunkSize;
             var from = Math.Max(start, chunkStart);
             var to = Math.Min(end, chunkStart + chunk.Length);
             chunk.AsSpan((int)(from - chunkStart), (int)(to - from)).CopyTo(result.AsSpan((int)(from - start)));
+            chunkStart += SampleStore.ChunkSize;
         }
         return result;
+    }
+
+    /// <summary>The decoded chunks of one lead that hold samples <c>[start, end)</c>, in order.</summary>
+    public async Task<List<int[]>> ChunksAsync(AppDb db, Guid recordingId, int lead, long start, long end, CancellationToken ct)
+    {
+        var chunks = new List<int[]>();
+        for (var index = (int)(start / SampleStore.ChunkSize); (long)index * SampleStore.ChunkSize < end; index++)
+            chunks.Add(await ChunkAsync(db, recordingId, lead, index, ct));
+        return chunks;
     }
 
     /// <summary>Drops everything cached for a recording (after delete, or when its analysis is replaced).</summary>

@@ -14,7 +14,7 @@ public sealed record WindowView(
 
 /// <summary>
 /// The viewer's data: a time window of chosen leads, as raw samples when it holds no more samples than points asked
-/// for, else as a min/max envelope of that many points (from the stored block envelope when buckets span many blocks,
+/// for, else as a min/max envelope of that many points (from the stored block envelope and its coarser levels when buckets span many blocks,
 /// from decoded samples otherwise), plus the annotations of every set inside the window. Values are digital; physical
 /// = (value - baseline) / gain.
 /// </summary>
@@ -39,14 +39,13 @@ public sealed class WindowQuery(AppDb db, SampleCache cache)
             else if (length / points >= 2 * SampleStore.EnvelopeBlock)
             {
                 // Buckets of at least two blocks: the block envelope is at most a block wider at each edge.
-                var levels = await cache.EnvelopeAsync(db, recording.Id, lead, ct);
-                var level = length / points >= 2 * levels.Coarse.BlockSize ? levels.Coarse : levels.Fine;
-                (min, max) = Decimator.FromBlocks(level.Minima, level.Maxima, level.BlockSize, start, length, points);
+                var pyramid = await cache.EnvelopeAsync(db, recording.Id, lead, ct);
+                (min, max) = Decimator.FromPyramid(pyramid, start, length, points);
             }
             else
             {
-                var all = await cache.ReadAsync(db, recording.Id, lead, start, (int)length, recording.SampleCount, ct);
-                (min, max) = Decimator.FromSamples(all, points);
+                var chunks = await cache.ChunksAsync(db, recording.Id, lead, start, end, ct);
+                (min, max) = Decimator.FromChunks(chunks, SampleStore.ChunkSize, start, length, points);
             }
             views.Add(new LeadWindow(lead, l.Name, l.Unit, l.Gain, l.Baseline, samples, min, max));
         }
