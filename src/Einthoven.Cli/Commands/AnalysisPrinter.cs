@@ -11,7 +11,7 @@ internal static class AnalysisPrinter
     {
         console.MarkupLine($"[bold]{Markup.Escape(a.Record)}[/]  {a.SamplingFrequency:0.###} Hz, {a.DurationSeconds:0.#} s, leads {Markup.Escape(string.Join(" ", a.Leads))}");
         var t = new Table().AddColumns("Measure", "Value");
-        if (a.Rhythm is { } rhythm) t.AddRow("Rhythm", Markup.Escape(Describe(rhythm)));
+        if (a.Rhythm is { } rhythm) AddRhythm(t, rhythm);
         t.AddRow("Beats detected / analysed", $"{a.Beats.Detected} / {a.Beats.Analysed}");
         if (!a.Beats.ByClass.ContainsKey("detected"))
             t.AddRow("Beats by class", string.Join("  ", a.Beats.ByClass.Select(c => $"{c.Key} {c.Value}")));
@@ -29,19 +29,20 @@ internal static class AnalysisPrinter
         t.AddRow("Signal quality", $"{q.Overall} ({q.Good} good, {q.Acceptable} acceptable, {q.Inconclusive} inconclusive segments; rhythm from {Markup.Escape(q.RhythmLead)})");
         t.AddRow("Paced rhythm", a.Pacing.PacedRhythm ? $"yes ({a.Pacing.PacedBeatFraction:P0} of beats follow a spike)" : "not detected");
         console.Write(t);
+        if (a.Rhythm?.Reason is { } reason) console.MarkupLine($"Rhythm {Markup.Escape(a.Rhythm.Name)}: {Markup.Escape(reason)}");
         if (a.Models is { Count: > 0 } models)
             console.MarkupLine($"[grey]Models: {Markup.Escape(string.Join(", ", models.Select(m => $"{m.Name} {m.Version}")))}[/]");
         console.MarkupLine($"[yellow]{Markup.Escape(a.Disclaimer)}[/]");
     }
 
-    /// <summary>"atrial fibrillation (A): N 0.05  A 0.90  O 0.03  ~ 0.02; AF burden 34 % of 60 windows".</summary>
-    private static string Describe(RhythmVerdict r)
+    /// <summary>Short rows, so that the table does not wrap on an 80-column console.</summary>
+    private static void AddRhythm(Table t, RhythmVerdict r)
     {
-        var text = $"{r.Name} ({r.Label})";
-        if (r.Probabilities.Count > 0) text += ": " + string.Join("  ", r.Probabilities.Select(p => $"{p.Key} {V(p.Value, "0.00")}"));
-        if (r.Windows.Count > 1 && r.AfBurden is { } burden) text += $"; AF burden {V(100 * burden, "0.#")} % of {r.Windows.Count} windows";
-        if (r.Reason is { } reason) text += $"; {reason}";
-        return text + $"; lead {r.Lead}";
+        t.AddRow("Rhythm", Markup.Escape($"{r.Name} ({r.Label}), lead {r.Lead}"));
+        if (r.Probabilities.Count > 0)
+            t.AddRow("Rhythm probabilities", Markup.Escape(string.Join("  ", r.Probabilities.Select(p => $"{p.Key} {V(p.Value, "0.00")}"))));
+        if (r.Windows.Count > 1 && r.AfBurden is { } burden)
+            t.AddRow("AF burden", $"{V(100 * burden, "0.#")} % of {r.Windows.Count} windows");
     }
 
     private static string Deg(double? v) => v is null ? "n/a" : V(v) + "°";
