@@ -48,7 +48,7 @@ public sealed class PatientJourneyTests(BrowserFixture fixture)
         // The rhythm verdict of the model with the probability of each rhythm and, for this half hour, its timeline.
         await Assertions.Expect(page.Locator("[data-result=rhythm] .rhythm-verdict")).ToHaveTextAsync(RhythmName);
         await Assertions.Expect(page.Locator("[data-result=rhythm]")).Not.ToContainTextAsync("not assessed");
-        await Assertions.Expect(page.Locator("[data-result=rhythm] .rhythm-probabilities tr")).ToHaveCountAsync(4);
+        await Assertions.Expect(page.Locator("[data-result=rhythm] .rhythm-probabilities li")).ToHaveCountAsync(4);
         await Assertions.Expect(page.Locator("[data-result=rhythm] .rhythm-timeline .rhythm-window")).ToHaveCountAsync(60); // 30 s windows
         await Assertions.Expect(page.Locator("[data-result=rhythm] .af-burden")).ToContainTextAsync("AF burden");
         // Beats by AAMI class from the classifier, in the colours of the viewer's legend.

@@ -23,11 +23,11 @@ export function rhythmCardBody(summary) {
 function probabilities(p) {
   const rows = rhythmClasses.filter(c => typeof p[c.id] === 'number');
   if (rows.length === 0) return null;
-  return h('table', { class: 'kv rhythm-probabilities' }, h('tbody', {}, rows.map(c =>
-    h('tr', { dataset: { label: c.id } },
-      h('th', { scope: 'row' }, h('span', { class: 'swatch', style: { '--swatch': c.colour } }), c.name),
-      h('td', {}, h('meter', { min: 0, max: 1, value: p[c.id], 'aria-label': `${c.name} probability` })),
-      h('td', { class: 'number' }, `${number(p[c.id] * 100)} %`)))));
+  return h('ul', { class: 'rhythm-probabilities', 'aria-label': 'Probability of each rhythm' }, rows.map(c =>
+    h('li', { dataset: { label: c.id } },
+      h('span', { class: 'name' }, h('span', { class: 'swatch', style: { '--swatch': c.colour } }), c.name),
+      h('span', { class: 'number' }, `${number(p[c.id] * 100)} %`),
+      h('meter', { min: 0, max: 1, value: p[c.id], 'aria-label': `${c.name} probability` }))));
 }
 
 function timeline(windows) {
