@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Einthoven.Signal.Formats;
+using Einthoven.Signal.Records;
 using Einthoven.TestSupport;
 
 namespace Einthoven.Cli.Tests;
@@ -23,6 +25,41 @@ public class AnalyzeCommandTests
         Assert.InRange(root.GetProperty("heartRate").GetProperty("meanBpm").GetDouble(), 55, 75);
         Assert.Equal(JsonValueKind.Null, root.GetProperty("hrvFrequency").ValueKind);
         Assert.False(root.GetProperty("pacing").GetProperty("pacedRhythm").GetBoolean());
+        var rhythm = root.GetProperty("rhythm");
+        Assert.Equal("II", rhythm.GetProperty("lead").GetString());
+        Assert.Equal(["N", "A", "O", "~"], rhythm.GetProperty("probabilities").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(1, rhythm.GetProperty("probabilities").EnumerateObject().Sum(p => p.Value.GetDouble()), 2);
+        var byClass = root.GetProperty("beats").GetProperty("byClass");
+        Assert.Equal(["N", "S", "V", "F", "Q"], byClass.EnumerateObject().Select(p => p.Name));
+        Assert.InRange(byClass.GetProperty("N").GetInt32(), 8, 12); // 10 s at about 60 bpm
+        Assert.Equal(2, root.GetProperty("models").GetArrayLength());
+    }
+
+    [Fact]
+    public void Text_output_of_an_af_record_names_the_rhythm_with_its_probabilities_and_the_beat_classes()
+    {
+        var (code, output, error) = CliHarness.Run("analyze", Path.Combine(TestData.Cinc2017, "A00004.hea"));
+        Assert.True(code == 0, error);
+        var plain = Plain(output);
+        Assert.Contains("│ Rhythm │ atrial fibrillation (A), lead ECG │", plain);
+        Assert.Matches(@"│ Rhythm probabilities │ N 0\.\d\d A 0\.\d\d O 0\.\d\d ~ 0\.\d\d │", plain);
+        Assert.Matches(@"│ Beats by class │ N \d+ S \d+ V \d+ F \d+ Q \d+ │", plain);
+        Assert.Contains("Models: beats", plain);
+    }
+
+    [Fact]
+    public void A_record_too_short_for_the_rhythm_model_is_inconclusive_with_the_reason()
+    {
+        var dir = TestData.TempDir();
+        var path = Path.Combine(dir, "short.hea");
+        var record = RecordFiles.Read(Path.Combine(TestData.Cinc2017, "A00001.hea"));
+        RecordFiles.Write(new EcgRecord(record.Info with { Name = "short", SampleCount = 1500 }, [record.Samples[0][..1500]]), path);
+        var (code, output, error) = CliHarness.Run("analyze", path);
+        Assert.True(code == 0, error);
+        var plain = Plain(output);
+        Assert.Contains("│ Rhythm │ inconclusive (~), lead ECG │", plain);
+        Assert.Contains("Rhythm inconclusive: the record is 5 s long; the rhythm model needs at least 9 s", plain);
+        Assert.DoesNotContain("Rhythm probabilities", plain);
     }
 
     [Fact]

@@ -7,8 +7,8 @@ using Microsoft.Playwright;
 namespace Einthoven.Server.BrowserTests;
 
 /// <summary>
-/// A patient registers, uploads an MIT-BIH record (after two refused uploads), sees its analysis and the beats
-/// coloured by class, pans and zooms, crops 10 s, switches the paper to 50 mm/s and measures an RR interval with the
+/// A patient registers, uploads an MIT-BIH record (after two refused uploads), sees its analysis (the model's rhythm
+/// verdict and beats by class) and the beats coloured by class, pans and zooms, crops 10 s, switches the paper to 50 mm/s and measures an RR interval with the
 /// calipers; on a desktop with the mouse and on a phone with touch.
 /// </summary>
 [Collection("browser")]
@@ -44,6 +44,16 @@ public sealed class PatientJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("[data-result=beats] .total td")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\d,?\d{3}"), new() { Timeout = Waits.Analysis });
         await Assertions.Expect(page.Locator(".analysis .notice")).ToContainTextAsync("not a certified medical device");
         await Assertions.Expect(page.Locator("[data-result=rate] .big")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{2,3}$"));
+
+        // The rhythm verdict of the model with the probability of each rhythm and, for this half hour, its timeline.
+        await Assertions.Expect(page.Locator("[data-result=rhythm] .rhythm-verdict")).ToHaveTextAsync(RhythmName);
+        await Assertions.Expect(page.Locator("[data-result=rhythm]")).Not.ToContainTextAsync("not assessed");
+        await Assertions.Expect(page.Locator("[data-result=rhythm] .rhythm-probabilities li")).ToHaveCountAsync(4);
+        await Assertions.Expect(page.Locator("[data-result=rhythm] .rhythm-timeline .rhythm-window")).ToHaveCountAsync(60); // 30 s windows
+        await Assertions.Expect(page.Locator("[data-result=rhythm] .af-burden")).ToContainTextAsync("AF burden");
+        // Beats by AAMI class from the classifier, in the colours of the viewer's legend.
+        await Assertions.Expect(page.Locator("[data-result=beats] tr[data-class=V]")).ToBeVisibleAsync();
+        Assert.Equal(await SwatchColourAsync(page, ".legend li[data-class=V]"), await SwatchColourAsync(page, "[data-result=beats] tr[data-class=V]"));
 
         // Beat marks coloured by class from the reference annotations: normal and ventricular beats on the first screen.
         await page.SelectOptionAsync("#viewer-beats", "atr");
@@ -103,9 +113,15 @@ public sealed class PatientJourneyTests(BrowserFixture fixture)
         await tab.ScreenshotAsync("recording");
         await tab.GotoAsync("/");
         await Assertions.Expect(page.Locator(".recording .summary")).ToContainTextAsync("bpm");
+        await Assertions.Expect(page.Locator(".recording .summary")).ToContainTextAsync(RhythmName);
         await tab.ScreenshotAsync("recordings");
         tab.AssertNoConsoleErrors();
     }
+
+    private static readonly System.Text.RegularExpressions.Regex RhythmName = new("normal sinus rhythm|atrial fibrillation|other rhythm|inconclusive");
+
+    private static Task<string> SwatchColourAsync(IPage page, string row) =>
+        page.Locator($"{row} .swatch").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
 
     /// <summary>Drops files on the upload zone as a person would, through a drop event carrying them.</summary>
     private static async Task DropAsync(Tab tab, string[] files)

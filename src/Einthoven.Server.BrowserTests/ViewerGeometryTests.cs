@@ -110,6 +110,10 @@ public sealed class ViewerGeometryTests(BrowserFixture fixture) : IAsyncLifetime
     {
         Assert.Equal("Atrial fibrillation · 96 bpm · 2,100 beats · quality good · paced", await Run<string>("core/summary.js",
             "return m.headline({ rhythm: { label: 'Atrial fibrillation' }, meanHeartRate: 96.2, beatCount: 2100, quality: 'Good', pacing: { pacedRhythm: true } });"));
+        Assert.Equal("atrial fibrillation (AF burden 83 %) · 105 bpm · 3,085 beats · quality good", await Run<string>("core/summary.js",
+            "return m.headline({ rhythm: { label: 'A', name: 'atrial fibrillation', afBurden: 0.834, windows: [{}, {}] }, heartRate: { meanBpm: 105 }, beats: { detected: 3085 }, quality: { overall: 'good' } });"));
+        Assert.Equal("inconclusive", await Run<string>("core/summary.js",
+            "return m.headline({ rhythm: { label: '~', name: 'inconclusive', probabilities: {}, windows: [] } });"));
         Assert.Equal("Min rr=0.5 s|Quality · level=good", await Run<string>("core/summary.js",
             "return m.rows({ minRr: 0.5, quality: { level: 'good' } }).map(([k, v]) => `${k}=${v}`).join('|');"));
     }

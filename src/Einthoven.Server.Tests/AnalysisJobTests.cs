@@ -10,13 +10,18 @@ namespace Einthoven.Server.Tests;
 public abstract class AnalysisJobTests(ServerFixture fixture)
 {
     [ProviderFact]
-    public async Task An_upload_is_analysed_with_beats_and_a_disclaimer()
+    public async Task An_upload_is_analysed_with_classified_beats_a_rhythm_verdict_and_a_disclaimer()
     {
         var analysis = await fixture.World.WaitForAnalysisAsync(fixture.World.Recording);
         Assert.Equal("Succeeded", analysis.GetProperty("job").Str("state"));
         Assert.Equal(1.0, analysis.GetProperty("job").GetProperty("progress").GetDouble());
         var beats = analysis.GetProperty("beatCounts").EnumerateObject().Sum(p => p.Value.GetInt32());
         Assert.InRange(beats, 50, 75); // a 60 s synthetic record at 60 bpm
+        Assert.Subset(new HashSet<string> { "N", "S", "V", "F", "Q" }, analysis.GetProperty("beatCounts").EnumerateObject().Select(p => p.Name).ToHashSet());
+        var rhythm = analysis.GetProperty("summary").GetProperty("rhythm");
+        Assert.Contains(rhythm.Str("label"), new[] { "N", "A", "O", "~" });
+        Assert.Equal(4, rhythm.GetProperty("probabilities").EnumerateObject().Count());
+        Assert.Contains("einthoven-rhythm", analysis.Str("analyzer"));
         Assert.Contains("not a certified medical device", analysis.Str("disclaimer"));
     }
 

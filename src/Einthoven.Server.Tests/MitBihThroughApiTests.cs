@@ -3,17 +3,18 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Einthoven.Cli;
 using Einthoven.Cli.Commands;
+using Einthoven.Models.Analysis;
 using Einthoven.Server.Tests.Hosting;
 using Einthoven.Signal.Formats;
 using Einthoven.TestSupport;
 
 namespace Einthoven.Server.Tests;
 
-/// <summary>A real MIT-BIH record through the API: stored exactly, analysed like the signal library analyses the file.</summary>
+/// <summary>A real MIT-BIH record through the API: stored exactly, analysed (beat classes, rhythm, measurements) as the CLI analyses the file.</summary>
 public abstract class MitBihThroughApiTests(ServerFixture fixture)
 {
     [ProviderFact]
-    public async Task Record_100_is_stored_losslessly_and_analysed_like_the_library_analyses_the_file()
+    public async Task Record_100_is_stored_losslessly_and_analysed_like_the_cli_analyses_the_file()
     {
         var path = Path.Combine(TestData.MitDb, "100");
         var client = fixture.World.Actors[Who.OtherPatient].Client;
@@ -34,7 +35,13 @@ public abstract class MitBihThroughApiTests(ServerFixture fixture)
         Assert.True(JsonNode.DeepEquals(cli, server), $"CLI:\n{cli}\nserver:\n{server}");
         var detected = cli["beats"]!["detected"]!.GetValue<int>();
         Assert.InRange(detected, 2200, 2330); // 2273 reference beats
-        Assert.Equal(detected, analysis.GetProperty("beatCounts").GetProperty("Q").GetInt32());
+        var byClass = cli["beats"]!["byClass"]!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<int>());
+        var stored = analysis.GetProperty("beatCounts").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32());
+        Assert.Equal(byClass.Where(c => c.Value > 0).OrderBy(c => c.Key), stored.OrderBy(c => c.Key));
+        Assert.InRange(byClass["N"], 2150, 2300); // 2239 normal beats in the reference
+        Assert.Equal(("N", "normal sinus rhythm"), (cli["rhythm"]!["label"]!.GetValue<string>(), cli["rhythm"]!["name"]!.GetValue<string>()));
+        Assert.Equal(60, cli["rhythm"]!["windows"]!.AsArray().Count);
+        Assert.Equal(ModelAnalyzer.Shipped.Name, analysis.Str("analyzer"));
     }
 
     private static string RunCli(params string[] args)

@@ -1,3 +1,4 @@
+using Einthoven.Models.Analysis;
 using Einthoven.Server.Accounts;
 using Einthoven.Server.Admin;
 using Einthoven.Server.Analysis;
@@ -41,7 +42,8 @@ public static class ServerSetup
         services.AddSingleton<SampleCache>();
         services.AddSingleton<JobSignal>();
         services.AddSingleton<KeyHasher>();
-        services.TryAddSingleton<IRecordingAnalyzer, SignalLibraryAnalyzer>();
+        services.TryAddSingleton(_ => ModelAnalyzer.Shipped);
+        services.TryAddSingleton<IRecordingAnalyzer, ModelRecordingAnalyzer>();
         services.AddScoped<TokenService>();
         services.AddScoped<PatientAccess>();
         services.AddScoped<AuditLog>();

@@ -11,7 +11,10 @@ internal static class AnalysisPrinter
     {
         console.MarkupLine($"[bold]{Markup.Escape(a.Record)}[/]  {a.SamplingFrequency:0.###} Hz, {a.DurationSeconds:0.#} s, leads {Markup.Escape(string.Join(" ", a.Leads))}");
         var t = new Table().AddColumns("Measure", "Value");
+        if (a.Rhythm is { } rhythm) AddRhythm(t, rhythm);
         t.AddRow("Beats detected / analysed", $"{a.Beats.Detected} / {a.Beats.Analysed}");
+        if (!a.Beats.ByClass.ContainsKey("detected"))
+            t.AddRow("Beats by class", string.Join("  ", a.Beats.ByClass.Select(c => $"{c.Key} {c.Value}")));
         t.AddRow("Heart rate (mean, min-max)", a.HeartRate is { } hr ? $"{hr.MeanBpm:0} bpm ({hr.MinBpm:0}-{hr.MaxBpm:0})" : "n/a");
         t.AddRow("SDNN / RMSSD / pNN50", a.HrvTime is { } h ? $"{h.Sdnn:0} ms / {h.Rmssd:0} ms / {h.Pnn50:0.#} %" : "n/a");
         t.AddRow("LF / HF / LF:HF", a.HrvFrequency is { } f ? $"{f.Lf:0} ms² / {f.Hf:0} ms² / {V(f.LfHfRatio, "0.00")}" : "n/a (needs 2 min of NN intervals)");
@@ -26,7 +29,20 @@ internal static class AnalysisPrinter
         t.AddRow("Signal quality", $"{q.Overall} ({q.Good} good, {q.Acceptable} acceptable, {q.Inconclusive} inconclusive segments; rhythm from {Markup.Escape(q.RhythmLead)})");
         t.AddRow("Paced rhythm", a.Pacing.PacedRhythm ? $"yes ({a.Pacing.PacedBeatFraction:P0} of beats follow a spike)" : "not detected");
         console.Write(t);
+        if (a.Rhythm?.Reason is { } reason) console.MarkupLine($"Rhythm {Markup.Escape(a.Rhythm.Name)}: {Markup.Escape(reason)}");
+        if (a.Models is { Count: > 0 } models)
+            console.MarkupLine($"[grey]Models: {Markup.Escape(string.Join(", ", models.Select(m => $"{m.Name} {m.Version}")))}[/]");
         console.MarkupLine($"[yellow]{Markup.Escape(a.Disclaimer)}[/]");
+    }
+
+    /// <summary>Short rows, so that the table does not wrap on an 80-column console.</summary>
+    private static void AddRhythm(Table t, RhythmVerdict r)
+    {
+        t.AddRow("Rhythm", Markup.Escape($"{r.Name} ({r.Label}), lead {r.Lead}"));
+        if (r.Probabilities.Count > 0)
+            t.AddRow("Rhythm probabilities", Markup.Escape(string.Join("  ", r.Probabilities.Select(p => $"{p.Key} {V(p.Value, "0.00")}"))));
+        if (r.Windows.Count > 1 && r.AfBurden is { } burden)
+            t.AddRow("AF burden", $"{V(100 * burden, "0.#")} % of {r.Windows.Count} windows");
     }
 
     private static string Deg(double? v) => v is null ? "n/a" : V(v) + "°";

@@ -25,7 +25,7 @@ public sealed class AnalysisResultWriter(AppDb db, JobQueue queue, SampleCache c
             db.AnalysisResults.Add(new AnalysisResult
             {
                 RecordingId = recordingId, Analyzer = analyzer, CreatedAt = time.GetUtcNow().UtcDateTime,
-                SummaryJson = JsonSerializer.Serialize(outcome.Summary, SignalLibraryAnalyzer.ReportJson),
+                SummaryJson = JsonSerializer.Serialize(outcome.Summary, ModelRecordingAnalyzer.ReportJson),
             });
             await db.SaveChangesAsync(ct);
             if (!await queue.CompleteAsync(job.Id, owner, ct))

@@ -6,6 +6,7 @@ namespace Einthoven.Signal.Analysis;
 /// <summary>
 /// The whole-record analysis that the CLI and the server show. Its JSON form (property names as here, camelCase) is a
 /// stable contract: add fields, never rename or remove them. Every null means "not measurable here", never zero.
+/// <see cref="Rhythm"/> and <see cref="Models"/> are null when only the signal library ran (no trained models).
 /// </summary>
 public sealed record AnalysisReport(
     string Record,
@@ -18,7 +19,9 @@ public sealed record AnalysisReport(
     FrequencyDomainHrv? HrvFrequency,
     GlobalMeasurements? Intervals,
     QualitySummary Quality,
-    PacingSummary Pacing)
+    PacingSummary Pacing,
+    RhythmVerdict? Rhythm = null,
+    IReadOnlyList<ModelVersion>? Models = null)
 {
     public const string NotAMedicalDevice =
         "Automated interpretation by Einthoven, a decision-support and research tool: not a certified medical device. " +
@@ -28,7 +31,10 @@ public sealed record AnalysisReport(
     public string Disclaimer => NotAMedicalDevice;
 }
 
-/// <summary>Detected beats, those in interpretable segments, and counts by class (only "detected" until a classifier runs).</summary>
+/// <summary>
+/// Detected beats, those in interpretable segments, and counts by class: only "detected" from the signal library alone,
+/// the AAMI classes N, S, V, F and Q (every one, zeros included) when a beat classifier ran.
+/// </summary>
 public sealed record BeatCounts(int Detected, int Analysed, IReadOnlyDictionary<string, int> ByClass);
 
 /// <summary>Heart rate from the normal-to-normal intervals, in beats per minute.</summary>

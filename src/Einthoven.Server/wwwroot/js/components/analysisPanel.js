@@ -4,7 +4,8 @@ import { get, post } from '../core/api.js';
 import { h, replace, message } from '../core/dom.js';
 import { countByClass } from '../core/beats.js';
 import { dateTime, number, utc } from '../core/format.js';
-import { heartRate, paced, quality, rateRange, rhythm, rows } from '../core/summary.js';
+import { heartRate, paced, quality, rateRange, rows } from '../core/summary.js';
+import { rhythmCardBody } from './rhythmCard.js';
 
 const intervalNames = [['PR', ['pr', 'prMs', 'prInterval']], ['QRS', ['qrs', 'qrsMs', 'qrsDuration']], ['QT', ['qt', 'qtMs']],
   ['QTc (Bazett)', ['qtcBazett', 'qtcBazettMs', 'qtc']], ['QTc (Fridericia)', ['qtcFridericia', 'qtcFridericiaMs']],
@@ -42,7 +43,7 @@ export function analysisPanel({ recordingId, canRerun, onComplete }) {
     replace(panel, title(),
       h('p', { class: 'notice' }, h('strong', {}, 'Not a medical device. '), analysis.disclaimer),
       h('div', { class: 'cards' },
-        card('Rhythm', rhythm(s) ?? 'not assessed by this analyser', 'rhythm'),
+        card('Rhythm', rhythmCardBody(s), 'rhythm'),
         card('Heart rate', rateText(s), 'rate'),
         card('Heart rate variability', hrv(s), 'hrv'),
         card('Intervals', intervals(s), 'intervals'),

@@ -1,7 +1,8 @@
-// Reads the analysis summary the server stores: the signal library's AnalysisReport (heartRate.meanBpm, beats.detected,
+// Reads the analysis summary the server stores: the AnalysisReport (rhythm verdict, heartRate.meanBpm, beats.detected,
 // intervals.prMs, quality.overall, pacing.pacedRhythm, ...). Other analysers name fields differently, so known ones are
 // picked by a few names and the rest are shown as they are.
 import { label, number } from './format.js';
+import { verdict, verdictText } from './rhythm.js';
 
 const pick = (object, ...names) => {
   for (const name of names) {
@@ -15,12 +16,13 @@ const text = value => (typeof value === 'object' && value !== null ? pick(value,
 
 export const heartRate = s => pick(s, 'heartRate.meanBpm', 'meanHeartRate', 'heartRate.mean', 'heartRate');
 export const rateRange = s => [pick(s, 'heartRate.minBpm'), pick(s, 'heartRate.maxBpm')];
-export const rhythm = s => text(pick(s, 'rhythm', 'rhythmClass', 'rhythm.label'));
+/** The rhythm verdict's name ("atrial fibrillation (AF burden 83 %)"), or another analyser's rhythm field. */
+export const rhythm = s => (verdict(s) ? verdictText(verdict(s)) : text(pick(s, 'rhythm', 'rhythmClass')));
 export const beatCount = s => pick(s, 'beats.detected', 'beatCount', 'beats.count', 'beats');
 export const quality = s => text(pick(s, 'quality.overall', 'quality.level', 'signalQuality', 'quality'));
 export const paced = s => pick(s, 'pacing.pacedRhythm', 'pacing.paced', 'pacedRhythm', 'paced');
 
-/** One line for lists: "Sinus rhythm · 74 bpm · 2,273 beats · quality good". */
+/** One line for lists: "normal sinus rhythm · 74 bpm · 2,273 beats · quality good". */
 export function headline(summary) {
   if (!summary) return '';
   const parts = [];

@@ -1,0 +1,52 @@
+using Einthoven.Learning.Serialization;
+using Einthoven.Models.Beats;
+using Einthoven.Models.Rhythm;
+using Einthoven.Signal.Analysis;
+using Einthoven.Signal.Records;
+
+namespace Einthoven.Models.Analysis;
+
+/// <summary>
+/// The one whole-record analysis with the trained models: the signal library's <see cref="RecordAnalyzer"/> report
+/// (rate, HRV, intervals, quality, pacing) enriched with the beat classifier's AAMI classes and the rhythm verdict
+/// (<see cref="RecordRhythm"/>). The CLI's <c>analyze</c> and the server's analysis job both run it. Load it once
+/// (<see cref="Shipped"/>) and share it: it is safe to use from several threads.
+/// </summary>
+public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, RecordRhythm rhythm)
+{
+    private static readonly Lazy<ModelAnalyzer> ShippedModels = new(LoadShipped, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The shipped models, loaded (and hash-checked) on first use, once per process.</summary>
+    public static ModelAnalyzer Shipped => ShippedModels.Value;
+
+    public static ModelAnalyzer LoadShipped()
+    {
+        var beatCard = ModelCard.Load(BeatClassifier.ShippedCardPath);
+        var rhythmCard = ModelCard.Load(RhythmClassifier.ShippedCardPath);
+        return new ModelAnalyzer(BeatClassifier.LoadShipped(), new ModelVersion(beatCard.Name, beatCard.Version),
+            new RecordRhythm(RhythmClassifier.LoadShipped(), new ModelVersion(rhythmCard.Name, rhythmCard.Version)));
+    }
+
+    public IReadOnlyList<ModelVersion> Models => [beatModel, rhythm.Model];
+
+    /// <summary>Name and versions of the whole analysis, e.g. "einthoven-signal/record-analyzer-1+beats-1+einthoven-rhythm-1".</summary>
+    public string Name => string.Join("+", Models.Select(m => $"{m.Name}-{m.Version}").Prepend("einthoven-signal/record-analyzer-1"));
+
+    /// <summary>Analyses a whole record; <paramref name="progress"/> goes from 0 to 1 over the stages.</summary>
+    public ModelAnalysis Analyze(EcgRecord record, IProgress<double>? progress = null, CancellationToken ct = default)
+    {
+        ct.ThrowIfCancellationRequested();
+        var report = RecordAnalyzer.Analyze(record);
+        progress?.Report(0.5);
+        ct.ThrowIfCancellationRequested();
+        var classified = beats.Classify(record);
+        progress?.Report(0.8);
+        ct.ThrowIfCancellationRequested();
+        var rhythmLead = RecordRhythm.ChooseLead(record.Info, report.Quality.RhythmLead);
+        var verdict = rhythm.Classify(record, rhythmLead, ct);
+        progress?.Report(1);
+        var byClass = AamiMapping.Classes.ToDictionary(c => AamiMapping.Symbol(c), c => classified.Count(b => b.Class == c));
+        var enriched = report with { Beats = report.Beats with { ByClass = byClass }, Rhythm = verdict, Models = Models };
+        return new ModelAnalysis(enriched, classified, BeatSignal.ChooseLeads(record.Info).A, rhythmLead);
+    }
+}

@@ -1,0 +1,105 @@
+using Einthoven.Models.Rhythm;
+using Einthoven.Signal.Analysis;
+using Einthoven.Signal.Analysis.Filters;
+using Einthoven.Signal.Records;
+
+namespace Einthoven.Models.Analysis;
+
+/// <summary>
+/// The rhythm of a record of any length, rate and lead count with the single-lead CinC 2017 classifier, which was
+/// trained on one lead at 300 Hz, 9-60 s long. The rhythm lead (II, MLII or I when present, else the lead the quality
+/// assessment chose) is resampled to 300 Hz. A record of 9-60 s is classified whole; a longer one in consecutive 30 s
+/// windows (a remainder under 9 s joins the last window). The record's probabilities are the windows' probabilities
+/// averaged by duration. Its label is A when atrial fibrillation is sustained (consecutive A windows covering at least
+/// 60 s), so that an episode in a long Holter record is not averaged away, and otherwise the most probable label.
+/// Under 9 s the verdict is inconclusive with the reason.
+/// </summary>
+public sealed class RecordRhythm(RhythmClassifier classifier, ModelVersion model)
+{
+    public const double ModelRate = 300, MinimumSeconds = 9, WholeRecordSeconds = 60, WindowSeconds = 30, SustainedAfSeconds = 60;
+    private static readonly string[] PreferredLeads = ["II", "MLII", "ML2", "I"];
+    private readonly Lock _network = new(); // the classifier's layers keep their activations: one inference at a time
+
+    public ModelVersion Model { get; } = model;
+
+    /// <summary>The lead the rhythm is read from: a limb lead like the training recordings, else the best-quality lead.</summary>
+    public static int ChooseLead(RecordInfo info, string qualityRhythmLead) =>
+        PreferredLeads.Select(info.LeadIndex).Append(info.LeadIndex(qualityRhythmLead)).FirstOrDefault(i => i >= 0, 0);
+
+    public RhythmVerdict Classify(EcgRecord record, int lead, CancellationToken ct = default)
+    {
+        var info = record.Info;
+        var name = info.Leads[lead].Name;
+        var signal = Resampled(record, lead);
+        var seconds = signal.Length / ModelRate;
+        if (seconds < MinimumSeconds)
+            return Inconclusive(name, $"the record is {seconds:0.#} s long; the rhythm model needs at least {MinimumSeconds:0} s");
+
+        var bounds = WindowBounds(signal.Length);
+        var resolution = 1 / (info.Leads[lead].Gain > 0 ? info.Leads[lead].Gain : 200);
+        var features = new List<float>(bounds.Count * RhythmFeatures.Count);
+        foreach (var (start, end) in bounds)
+        {
+            ct.ThrowIfCancellationRequested();
+            features.AddRange(RhythmFeatures.Extract(signal[start..end], ModelRate, resolution));
+        }
+        RhythmPrediction[] predictions;
+        lock (_network) predictions = classifier.ClassifyFeatures(features.ToArray());
+        var windows = bounds.Select((b, i) => new RhythmWindow(b.Start / ModelRate, b.End / ModelRate, predictions[i].Label,
+            Round(predictions[i].Probabilities[RhythmLabels.Index(predictions[i].Label)]))).ToArray();
+        return Verdict(name, windows, predictions);
+    }
+
+    private RhythmVerdict Verdict(string lead, RhythmWindow[] windows, RhythmPrediction[] predictions)
+    {
+        var total = windows.Sum(Duration);
+        var mean = RhythmLabels.All.Select((_, c) => windows.Select((w, i) => Duration(w) * predictions[i].Probabilities[c]).Sum() / total).ToArray();
+        var label = HasSustainedAf(windows) ? RhythmVerdict.AtrialFibrillation : RhythmLabels.All[Array.IndexOf(mean, mean.Max())];
+        var burden = windows.Where(w => w.Label == RhythmVerdict.AtrialFibrillation).Sum(Duration) / total;
+        var probabilities = RhythmLabels.All.Select((l, c) => (l, p: Round(mean[c]))).ToDictionary(x => x.l, x => x.p);
+        var reason = label == RhythmVerdict.Inconclusive ? "the model judged the signal too noisy for a rhythm verdict" : null;
+        return new RhythmVerdict(label, RhythmVerdict.NameOf(label), probabilities, lead, Round(burden), windows, reason, Describe());
+    }
+
+    private static bool HasSustainedAf(IReadOnlyList<RhythmWindow> windows)
+    {
+        var run = 0.0;
+        foreach (var w in windows)
+        {
+            run = w.Label == RhythmVerdict.AtrialFibrillation ? run + Duration(w) : 0;
+            if (run >= SustainedAfSeconds) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Sample ranges at 300 Hz: the whole record up to 60 s, else 30 s windows with a short remainder joined to the last.</summary>
+    public static IReadOnlyList<(int Start, int End)> WindowBounds(int length)
+    {
+        if (length < WholeRecordSeconds * ModelRate + 1) return [(0, length)];
+        var step = (int)(WindowSeconds * ModelRate);
+        var bounds = new List<(int Start, int End)>();
+        for (var start = 0; start + step <= length; start += step) bounds.Add((start, start + step));
+        var rest = length - bounds[^1].End;
+        if (rest >= MinimumSeconds * ModelRate) bounds.Add((bounds[^1].End, length));
+        else bounds[^1] = (bounds[^1].Start, length);
+        return bounds;
+    }
+
+    private RhythmVerdict Inconclusive(string lead, string reason) =>
+        new(RhythmVerdict.Inconclusive, RhythmVerdict.NameOf(RhythmVerdict.Inconclusive), new Dictionary<string, double>(), lead, null, [], reason, Describe());
+
+    private static double[] Resampled(EcgRecord record, int lead)
+    {
+        var physical = record.Physical(lead);
+        for (var i = 0; i < physical.Length; i++)
+            if (!double.IsFinite(physical[i])) physical[i] = i > 0 ? physical[i - 1] : 0;
+        var fs = record.Info.SamplingFrequency;
+        return Math.Abs(fs - ModelRate) < 1e-9 ? physical : Resampler.Resample(physical, fs, ModelRate);
+    }
+
+    private string Describe() => $"{Model.Name} {Model.Version}";
+
+    private static double Duration(RhythmWindow w) => w.EndSeconds - w.StartSeconds;
+
+    private static double Round(double p) => Math.Round(p, 4);
+}

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Einthoven.Models.Analysis;
+using Einthoven.Signal.Records;
+
+namespace Einthoven.Server.Analysis;
+
+/// <summary>
+/// The analysis the worker runs: <see cref="ModelAnalyzer"/>, the same as <c>einthoven analyze</c> (the signal
+/// library's report with the beat classifier's AAMI classes and the rhythm verdict). Beats are stored with their class
+/// symbols (N, S, V, F, Q) and rhythm changes as '+' annotations; the report is the summary.
+/// </summary>
+public sealed class ModelRecordingAnalyzer(ModelAnalyzer models) : IRecordingAnalyzer
+{
+    /// <summary>How the report is stored: the camelCase JSON the CLI prints, NaN allowed.</summary>
+    public static readonly JsonSerializerOptions ReportJson = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public string Name => models.Name;
+
+    public AnalysisOutcome Analyze(EcgRecord record, IProgress<double> progress, CancellationToken ct)
+    {
+        var analysis = models.Analyze(record, progress, ct);
+        return new AnalysisOutcome(analysis.ToAnnotations(), analysis.Report);
+    }
+}

@@ -1,0 +1,45 @@
+// The Rhythm card of the analysis: the verdict, the probability of each rhythm, and for long recordings the AF burden
+// and a timeline of the classified windows. '~' reads 'inconclusive', with the reason when the analyser gave one.
+import { h } from '../core/dom.js';
+import { elapsed, number } from '../core/format.js';
+import { rhythmClass, rhythmClasses, verdict } from '../core/rhythm.js';
+import { rhythm as otherRhythm } from '../core/summary.js';
+
+export function rhythmCardBody(summary) {
+  const r = verdict(summary);
+  if (!r) return otherRhythm(summary) ?? 'not assessed by this analyser';
+  const windows = r.windows ?? [];
+  return [
+    h('span', { class: 'big-word rhythm-verdict', dataset: { label: r.label } }, r.name ?? rhythmClass(r.label)?.name ?? r.label),
+    r.reason ? h('p', { class: 'muted small' }, r.reason) : null,
+    probabilities(r.probabilities ?? {}),
+    windows.length > 1 ? [
+      h('p', { class: 'small af-burden' }, `AF burden ${number((r.afBurden ?? 0) * 100, 1)} % of ${windows.length} windows of ${number(windows[0].endSeconds - windows[0].startSeconds)} s`),
+      timeline(windows)] : null,
+    h('p', { class: 'muted small' }, `lead ${r.lead}${r.model ? ` · ${r.model}` : ''}`),
+  ];
+}
+
+function probabilities(p) {
+  const rows = rhythmClasses.filter(c => typeof p[c.id] === 'number');
+  if (rows.length === 0) return null;
+  return h('ul', { class: 'rhythm-probabilities', 'aria-label': 'Probability of each rhythm' }, rows.map(c =>
+    h('li', { dataset: { label: c.id } },
+      h('span', { class: 'name' }, h('span', { class: 'swatch', style: { '--swatch': c.colour } }), c.name),
+      h('span', { class: 'number' }, `${number(p[c.id] * 100)} %`),
+      h('meter', { min: 0, max: 1, value: p[c.id], 'aria-label': `${c.name} probability` }))));
+}
+
+function timeline(windows) {
+  const start = windows[0].startSeconds;
+  const total = windows[windows.length - 1].endSeconds - start;
+  return h('div', { class: 'rhythm-timeline', role: 'img', 'aria-label': `Rhythm of ${windows.length} windows over time` },
+    windows.map(w => {
+      const c = rhythmClass(w.label);
+      return h('span', {
+        class: 'rhythm-window', dataset: { label: w.label },
+        title: `${elapsed(w.startSeconds)}–${elapsed(w.endSeconds)} ${c?.name ?? w.label} (${number(w.probability * 100)} %)`,
+        style: { '--swatch': c?.colour ?? '#8a8f98', width: `${(100 * (w.endSeconds - w.startSeconds)) / total}%` },
+      });
+    }));
+}
