@@ -26,11 +26,12 @@ public static class BeatInputLayout
     /// <summary>Names of the per-beat features, in order (see <see cref="BeatFeatureExtractor"/>).</summary>
     public static readonly IReadOnlyList<string> BeatFeatureNames =
     [
-        "log pre-RR / record RR", "log post-RR / record RR", "log local RR / record RR",
+        "log pre-RR / 5-min mean RR", "log post-RR / 5-min mean RR", "log local RR / 5-min mean RR",
         "log pre-RR / local RR", "log post-RR / local RR", "log post-RR / pre-RR",
-        "log pre-RR / 0.8 s", "log post-RR / 0.8 s",
+        "log pre-RR / 0.8 s", "log post-RR / 0.8 s", "log local RR / 0.8 s", "log 5-min mean RR / 0.8 s",
         "log previous pre-RR / local RR", "log next post-RR / local RR", "log pre-RR / previous pre-RR",
         "local RR irregularity (median |change| / local RR)", "prematurity (1 - pre-RR / local RR) / (irregularity + 0.05)",
+        "log pre-RR / record upper-quartile RR", "log post-RR / record upper-quartile RR",
         "template correlation A", "template correlation B",
         "log energy / template energy A", "log energy / template energy B",
         "P-wave template correlation A", "P-wave template correlation B",

@@ -19,7 +19,8 @@ public sealed record BeatTrainingOptions
     /// <summary>No class weighs more than this many times the lightest.</summary>
     public double MaxClassWeightRatio { get; init; } = 50;
 
-    public float AmplitudeJitter { get; init; } = 0.15f;
+    /// <summary>Random changes to the morphology expert's training windows.</summary>
+    public BeatAugmentation Augmentation { get; init; } = new(AmplitudeJitter: 0.15f);
 
     /// <summary>Synthetic irregular-rhythm N beats for the rhythm expert, as a fraction of the real N beats (see <see cref="IrregularRhythm"/>).</summary>
     public double IrregularRhythmFraction { get; init; } = 0.5;
@@ -35,6 +36,7 @@ public sealed record BeatTrainingOptions
     {
         if (Epochs < 1 || RhythmEpochs < 1 || BatchSize < 2 || EnsembleSize < 1 || Threads < 1)
             throw new ArgumentException("beat training: epochs, ensemble size and threads must be positive and the batch at least 2");
+        Augmentation.Validate();
         if (!(LearningRate > 0) || WeightDecay < 0 || Dropout is < 0 or >= 1 || ClassWeightPower < 0 || IrregularRhythmFraction is < 0 or > 10 || !(MaxClassWeightRatio >= 1))
             throw new ArgumentException("beat training: learning rate must be positive, weight decay and class-weight power not negative, dropout in [0, 1), weight ratio at least 1");
     }
