@@ -3,8 +3,9 @@ namespace Einthoven.Models.Beats;
 /// <summary>
 /// Record-wise cross-validation: the pooled confusion matrix of the held-out predictions taken as they are
 /// (<see cref="Pooled"/>) and with a decision rule fitted on the other folds' held-out predictions
-/// (<see cref="PooledWithRule"/>, an honest estimate of the whole procedure), the rule fitted on all held-out
-/// predictions (for the final model) and the folds used.
+/// (<see cref="PooledWithRule"/>, an honest estimate of the whole procedure), the rule for the final model and the
+/// folds used. The final model's rule is the one fitted on all held-out predictions if fitting a rule improved the
+/// held-out <see cref="BeatDecisionRule.Objective"/> (PooledWithRule over Pooled), else no rule.
 /// </summary>
 public sealed record CrossValidationResult(ConfusionMatrix Pooled, ConfusionMatrix PooledWithRule, BeatDecisionRule Decision,
     IReadOnlyList<IReadOnlyList<string>> Folds);
@@ -39,7 +40,9 @@ public static class BeatCrossValidation
             var rule = BeatDecisionRule.Fit(others.SelectMany(g => probabilities[g]).ToArray(), others.SelectMany(g => labels[g]).ToArray());
             withRule.Add(rule.Confusion(probabilities[f], labels[f]));
         }
-        var decision = BeatDecisionRule.Fit(probabilities.SelectMany(p => p).ToArray(), labels.SelectMany(l => l).ToArray());
+        var decision = BeatDecisionRule.Objective(withRule) > BeatDecisionRule.Objective(pooled)
+            ? BeatDecisionRule.Fit(probabilities.SelectMany(p => p).ToArray(), labels.SelectMany(l => l).ToArray())
+            : BeatDecisionRule.Identity;
         var names = Enumerable.Range(0, folds)
             .Select(f => (IReadOnlyList<string>)records.Where((_, i) => assignment[i] == f).Select(r => r.Group).ToList()).ToList();
         return new CrossValidationResult(pooled, withRule, decision, names);

@@ -20,7 +20,7 @@ public sealed class BeatDataset : IDataset
     {
         (this.beats, this.indices, this.labels, this.morphology, this.augmentation, this.extraNormal) =
             (beats, indices, labels, morphology, augmentation, extraNormal);
-        SampleShape = morphology ? [BeatInputLayout.Channels, BeatInputLayout.Length] : [BeatInputLayout.FeatureCount];
+        SampleShape = morphology ? [BeatInputLayout.Channels, BeatInputLayout.Length] : [BeatInputLayout.RhythmExpertFeatures.Count];
         FeatureCount = morphology ? BeatInputLayout.FeatureCount : 0;
     }
 
@@ -64,13 +64,13 @@ public sealed class BeatDataset : IDataset
         slot.Target[0] = labels[index];
         if (index >= indices.Length)
         {
-            extraNormal.AsSpan((index - indices.Length) * BeatInputLayout.FeatureCount, BeatInputLayout.FeatureCount).CopyTo(slot.Input);
+            BeatInputLayout.GatherRhythmFeatures(extraNormal.AsSpan((index - indices.Length) * BeatInputLayout.FeatureCount, BeatInputLayout.FeatureCount), slot.Input);
             return;
         }
         var beat = indices[index];
         if (!morphology)
         {
-            beats.FeatureRow(beat).CopyTo(slot.Input);
+            BeatInputLayout.GatherRhythmFeatures(beats.FeatureRow(beat), slot.Input);
             return;
         }
         beats.Window(beat).CopyTo(slot.Input);

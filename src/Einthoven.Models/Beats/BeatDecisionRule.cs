@@ -71,6 +71,12 @@ public sealed class BeatDecisionRule
         return new BeatDecisionRule(best.Scales);
     }
 
+    /// <summary>What <see cref="Fit"/> maximises: the mean of Se and +P over N, S and V (a class never predicted counts 0).</summary>
+    public static double Objective(ConfusionMatrix m) =>
+        Scored.Average(c => (Zero(m.Sensitivity(c)) + Zero(m.PositivePredictivity(c))) / 2);
+
+    private static double Zero(double x) => double.IsNaN(x) ? 0 : x;
+
     /// <summary>The confusion matrix of labels against the rule's decisions on flat probabilities [count, 5].</summary>
     public ConfusionMatrix Confusion(ReadOnlySpan<float> probabilities, IReadOnlyList<AamiClass> labels)
     {

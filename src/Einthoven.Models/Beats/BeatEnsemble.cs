@@ -53,11 +53,12 @@ public sealed class BeatEnsemble
                 n, BeatInputLayout.Channels, BeatInputLayout.Length);
             var features = new Tensor(beats.Features.AsSpan(start * BeatInputLayout.FeatureCount, n * BeatInputLayout.FeatureCount).ToArray(),
                 n, BeatInputLayout.FeatureCount);
+            var rhythmFeatures = RhythmFeatures(beats, start, n);
             var target = result.AsSpan(start * AamiMapping.ClassCount, n * AamiMapping.ClassCount);
             foreach (var (morphologyNet, rhythmNet) in replicas)
             {
                 var morphologyLogits = morphologyNet.Forward(windows, features, PassContext.Inference);
-                var rhythmLogits = rhythmNet.Forward(features, null, PassContext.Inference);
+                var rhythmLogits = rhythmNet.Forward(rhythmFeatures, null, PassContext.Inference);
                 for (var s = 0; s < n; s++)
                 {
                     SoftmaxCrossEntropy.Softmax(morphologyLogits.Sample(s), morphology);
@@ -70,6 +71,14 @@ public sealed class BeatEnsemble
         }
         Decision.ApplyAll(result);
         return result;
+    }
+
+    private static Tensor RhythmFeatures(BeatFeatures beats, int start, int count)
+    {
+        var width = BeatInputLayout.RhythmExpertFeatures.Count;
+        var values = new float[count * width];
+        for (var s = 0; s < count; s++) BeatInputLayout.GatherRhythmFeatures(beats.FeatureRow(start + s), values.AsSpan(s * width, width));
+        return new Tensor(values, count, width);
     }
 
     public void Save(string path, IReadOnlyDictionary<string, string>? metadata = null)

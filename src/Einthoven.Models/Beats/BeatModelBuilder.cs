@@ -100,7 +100,7 @@ public static class BeatModelBuilder
                 + $"rhythm expert {t.RhythmEpochs} epochs; "
                 + $"synthetic irregular-rhythm N beats {t.IrregularRhythmFraction} x the N beats (rhythm expert); augmentation {t.Augmentation}, seed {t.Seed}",
             ["decision_rule"] = $"class probabilities (N, S, V, F, Q) multiplied by [{training.Model.Decision.Format()}] and renormalised; "
-                + "the S, V and F scales maximise the mean Se and +P of N, S and V on the DS1 cross-validation's held-out predictions",
+                + "scales are fitted (S, V and F, to maximise the mean Se and +P of N, S and V) on the DS1 cross-validation's held-out predictions and used only if fitting them improved that mean on held-out folds (all 1: no rule)",
             ["ds1_beats"] = string.Join(", ", AamiMapping.Classes.Select(c => $"{c} {training.ClassCounts[(int)c]}")),
             ["training_seconds"] = training.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture),
         };
