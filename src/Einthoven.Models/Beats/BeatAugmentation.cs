@@ -15,6 +15,9 @@ public sealed record BeatAugmentation(float AmplitudeJitter = 0f, float Baseline
 
     public bool IsNone => AmplitudeJitter == 0f && BaselineRamp == 0f && Noise == 0f && ShiftSamples == 0;
 
+    public override string ToString() =>
+        $"amplitude jitter {AmplitudeJitter}, baseline ramp {BaselineRamp}, noise {Noise}, shift up to {ShiftSamples} samples";
+
     public void Validate()
     {
         if (AmplitudeJitter is < 0f or >= 1f || BaselineRamp is < 0f or > 1f || Noise is < 0f or > 1f || ShiftSamples < 0 || ShiftSamples >= BeatInputLayout.Before)

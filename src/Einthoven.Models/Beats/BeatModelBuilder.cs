@@ -80,10 +80,12 @@ public static class BeatModelBuilder
         CrossValidationResult? cv, BeatEvaluationResult? ds2)
     {
         var metrics = new Dictionary<string, double>();
+        var ruled = training.Model.Decision.Scales.Any(x => x != 1f);
         if (cv is not null)
         {
-            AddMetrics(metrics, "cv", cv.PooledWithRule);
+            AddMetrics(metrics, "cv", ruled ? cv.PooledWithRule : cv.Pooled);
             AddMetrics(metrics, "cv_argmax", cv.Pooled);
+            AddMetrics(metrics, "cv_rule", cv.PooledWithRule);
         }
         if (ds2 is not null) AddMetrics(metrics, "ds2", ds2.Total);
         var t = options.Training;
@@ -108,9 +110,10 @@ public static class BeatModelBuilder
         {
             details["cv_folds"] = string.Join(" | ", cv.Folds.Select(f => string.Join(" ", f)));
             details["cv_models"] = $"{Math.Min(options.CrossValidationMembers, t.EnsembleSize)} member(s) per fold, other options as the final model";
-            details["cv_confusion"] = cv.PooledWithRule.Format();
-            details["cv_confusion_argmax"] = cv.Pooled.Format();
-            details["cv_metrics"] = "cv_*: each fold's predictions with the decision rule fitted on the other folds' held-out predictions; cv_argmax_*: the most probable class, no rule";
+            details["cv_confusion"] = (ruled ? cv.PooledWithRule : cv.Pooled).Format();
+            details["cv_confusion_rule"] = cv.PooledWithRule.Format();
+            details["cv_metrics"] = "cv_*: held-out predictions decided as the shipped model decides (with its rule if it has one); "
+                + "cv_argmax_*: the most probable class; cv_rule_*: each fold with a rule fitted on the other folds' held-out predictions";
         }
         if (ds2 is not null)
         {
