@@ -43,6 +43,8 @@ public static class TrainBeatsCommand
                 },
                 CrossValidationFolds = r.GetValue(folds),
             };
+            try { options.Training.Augmentation.Validate(); }
+            catch (ArgumentException e) { throw new CliUsageException(e.Message); }
             var console = CliRunner.Console(r);
             if (r.GetValue(cvOnly))
             {

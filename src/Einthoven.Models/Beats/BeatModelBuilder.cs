@@ -32,6 +32,7 @@ public static class BeatModelBuilder
     public static BeatBuildReport Build(string databaseDirectory, string outputDirectory, BeatBuildOptions options,
         Action<string, double>? progress = null, CancellationToken cancellation = default)
     {
+        options.Training.Validate();
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var ds1 = LoadDs1(databaseDirectory, options, progress);
         var cv = options.CrossValidationFolds > 0 ? CrossValidate(ds1, options, progress, cancellation) : null;
@@ -58,6 +59,7 @@ public static class BeatModelBuilder
         Action<string, double>? progress = null, CancellationToken cancellation = default)
     {
         if (options.CrossValidationFolds < 2) throw new ArgumentOutOfRangeException(nameof(options), options.CrossValidationFolds, "cross-validation needs at least 2 folds");
+        options.Training.Validate();
         return CrossValidate(LoadDs1(databaseDirectory, options, progress), options, progress, cancellation);
     }
 
