@@ -54,4 +54,13 @@ public class BeatCommandsTests
         Assert.Equal(CliRunner.ExitCodes.Usage, code);
         Assert.Contains("--folds", error);
     }
+
+    [Fact]
+    public void Cross_validation_alone_needs_folds_and_augmentation_must_be_in_range()
+    {
+        var (code, _, error) = CliHarness.Run("train", "beats", TestData.MitDb, "--cv-only", "--folds", "0");
+        Assert.Equal(CliRunner.ExitCodes.Usage, code);
+        Assert.Contains("--cv-only", error);
+        Assert.NotEqual(CliRunner.ExitCodes.Ok, CliHarness.Run("train", "beats", TestData.MitDb, "--cv-only", "--noise", "-1").Code);
+    }
 }

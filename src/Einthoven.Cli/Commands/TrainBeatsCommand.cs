@@ -21,8 +21,14 @@ public static class TrainBeatsCommand
         var folds = new Option<int>("--folds") { Description = "Record-wise cross-validation folds on DS1 for the card (0 skips it)", DefaultValueFactory = _ => new BeatBuildOptions().CrossValidationFolds };
         var threads = new Option<int>("--threads") { Description = "Worker threads", DefaultValueFactory = _ => Environment.ProcessorCount };
         var seed = new Option<ulong>("--seed") { Description = "Random seed", DefaultValueFactory = _ => defaults.Seed };
+        var cvOnly = new Option<bool>("--cv-only") { Description = "Only run the DS1 cross-validation (to compare options); save nothing, leave DS2 unread" };
+        var augment = defaults.Augmentation;
+        var jitter = new Option<float>("--amplitude-jitter") { Description = "Training augmentation: relative amplitude change per lead", DefaultValueFactory = _ => augment.AmplitudeJitter };
+        var ramp = new Option<float>("--baseline-ramp") { Description = "Training augmentation: baseline ramp ends, in dominant-QRS amplitudes", DefaultValueFactory = _ => augment.BaselineRamp };
+        var noise = new Option<float>("--noise") { Description = "Training augmentation: white-noise SD, in dominant-QRS amplitudes", DefaultValueFactory = _ => augment.Noise };
+        var shift = new Option<int>("--shift") { Description = "Training augmentation: largest shift of the beat window, samples at 120 Hz", DefaultValueFactory = _ => augment.ShiftSamples };
         command.Arguments.Add(database);
-        foreach (var o in new Option[] { output, epochs, ensemble, folds, threads, seed }) command.Options.Add(o);
+        foreach (var o in new Option[] { output, epochs, ensemble, folds, threads, seed, cvOnly, jitter, ramp, noise, shift }) command.Options.Add(o);
         command.SetAction(r =>
         {
             var dbdir = r.GetValue(database)!;
@@ -30,17 +36,36 @@ public static class TrainBeatsCommand
                 throw new CliUsageException("--epochs, --ensemble and --threads must be at least 1, and --folds 0 or at least 2");
             var options = new BeatBuildOptions
             {
-                Training = defaults with { Epochs = r.GetValue(epochs), EnsembleSize = r.GetValue(ensemble), Threads = r.GetValue(threads), Seed = r.GetValue(seed) },
+                Training = defaults with
+                {
+                    Epochs = r.GetValue(epochs), EnsembleSize = r.GetValue(ensemble), Threads = r.GetValue(threads), Seed = r.GetValue(seed),
+                    Augmentation = new BeatAugmentation(r.GetValue(jitter), r.GetValue(ramp), r.GetValue(noise), r.GetValue(shift)),
+                },
                 CrossValidationFolds = r.GetValue(folds),
             };
+            try { options.Training.Augmentation.Validate(); }
+            catch (ArgumentException e) { throw new CliUsageException(e.Message); }
             var console = CliRunner.Console(r);
+            if (r.GetValue(cvOnly))
+            {
+                if (options.CrossValidationFolds < 2) throw new CliUsageException("--cv-only needs --folds of at least 2");
+                WriteCrossValidation(console, BeatModelBuilder.CrossValidate(dbdir, options));
+                return CliRunner.ExitCodes.Ok;
+            }
             var report = Run(console, dbdir, r.GetValue(output)!, options);
-            if (report.CrossValidation is { } cv) BeatReportView.Write(console, $"DS1 {cv.Folds.Count}-fold record-wise cross-validation", cv.Pooled, compare: false);
+            if (report.CrossValidation is { } cv) WriteCrossValidation(console, cv);
             if (report.Ds2 is { } ds2) BeatReportView.Write(console, "DS2 (detected beats)", ds2.Total, compare: true);
             console.MarkupLine($"[green]wrote[/] {Markup.Escape(report.CardPath)} (weights SHA-256 {report.Card.WeightsSha256[..16]}...) in {report.Elapsed.TotalMinutes:0.0} min; final training {report.Training.Elapsed.TotalMinutes:0.0} min");
             return CliRunner.ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static void WriteCrossValidation(IAnsiConsole console, CrossValidationResult cv)
+    {
+        BeatReportView.Write(console, $"DS1 {cv.Folds.Count}-fold record-wise cross-validation, most probable class", cv.Pooled, compare: false);
+        BeatReportView.Write(console, $"DS1 {cv.Folds.Count}-fold record-wise cross-validation, decision rule fitted on the other folds", cv.PooledWithRule, compare: false);
+        console.MarkupLine($"decision rule for the final model (class scales N,S,V,F,Q): {cv.Decision.Format()}");
     }
 
     private static BeatBuildReport Run(IAnsiConsole console, string dbdir, string output, BeatBuildOptions options)

@@ -19,7 +19,7 @@ public class BeatEnsembleTests
     [Fact]
     public void Probabilities_are_distributions_and_survive_a_save_and_load()
     {
-        var ensemble = new BeatEnsemble([Member(1), Member(2)]);
+        var ensemble = new BeatEnsemble([Member(1), Member(2)], new BeatDecisionRule([1f, 2f, 0.5f, 1f, 1f]));
         var beats = RandomBeats(300, 3);
         var before = ensemble.Probabilities(beats);
         Assert.Equal(300 * AamiMapping.ClassCount, before.Length);
@@ -29,7 +29,11 @@ public class BeatEnsembleTests
         ensemble.Save(path);
         var loaded = BeatEnsemble.Load(path);
         Assert.Equal(2, loaded.Members.Count);
+        Assert.Equal(ensemble.Decision.Scales, loaded.Decision.Scales);
         Assert.Equal(before, loaded.Probabilities(beats));
+        // The rule scales the members' mean: S doubled and V halved against the same members without it.
+        var plain = ensemble.WithDecision(BeatDecisionRule.Identity).Probabilities(beats);
+        Assert.True(before[1] / before[0] > 1.99f * plain[1] / plain[0] && before[2] / before[0] < 0.51f * plain[2] / plain[0]);
     }
 
     [Fact]

@@ -35,9 +35,10 @@ public class BeatFeatureExtractorTests
         var features = BeatFeatureExtractor.Extract(record, beats);
         var normal = features.FeatureRow(10);
         var ectopic = features.FeatureRow(Ectopic);
-        // Correlation with the template (features 13, 14) and the template-difference channels.
-        Assert.True(normal[13] > 0.99f && normal[14] > 0.99f, $"normal beat correlation {normal[13]}, {normal[14]}");
-        Assert.True(ectopic[13] < 0.5f, $"ectopic correlation {ectopic[13]}");
+        // Correlation with the template (the first features after the rhythm ones) and the template-difference channels.
+        const int correlation = BeatFeatureExtractor.RhythmFeatureCount;
+        Assert.True(normal[correlation] > 0.99f && normal[correlation + 1] > 0.99f, $"normal beat correlation {normal[correlation]}, {normal[correlation + 1]}");
+        Assert.True(ectopic[correlation] < 0.5f, $"ectopic correlation {ectopic[correlation]}");
         var normalDifference = MaxAbs(features.Window(10)[(2 * 90)..]);
         var ectopicDifference = MaxAbs(features.Window(Ectopic)[(2 * 90)..]);
         Assert.True(normalDifference < 0.05f, $"normal beat differs from the template by {normalDifference}");

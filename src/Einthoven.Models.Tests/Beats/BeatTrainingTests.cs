@@ -54,13 +54,13 @@ public class BeatTrainingTests
         var count = rows.Length / width;
         Assert.InRange(count, 0.1 * normal - 1, 0.1 * normal + 1);
         Assert.Equal(rows, IrregularRhythm.Generate(records, 0.1, seed: 3));
-        var irregularity = Enumerable.Range(0, count).Select(i => rows[i * width + 11]).ToArray();
-        var real = Enumerable.Range(0, records[0].Count).Select(i => records[0].Features.FeatureRow(i)[11]).ToArray();
+        var irregularity = Enumerable.Range(0, count).Select(i => rows[i * width + BeatFeatureExtractor.IrregularityFeature]).ToArray();
+        var real = Enumerable.Range(0, records[0].Count).Select(i => records[0].Features.FeatureRow(i)[BeatFeatureExtractor.IrregularityFeature]).ToArray();
         // 122 is a regular sinus rhythm; its synthetic twin is not.
         Assert.True(Median(irregularity) > 3 * Median(real) + 0.03, $"synthetic {Median(irregularity)}, real {Median(real)}");
         // Template correlations come from the record's real beats.
-        Assert.All(Enumerable.Range(0, count), i => Assert.InRange(rows[i * width + 13], -1f, 1f));
-        Assert.True(Median(Enumerable.Range(0, count).Select(i => rows[i * width + 13]).ToArray()) > 0.9f);
+        Assert.All(Enumerable.Range(0, count), i => Assert.InRange(rows[i * width + BeatFeatureExtractor.RhythmFeatureCount], -1f, 1f));
+        Assert.True(Median(Enumerable.Range(0, count).Select(i => rows[i * width + BeatFeatureExtractor.RhythmFeatureCount]).ToArray()) > 0.9f);
     }
 
     [Fact]

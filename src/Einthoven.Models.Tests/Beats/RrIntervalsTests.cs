@@ -36,6 +36,18 @@ public class RrIntervalsTests
     }
 
     [Fact]
+    public void The_long_window_mean_and_upper_quartile_do_not_follow_a_premature_majority()
+    {
+        // Two premature intervals (0.5 s) for every 1.3 s one, so the median interval is the premature one.
+        var beats = new long[301];
+        for (var i = 1; i < beats.Length; i++) beats[i] = beats[i - 1] + (long)((i % 3 == 0 ? 1.3 : 0.5) * SyntheticEcg.Fs);
+        var rr = RrIntervals.From(beats, SyntheticEcg.Fs);
+        Assert.Equal(0.5, rr.Record, 3);
+        Assert.InRange(rr.LongAverage[150], 0.75, 0.78);
+        Assert.Equal(1.3, rr.UpperQuartile, 3);
+    }
+
+    [Fact]
     public void Irregularity_is_zero_in_a_regular_rhythm_and_large_in_an_irregular_one()
     {
         var regular = RrIntervals.From(SyntheticEcg.Regular(40, 0.8), SyntheticEcg.Fs);

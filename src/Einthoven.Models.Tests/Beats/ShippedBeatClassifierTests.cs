@@ -57,6 +57,19 @@ public class ShippedBeatClassifierTests
         Assert.True(beats.Zip(beats.Skip(1)).All(p => p.First.Sample < p.Second.Sample));
     }
 
+    [Theory]
+    [InlineData("cinc2017", "A00001.hea", 1)] // one lead, 300 Hz, 30 s
+    [InlineData("ptbxl", "records100/00000/00001_lr.hea", 12)] // 12 leads, 100 Hz, 10 s
+    public void Records_of_other_databases_and_rates_are_classified(string database, string file, int leads)
+    {
+        var record = RecordFiles.Read(Path.Combine(TestData.Root, database, file));
+        Assert.Equal(leads, record.Info.Leads.Count);
+        var beats = Shipped.Value.Classify(record);
+        var seconds = record.Info.SampleCount / record.Info.SamplingFrequency;
+        Assert.InRange(beats.Count, seconds * 0.4, seconds * 3.5);
+        Assert.All(beats, b => Assert.Equal(1f, b.Probabilities.Sum(), 3));
+    }
+
     [Fact]
     public void Annotations_use_the_five_class_symbols()
     {

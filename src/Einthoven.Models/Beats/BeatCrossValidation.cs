@@ -1,11 +1,18 @@
 namespace Einthoven.Models.Beats;
 
-/// <summary>The pooled confusion matrix of record-wise cross-validation, and the folds it used.</summary>
-public sealed record CrossValidationResult(ConfusionMatrix Pooled, IReadOnlyList<IReadOnlyList<string>> Folds);
+/// <summary>
+/// Record-wise cross-validation: the pooled confusion matrix of the held-out predictions taken as they are
+/// (<see cref="Pooled"/>) and with a decision rule fitted on the other folds' held-out predictions
+/// (<see cref="PooledWithRule"/>, an honest estimate of the whole procedure), the rule for the final model and the
+/// folds used. The final model's rule is the one fitted on all held-out predictions if fitting a rule improved the
+/// held-out <see cref="BeatDecisionRule.Objective"/> (PooledWithRule over Pooled), else no rule.
+/// </summary>
+public sealed record CrossValidationResult(ConfusionMatrix Pooled, ConfusionMatrix PooledWithRule, BeatDecisionRule Decision,
+    IReadOnlyList<IReadOnlyList<string>> Folds);
 
 /// <summary>
 /// Record-wise (patient-wise) k-fold cross-validation: each fold's records are held out, a model is trained on the
-/// rest and classifies them, and the held-out predictions of all folds are pooled. Records are dealt to folds in a
+/// rest and gives its class probabilities for them, and the held-out predictions of all folds are pooled. Records are dealt to folds in a
 /// snake order by their count of S, then V beats, so every fold gets some of the rare classes.
 /// </summary>
 public static class BeatCrossValidation
@@ -14,18 +21,31 @@ public static class BeatCrossValidation
         Action<int, BeatTrainingProgress>? progress = null, CancellationToken cancellation = default)
     {
         var assignment = AssignFolds(records, folds);
-        var pooled = new ConfusionMatrix();
+        var probabilities = new float[folds][];
+        var labels = new AamiClass[folds][];
         for (var f = 0; f < folds; f++)
         {
             var held = records.Where((_, i) => assignment[i] == f).ToList();
             var train = records.Where((_, i) => assignment[i] != f).ToList();
             var fold = f;
             var model = BeatTrainer.Train(train, options, progress is null ? null : p => progress(fold, p), cancellation).Model;
-            foreach (var record in held) pooled.Add(Score(model, record));
+            probabilities[f] = model.Probabilities(BeatFeatures.Concat(held.Select(r => r.Features).ToList()));
+            labels[f] = held.SelectMany(r => r.Labels).ToArray();
         }
+        var pooled = BeatDecisionRule.Identity.Confusion(probabilities.SelectMany(p => p).ToArray(), labels.SelectMany(l => l).ToArray());
+        var withRule = new ConfusionMatrix();
+        for (var f = 0; f < folds; f++)
+        {
+            var others = Enumerable.Range(0, folds).Where(g => g != f).ToList();
+            var rule = BeatDecisionRule.Fit(others.SelectMany(g => probabilities[g]).ToArray(), others.SelectMany(g => labels[g]).ToArray());
+            withRule.Add(rule.Confusion(probabilities[f], labels[f]));
+        }
+        var decision = BeatDecisionRule.Objective(withRule) > BeatDecisionRule.Objective(pooled)
+            ? BeatDecisionRule.Fit(probabilities.SelectMany(p => p).ToArray(), labels.SelectMany(l => l).ToArray())
+            : BeatDecisionRule.Identity;
         var names = Enumerable.Range(0, folds)
             .Select(f => (IReadOnlyList<string>)records.Where((_, i) => assignment[i] == f).Select(r => r.Group).ToList()).ToList();
-        return new CrossValidationResult(pooled, names);
+        return new CrossValidationResult(pooled, withRule, decision, names);
     }
 
     /// <summary>Fold index of each record.</summary>

@@ -5,31 +5,31 @@ namespace Einthoven.Models.Beats;
 
 /// <summary>
 /// Labelled beats as a training set for one expert. The morphology expert sees the windows and the features, with
-/// the labels of <see cref="BeatExperts.MorphologyLabel"/>; in training passes each lead's windows are scaled by a
-/// random factor in [1 - a, 1 + a], seeded per sample, so the network does not learn one patient's amplitudes. The
-/// rhythm expert sees only the features of the N and S beats, plus any extra N feature rows.
+/// the labels of <see cref="BeatExperts.MorphologyLabel"/>; in training passes the windows are changed by a
+/// <see cref="BeatAugmentation"/>, seeded per sample. The rhythm expert sees only the features of the N and S beats, plus any extra N feature rows.
 /// </summary>
 public sealed class BeatDataset : IDataset
 {
     private readonly BeatFeatures beats;
     private readonly int[] indices, labels;
     private readonly float[] extraNormal;
-    private readonly float amplitudeJitter;
+    private readonly BeatAugmentation augmentation;
     private readonly bool morphology;
 
-    private BeatDataset(BeatFeatures beats, int[] indices, int[] labels, bool morphology, float amplitudeJitter, float[] extraNormal)
+    private BeatDataset(BeatFeatures beats, int[] indices, int[] labels, bool morphology, BeatAugmentation augmentation, float[] extraNormal)
     {
-        (this.beats, this.indices, this.labels, this.morphology, this.amplitudeJitter, this.extraNormal) =
-            (beats, indices, labels, morphology, amplitudeJitter, extraNormal);
-        SampleShape = morphology ? [BeatInputLayout.Channels, BeatInputLayout.Length] : [BeatInputLayout.FeatureCount];
+        (this.beats, this.indices, this.labels, this.morphology, this.augmentation, this.extraNormal) =
+            (beats, indices, labels, morphology, augmentation, extraNormal);
+        SampleShape = morphology ? [BeatInputLayout.Channels, BeatInputLayout.Length] : [BeatInputLayout.RhythmExpertFeatures.Count];
         FeatureCount = morphology ? BeatInputLayout.FeatureCount : 0;
     }
 
-    public static BeatDataset Morphology(BeatFeatures beats, IReadOnlyList<AamiClass> classes, float amplitudeJitter = 0f)
+    public static BeatDataset Morphology(BeatFeatures beats, IReadOnlyList<AamiClass> classes, BeatAugmentation? augmentation = null)
     {
         Check(beats, classes);
-        if (amplitudeJitter is < 0f or >= 1f) throw new ArgumentOutOfRangeException(nameof(amplitudeJitter), amplitudeJitter, "must be in [0, 1)");
-        return new BeatDataset(beats, Enumerable.Range(0, beats.Count).ToArray(), classes.Select(BeatExperts.MorphologyLabel).ToArray(), true, amplitudeJitter, []);
+        augmentation ??= BeatAugmentation.None;
+        augmentation.Validate();
+        return new BeatDataset(beats, Enumerable.Range(0, beats.Count).ToArray(), classes.Select(BeatExperts.MorphologyLabel).ToArray(), true, augmentation, []);
     }
 
     /// <param name="extraNormal">Further feature rows of N beats (e.g. from <see cref="IrregularRhythm"/>), [count, F] flat.</param>
@@ -43,7 +43,7 @@ public sealed class BeatDataset : IDataset
         var normal = BeatExperts.RhythmLabel(AamiClass.N)!.Value;
         var labels = kept.Select(i => BeatExperts.RhythmLabel(classes[i])!.Value)
             .Concat(Enumerable.Repeat(normal, extraNormal.Length / BeatInputLayout.FeatureCount)).ToArray();
-        return new BeatDataset(beats, kept, labels, false, 0f, extraNormal);
+        return new BeatDataset(beats, kept, labels, false, BeatAugmentation.None, extraNormal);
     }
 
     public int Count => labels.Length;
@@ -64,28 +64,18 @@ public sealed class BeatDataset : IDataset
         slot.Target[0] = labels[index];
         if (index >= indices.Length)
         {
-            extraNormal.AsSpan((index - indices.Length) * BeatInputLayout.FeatureCount, BeatInputLayout.FeatureCount).CopyTo(slot.Input);
+            BeatInputLayout.GatherRhythmFeatures(extraNormal.AsSpan((index - indices.Length) * BeatInputLayout.FeatureCount, BeatInputLayout.FeatureCount), slot.Input);
             return;
         }
         var beat = indices[index];
         if (!morphology)
         {
-            beats.FeatureRow(beat).CopyTo(slot.Input);
+            BeatInputLayout.GatherRhythmFeatures(beats.FeatureRow(beat), slot.Input);
             return;
         }
         beats.Window(beat).CopyTo(slot.Input);
         beats.FeatureRow(beat).CopyTo(slot.Features);
-        if (!slot.Training || amplitudeJitter == 0f) return;
-        var rng = new SplitMix64(slot.Seed);
-        for (var lead = 0; lead < BeatInputLayout.Leads; lead++)
-        {
-            var factor = 1f + amplitudeJitter * (2f * rng.NextFloat() - 1f);
-            foreach (var channel in new[] { lead, BeatInputLayout.Leads + lead })
-            {
-                var span = slot.Input.Slice(channel * BeatInputLayout.Length, BeatInputLayout.Length);
-                System.Numerics.Tensors.TensorPrimitives.Multiply(span, factor, span);
-            }
-        }
+        if (slot.Training) augmentation.Apply(slot.Input, slot.Seed);
     }
 
     private static void Check(BeatFeatures beats, IReadOnlyList<AamiClass> classes)

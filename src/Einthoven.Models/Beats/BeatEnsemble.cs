@@ -11,22 +11,29 @@ public sealed record BeatMember(Network Morphology, Network Rhythm);
 
 /// <summary>
 /// One or more expert pairs trained from different seeds; the prediction is the mean of their AAMI class
-/// probabilities. Saved as one .safetensors file whose tensors are named "member{k}.morphology.{path}" and
-/// "member{k}.rhythm.{path}".
+/// probabilities, adjusted by the <see cref="Decision"/> rule. Saved as one .safetensors file whose tensors are named
+/// "member{k}.morphology.{path}" and "member{k}.rhythm.{path}", with the rule's class scales in the metadata.
 /// </summary>
 public sealed class BeatEnsemble
 {
-    private const string MembersKey = "members";
+    private const string MembersKey = "members", DecisionKey = "class_scales";
     private const int Batch = 256;
     private static readonly string[] Experts = ["morphology", "rhythm"];
 
-    public BeatEnsemble(IReadOnlyList<BeatMember> members)
+    public BeatEnsemble(IReadOnlyList<BeatMember> members, BeatDecisionRule? decision = null)
     {
         if (members.Count == 0) throw new ArgumentException("an ensemble needs at least one member", nameof(members));
         Members = members;
+        Decision = decision ?? BeatDecisionRule.Identity;
     }
 
     public IReadOnlyList<BeatMember> Members { get; }
+
+    /// <summary>Class scales applied to the members' mean probabilities.</summary>
+    public BeatDecisionRule Decision { get; }
+
+    /// <summary>The same members with another decision rule.</summary>
+    public BeatEnsemble WithDecision(BeatDecisionRule decision) => new(Members, decision);
 
     public long ParameterCount => Members.Sum(m => m.Morphology.ParameterCount + m.Rhythm.ParameterCount);
 
@@ -46,11 +53,12 @@ public sealed class BeatEnsemble
                 n, BeatInputLayout.Channels, BeatInputLayout.Length);
             var features = new Tensor(beats.Features.AsSpan(start * BeatInputLayout.FeatureCount, n * BeatInputLayout.FeatureCount).ToArray(),
                 n, BeatInputLayout.FeatureCount);
+            var rhythmFeatures = RhythmFeatures(beats, start, n);
             var target = result.AsSpan(start * AamiMapping.ClassCount, n * AamiMapping.ClassCount);
             foreach (var (morphologyNet, rhythmNet) in replicas)
             {
                 var morphologyLogits = morphologyNet.Forward(windows, features, PassContext.Inference);
-                var rhythmLogits = rhythmNet.Forward(features, null, PassContext.Inference);
+                var rhythmLogits = rhythmNet.Forward(rhythmFeatures, null, PassContext.Inference);
                 for (var s = 0; s < n; s++)
                 {
                     SoftmaxCrossEntropy.Softmax(morphologyLogits.Sample(s), morphology);
@@ -61,12 +69,21 @@ public sealed class BeatEnsemble
                 }
             }
         }
+        Decision.ApplyAll(result);
         return result;
+    }
+
+    private static Tensor RhythmFeatures(BeatFeatures beats, int start, int count)
+    {
+        var width = BeatInputLayout.RhythmExpertFeatures.Count;
+        var values = new float[count * width];
+        for (var s = 0; s < count; s++) BeatInputLayout.GatherRhythmFeatures(beats.FeatureRow(start + s), values.AsSpan(s * width, width));
+        return new Tensor(values, count, width);
     }
 
     public void Save(string path, IReadOnlyDictionary<string, string>? metadata = null)
     {
-        var all = new Dictionary<string, string>(metadata ?? new Dictionary<string, string>()) { [MembersKey] = Members.Count.ToString() };
+        var all = new Dictionary<string, string>(metadata ?? new Dictionary<string, string>()) { [MembersKey] = Members.Count.ToString(), [DecisionKey] = Decision.Format() };
         SafeTensors.Write(path, Members.SelectMany((m, k) =>
             Tensors(m.Morphology).Select(t => ($"member{k}.{Experts[0]}.{t.Name}", t.Tensor))
                 .Concat(Tensors(m.Rhythm).Select(t => ($"member{k}.{Experts[1]}.{t.Name}", t.Tensor)))), all);
@@ -78,6 +95,9 @@ public sealed class BeatEnsemble
         var content = SafeTensors.Read(path);
         if (!content.Metadata.TryGetValue(MembersKey, out var text) || !int.TryParse(text, out var count) || count is < 1 or > 64)
             throw new ModelFormatException(path, "__metadata__.members", "missing or not a member count in 1..64");
+        var decision = BeatDecisionRule.Identity;
+        if (content.Metadata.TryGetValue(DecisionKey, out var scales))
+            decision = BeatDecisionRule.Parse(scales) ?? throw new ModelFormatException(path, $"__metadata__.{DecisionKey}", $"not {AamiMapping.ClassCount} positive class scales: {scales}");
         var members = new BeatMember[count];
         for (var k = 0; k < count; k++)
         {
@@ -88,7 +108,7 @@ public sealed class BeatEnsemble
         var expected = members.Sum(m => Tensors(m.Morphology).Count() + Tensors(m.Rhythm).Count());
         if (content.Tensors.Count != expected)
             throw new ModelFormatException(path, "tensors", $"{content.Tensors.Count} tensors, but {count} members need {expected}");
-        return new BeatEnsemble(members);
+        return new BeatEnsemble(members, decision);
     }
 
     private static SafeTensorsContent Part(SafeTensorsContent content, string prefix) =>

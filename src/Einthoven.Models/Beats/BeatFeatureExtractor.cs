@@ -13,7 +13,10 @@ public static class BeatFeatureExtractor
     private const double TypicalRr = 0.8;
 
     /// <summary>The leading features that come from beat times alone; the rest compare the beat with the dominant beat.</summary>
-    internal const int RhythmFeatureCount = 13;
+    internal const int RhythmFeatureCount = 17;
+
+    /// <summary>Index of the local RR irregularity feature.</summary>
+    internal const int IrregularityFeature = 13;
 
     // Keeps the prematurity of a beat in a perfectly regular rhythm finite.
     private const double IrregularityFloor = 0.05;
@@ -70,22 +73,26 @@ public static class BeatFeatureExtractor
     /// <summary>Features 0 .. <see cref="RhythmFeatureCount"/> - 1 of beat <paramref name="b"/>: those that depend on timing alone.</summary>
     internal static void WriteRhythm(Span<float> f, RrIntervals rr, int b)
     {
-        double pre = rr.Pre[b], post = rr.Post[b], local = rr.Local[b], record = rr.Record;
+        double pre = rr.Pre[b], post = rr.Post[b], local = rr.Local[b], longAverage = rr.LongAverage[b], upper = rr.UpperQuartile;
         var previousPre = b > 0 ? rr.Pre[b - 1] : local;
         var nextPost = b < rr.Count - 1 ? rr.Post[b + 1] : local;
-        f[0] = Log(pre / record);
-        f[1] = Log(post / record);
-        f[2] = Log(local / record);
+        f[0] = Log(pre / longAverage);
+        f[1] = Log(post / longAverage);
+        f[2] = Log(local / longAverage);
         f[3] = Log(pre / local);
         f[4] = Log(post / local);
         f[5] = Log(post / pre);
         f[6] = Log(pre / TypicalRr);
         f[7] = Log(post / TypicalRr);
-        f[8] = Log(previousPre / local);
-        f[9] = Log(nextPost / local);
-        f[10] = Log(pre / previousPre);
-        f[11] = (float)rr.Irregularity[b];
-        f[12] = (float)((1 - pre / local) / (rr.Irregularity[b] + IrregularityFloor));
+        f[8] = Log(local / TypicalRr);
+        f[9] = Log(longAverage / TypicalRr);
+        f[10] = Log(previousPre / local);
+        f[11] = Log(nextPost / local);
+        f[12] = Log(pre / previousPre);
+        f[IrregularityFeature] = (float)rr.Irregularity[b];
+        f[14] = (float)((1 - pre / local) / (rr.Irregularity[b] + IrregularityFloor));
+        f[15] = Log(pre / upper);
+        f[16] = Log(post / upper);
     }
 
     private static float Log(double ratio) => (float)Math.Log(ratio);

@@ -32,15 +32,12 @@ public static class BeatModelBuilder
     public static BeatBuildReport Build(string databaseDirectory, string outputDirectory, BeatBuildOptions options,
         Action<string, double>? progress = null, CancellationToken cancellation = default)
     {
+        options.Training.Validate();
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var loaded = 0;
-        var ds1 = MitBihBeats.Load(databaseDirectory, DeChazalSplit.Ds1, options.Training.Threads,
-            _ => progress?.Invoke("load", (double)Interlocked.Increment(ref loaded) / DeChazalSplit.Ds1.Count));
-        CrossValidationResult? cv = null;
-        var folds = options.CrossValidationFolds;
-        if (folds > 0)
-            cv = BeatCrossValidation.Run(ds1, folds, options.Training with { EnsembleSize = Math.Min(options.CrossValidationMembers, options.Training.EnsembleSize) }, (f, p) => progress?.Invoke("cross-validation", (f + p.Fraction) / folds), cancellation);
-        var training = BeatTrainer.Train(ds1, options.Training, p => progress?.Invoke("train", p.Fraction), cancellation);
+        var ds1 = LoadDs1(databaseDirectory, options, progress);
+        var cv = options.CrossValidationFolds > 0 ? CrossValidate(ds1, options, progress, cancellation) : null;
+        var trained = BeatTrainer.Train(ds1, options.Training, p => progress?.Invoke("train", p.Fraction), cancellation);
+        var training = trained with { Model = trained.Model.WithDecision(cv?.Decision ?? BeatDecisionRule.Identity) };
         BeatEvaluationResult? ds2 = null;
         if (options.EvaluateDs2)
         {
@@ -57,11 +54,41 @@ public static class BeatModelBuilder
         return new BeatBuildReport(card, cardPath, training, cv, ds2, watch.Elapsed);
     }
 
+    /// <summary>Only the record-wise cross-validation on DS1 (for choosing options): nothing is saved and DS2 is not read.</summary>
+    public static CrossValidationResult CrossValidate(string databaseDirectory, BeatBuildOptions options,
+        Action<string, double>? progress = null, CancellationToken cancellation = default)
+    {
+        if (options.CrossValidationFolds < 2) throw new ArgumentOutOfRangeException(nameof(options), options.CrossValidationFolds, "cross-validation needs at least 2 folds");
+        options.Training.Validate();
+        return CrossValidate(LoadDs1(databaseDirectory, options, progress), options, progress, cancellation);
+    }
+
+    private static IReadOnlyList<LabelledRecord> LoadDs1(string databaseDirectory, BeatBuildOptions options, Action<string, double>? progress)
+    {
+        var loaded = 0;
+        return MitBihBeats.Load(databaseDirectory, DeChazalSplit.Ds1, options.Training.Threads,
+            _ => progress?.Invoke("load", (double)Interlocked.Increment(ref loaded) / DeChazalSplit.Ds1.Count));
+    }
+
+    private static CrossValidationResult CrossValidate(IReadOnlyList<LabelledRecord> ds1, BeatBuildOptions options,
+        Action<string, double>? progress, CancellationToken cancellation)
+    {
+        var folds = options.CrossValidationFolds;
+        var training = options.Training with { EnsembleSize = Math.Min(options.CrossValidationMembers, options.Training.EnsembleSize) };
+        return BeatCrossValidation.Run(ds1, folds, training, (f, p) => progress?.Invoke("cross-validation", (f + p.Fraction) / folds), cancellation);
+    }
+
     private static ModelCard Describe(BeatBuildOptions options, string weightsPath, BeatTrainingResult training,
         CrossValidationResult? cv, BeatEvaluationResult? ds2)
     {
         var metrics = new Dictionary<string, double>();
-        if (cv is not null) AddMetrics(metrics, "cv", cv.Pooled);
+        var ruled = training.Model.Decision.Scales.Any(x => x != 1f);
+        if (cv is not null)
+        {
+            AddMetrics(metrics, "cv", ruled ? cv.PooledWithRule : cv.Pooled);
+            AddMetrics(metrics, "cv_argmax", cv.Pooled);
+            AddMetrics(metrics, "cv_rule", cv.PooledWithRule);
+        }
         if (ds2 is not null) AddMetrics(metrics, "ds2", ds2.Total);
         var t = options.Training;
         var details = new Dictionary<string, string>
@@ -75,7 +102,9 @@ public static class BeatModelBuilder
             ["training"] = $"AdamW lr {t.LearningRate} (warm-up, cosine), weight decay {t.WeightDecay}, dropout {t.Dropout}, {t.Epochs} epochs, batch {t.BatchSize}, "
                 + $"class weights (n / (k n_c))^{t.ClassWeightPower}: morphology (N+S, V, F, Q) [{Join(training.MorphologyWeights)}], rhythm (N, S) [{Join(training.RhythmWeights)}]; "
                 + $"rhythm expert {t.RhythmEpochs} epochs; "
-                + $"synthetic irregular-rhythm N beats {t.IrregularRhythmFraction} x the N beats (rhythm expert); amplitude jitter {t.AmplitudeJitter}, seed {t.Seed}",
+                + $"synthetic irregular-rhythm N beats {t.IrregularRhythmFraction} x the N beats (rhythm expert); augmentation {t.Augmentation}, seed {t.Seed}",
+            ["decision_rule"] = $"class probabilities (N, S, V, F, Q) multiplied by [{training.Model.Decision.Format()}] and renormalised; "
+                + "scales are fitted (S, V and F, to maximise the mean Se and +P of N, S and V) on the DS1 cross-validation's held-out predictions and used only if fitting them improved that mean on held-out folds (all 1: no rule)",
             ["ds1_beats"] = string.Join(", ", AamiMapping.Classes.Select(c => $"{c} {training.ClassCounts[(int)c]}")),
             ["training_seconds"] = training.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture),
         };
@@ -83,7 +112,10 @@ public static class BeatModelBuilder
         {
             details["cv_folds"] = string.Join(" | ", cv.Folds.Select(f => string.Join(" ", f)));
             details["cv_models"] = $"{Math.Min(options.CrossValidationMembers, t.EnsembleSize)} member(s) per fold, other options as the final model";
-            details["cv_confusion"] = cv.Pooled.Format();
+            details["cv_confusion"] = (ruled ? cv.PooledWithRule : cv.Pooled).Format();
+            details["cv_confusion_rule"] = cv.PooledWithRule.Format();
+            details["cv_metrics"] = "cv_*: held-out predictions decided as the shipped model decides (with its rule if it has one); "
+                + "cv_argmax_*: the most probable class; cv_rule_*: each fold with a rule fitted on the other folds' held-out predictions";
         }
         if (ds2 is not null)
         {
@@ -91,7 +123,7 @@ public static class BeatModelBuilder
             details["ds2_use"] = "evaluated once, after training, on beats found by the QRS detector (missed reference beats count against Se, unmatched detections against +P); never used for a choice";
         }
         var member = training.Model.Members[0];
-        var card = ModelCard.Describe("beats", "1", member.Morphology, weightsPath,
+        var card = ModelCard.Describe("beats", "2", member.Morphology, weightsPath,
             "MIT-BIH Arrhythmia Database 1.0.0 (PhysioNet; Moody and Mark 2001): DS1 for training and cross-validation, DS2 for the report",
             "de Chazal 2004 inter-patient: DS1 = " + string.Join(" ", DeChazalSplit.Ds1) + "; DS2 = " + string.Join(" ", DeChazalSplit.Ds2)
                 + "; paced " + string.Join(" ", DeChazalSplit.Paced) + " excluded; model selection by record-wise cross-validation on DS1 only",

@@ -25,10 +25,10 @@ public static class BeatNetwork
         return new Network(trunk, head, BeatInputLayout.FeatureCount, seed);
     }
 
-    /// <summary>Rhythm: a two-layer perceptron over the beat features alone ([N, F] in, N / S logits out).</summary>
+    /// <summary>Rhythm: a two-layer perceptron over the <see cref="BeatInputLayout.RhythmExpertFeatures"/> alone (N / S logits out).</summary>
     public static Network CreateRhythm(ulong seed, float dropout = 0.1f)
     {
-        var f = BeatInputLayout.FeatureCount;
+        var f = BeatInputLayout.RhythmExpertFeatures.Count;
         return new Network(new Sequential(
             new BatchNorm1d(f),
             new Dense(f, 32), new Relu(), new Dropout(dropout),

@@ -30,7 +30,7 @@ public static class BeatTrainer
         var watch = Stopwatch.StartNew();
         var beats = BeatFeatures.Concat(records.Select(r => r.Features).ToList());
         var classes = records.SelectMany(r => r.Labels).ToArray();
-        var morphology = BeatDataset.Morphology(beats, classes, options.AmplitudeJitter);
+        var morphology = BeatDataset.Morphology(beats, classes, options.Augmentation);
         var rhythm = BeatDataset.Rhythm(beats, classes, IrregularRhythm.Generate(records, options.IrregularRhythmFraction, options.Seed));
         if (morphology.Count < 2 || rhythm.Count < 2)
             throw new ArgumentException($"beat training needs labelled beats, including N or S ones; got {morphology.Count} beats, {rhythm.Count} N or S", nameof(records));

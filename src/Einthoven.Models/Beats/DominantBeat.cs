@@ -3,11 +3,13 @@ namespace Einthoven.Models.Beats;
 /// <summary>
 /// A record's own typical beat: the sample-by-sample median of the windows of its regularly timed beats (those whose
 /// pre- and post-intervals are within 15% of the local average), which in practice are its dominant, normally
-/// conducted beats. Comparing each beat with it is an unsupervised per-patient normalisation of morphology.
+/// conducted beats. When few beats are regular (bigeminy, frequent ectopy, fibrillation) it uses the beats that are
+/// not premature instead, since ectopic beats come early and taking all beats would mix their shape in. Comparing
+/// each beat with it is an unsupervised per-patient normalisation of morphology.
 /// </summary>
 public sealed class DominantBeat
 {
-    private const double Regularity = 0.15;
+    private const double Regularity = 0.15, MinRegularFraction = 0.2, NotPremature = 0.95;
     private const int MaxBeats = 600, MinRegularBeats = 8;
 
     private DominantBeat(float[][] templates, float[] scales)
@@ -27,6 +29,8 @@ public sealed class DominantBeat
     public static DominantBeat Estimate(BeatSignal signal, IReadOnlyList<int> positions, RrIntervals rr)
     {
         var chosen = Enumerable.Range(0, positions.Count).Where(i => IsRegular(rr, i)).ToList();
+        if (chosen.Count < Math.Max(MinRegularBeats, MinRegularFraction * positions.Count))
+            chosen = Enumerable.Range(0, positions.Count).Where(i => rr.Pre[i] >= NotPremature * rr.Local[i]).ToList();
         if (chosen.Count < MinRegularBeats) chosen = Enumerable.Range(0, positions.Count).ToList();
         if (chosen.Count > MaxBeats)
             chosen = Enumerable.Range(0, MaxBeats).Select(k => chosen[(int)((long)k * chosen.Count / MaxBeats)]).ToList();
