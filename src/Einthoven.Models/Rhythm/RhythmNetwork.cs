@@ -38,8 +38,9 @@ public static class RhythmNetwork
             new GlobalAvgPool1d());
         var width = 32 + RhythmFeatures.Count;
         var head = new Sequential(
-            new Dense(width, 64), new Gelu(), new Dropout(0.3f),
-            new Dense(64, RhythmLabels.All.Length));
+            new Dense(width, 64), new Gelu(), new Dropout(0.2f),
+            new Dense(64, 32), new Gelu(),
+            new Dense(32, RhythmLabels.All.Length));
         return new Network(trunk, head, RhythmFeatures.Count, seed);
     }
 

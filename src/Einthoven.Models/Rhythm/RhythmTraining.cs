@@ -14,7 +14,7 @@ public sealed record RhythmTrainingOptions
     public int BatchSize { get; init; } = 64;
     public float LearningRate { get; init; } = 3e-3f;
     public float WeightDecay { get; init; } = 1e-3f;
-    /// <summary>CNN only: stop after this many epochs without a better score on the inner validation split.</summary>
+    /// <summary>CNN only: stop after this many epochs without a lower loss on an inner validation split (0: no split, all epochs).</summary>
     public int Patience { get; init; } = 6;
     /// <summary>CNN only: one part in this many of the training records (stratified) is held out for early stopping.</summary>
     public int ValidationParts { get; init; } = 10;
@@ -26,7 +26,7 @@ public sealed record RhythmTrainingOptions
 
     public static RhythmTrainingOptions For(RhythmModelKind model) => model == RhythmModelKind.Mlp
         ? new RhythmTrainingOptions()
-        : new RhythmTrainingOptions { Model = model, Epochs = 30, BatchSize = 32, LearningRate = 2e-3f };
+        : new RhythmTrainingOptions { Model = model, Epochs = 30, BatchSize = 32, LearningRate = 2e-3f, Patience = 0 };
 }
 
 /// <summary>Fits the rhythm classifier on a <see cref="CincDataset"/> and scores it by stratified k-fold cross-validation.</summary>
@@ -60,14 +60,15 @@ public static class RhythmTraining
             return classifier;
         }
         var all = new RhythmSignalDataset(rows.Select(i => data.Signals[i]).ToArray(), standardized, labels);
+        var cnnTrainer = NewTrainer(network, weights, optimizer, trainerOptions with { Patience = options.Patience }, epochDone);
+        if (options.Patience == 0)
+        {
+            cnnTrainer.Fit(all);
+            return classifier;
+        }
         var part = StratifiedFolds(labels, options.ValidationParts, options.Seed ^ 0xFA11);
         var fit = Enumerable.Range(0, rows.Length).Where(i => part[i] != 0).ToArray();
         var held = Enumerable.Range(0, rows.Length).Where(i => part[i] == 0).ToArray();
-        var cnnTrainer = NewTrainer(network, weights, optimizer, trainerOptions with
-        {
-            Patience = options.Patience,
-            ValidationScore = ChallengeScore,
-        }, epochDone);
         cnnTrainer.Fit(new DatasetSubset(all, fit), new DatasetSubset(all, held));
         return classifier;
     }
