@@ -11,6 +11,9 @@ namespace Einthoven.Models.Rhythm;
 /// <summary>A rhythm label with the probability of each class (order N, A, O, ~).</summary>
 public sealed record RhythmPrediction(string Label, IReadOnlyList<float> Probabilities);
 
+/// <summary>What the classifier reads from one lead: its <see cref="RhythmFeatures"/> and, for the CNN, its <see cref="RhythmSignal"/>.</summary>
+public sealed record RhythmInput(float[] Features, float[]? Signal);
+
 /// <summary>
 /// Classifies a single-lead recording as normal (N), atrial fibrillation (A), other rhythm (O) or too noisy (~):
 /// <see cref="RhythmFeatures"/>, standardised with the training set's mean and spread, into a small MLP, or (the
@@ -44,11 +47,19 @@ public sealed class RhythmClassifier
     /// <param name="millivolts">One lead in mV; non-finite values are replaced in place by the previous value.</param>
     /// <param name="fs">Its sampling frequency, Hz.</param>
     /// <param name="resolution">One ADC step in mV.</param>
-    public RhythmPrediction ClassifySignal(double[] millivolts, double fs, double resolution)
+    public RhythmPrediction ClassifySignal(double[] millivolts, double fs, double resolution) => Classify(Prepare(millivolts, fs, resolution));
+
+    /// <summary>The model's input from one lead (see <see cref="ClassifySignal"/>); safe to call concurrently.</summary>
+    public RhythmInput Prepare(double[] millivolts, double fs, double resolution)
     {
         var features = RhythmFeatures.Extract(millivolts, fs, resolution);
-        return Kind == RhythmModelKind.Mlp ? ClassifyFeatures(features)[0] : Predict(features, RhythmSignal.Prepare(millivolts, fs));
+        return new RhythmInput(features, Kind == RhythmModelKind.Mlp ? null : RhythmSignal.Prepare(millivolts, fs));
     }
+
+    /// <summary>Runs the network on a prepared input; one call at a time (the layers keep their activations).</summary>
+    public RhythmPrediction Classify(RhythmInput input) => Kind == RhythmModelKind.Mlp
+        ? ClassifyFeatures(input.Features)[0]
+        : Predict(input.Features, input.Signal ?? throw new ArgumentException("the CNN rhythm model needs the prepared signal", nameof(input)));
 
     /// <summary>Predictions for rows of <see cref="RhythmFeatures"/> (Count values each, concatenated); MLP kind only.</summary>
     public RhythmPrediction[] ClassifyFeatures(float[] features)

@@ -74,7 +74,8 @@ public static class RhythmTraining
     }
 
     /// <summary>Out-of-fold predictions of every record under stratified, seeded k-fold cross-validation.</summary>
-    public static RhythmScore CrossValidate(CincDataset data, int folds, RhythmTrainingOptions options, Action<int, int>? foldDone = null)
+    /// <param name="progress">(epochs done, epochs of all folds) after each epoch of each fold.</param>
+    public static RhythmScore CrossValidate(CincDataset data, int folds, RhythmTrainingOptions options, Action<int, int>? progress = null)
     {
         var fold = StratifiedFolds(data.Labels, folds, options.Seed);
         var predictions = new int[data.Count];
@@ -82,9 +83,10 @@ public static class RhythmTraining
         {
             var train = Enumerable.Range(0, data.Count).Where(i => fold[i] != k).ToArray();
             var test = Enumerable.Range(0, data.Count).Where(i => fold[i] == k).ToArray();
-            var results = Classify(Train(data, train, options), data, test);
+            var done = k * options.Epochs;
+            var results = Classify(Train(data, train, options, (epoch, _) => progress?.Invoke(done + epoch, folds * options.Epochs)), data, test);
             for (var j = 0; j < test.Length; j++) predictions[test[j]] = RhythmLabels.Index(results[j].Label);
-            foldDone?.Invoke(k + 1, folds);
+            progress?.Invoke((k + 1) * options.Epochs, folds * options.Epochs);
         }
         return RhythmScore.Of(data.Labels, predictions);
     }
