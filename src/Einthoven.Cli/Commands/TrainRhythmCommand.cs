@@ -22,6 +22,7 @@ public static class TrainRhythmCommand
         command.Options.Add(output);
         command.Options.Add(folds);
         command.Options.Add(limit);
+        model.AcceptOnlyFromAmong("mlp", "cnn");
         command.Options.Add(model);
         command.Options.Add(epochs);
         command.SetAction(r =>
