@@ -48,7 +48,9 @@ public class RhythmCommandTests
         var card = Einthoven.Learning.Serialization.ModelCard.Load(System.IO.Path.Combine(dir, "rhythm.card.json"));
         var weights = card.VerifiedWeightsPath(System.IO.Path.Combine(dir, "rhythm.card.json"));
         Assert.Contains("cv_score", card.Metrics.Keys);
-        Assert.Equal(4, RhythmClassifier.Load(weights).ClassifyFeatures(new float[RhythmFeatures.Count])[0].Probabilities.Count);
+        var classifier = RhythmClassifier.Load(weights);
+        Assert.Equal(RhythmTrainingOptions.ShippedModel, classifier.Kind);
+        Assert.Equal(4, classifier.Classify(RecordFiles.Read(Path("A00001"))).Probabilities.Count);
     }
 
     [Fact]
