@@ -22,7 +22,7 @@ public sealed record RhythmTrainingOptions
     public int Threads { get; init; } = Environment.ProcessorCount;
 
     /// <summary>The kind whose weights ship (the one with the better cross-validated score).</summary>
-    public const RhythmModelKind ShippedModel = RhythmModelKind.Mlp;
+    public const RhythmModelKind ShippedModel = RhythmModelKind.Cnn;
 
     public static RhythmTrainingOptions For(RhythmModelKind model) => model == RhythmModelKind.Mlp
         ? new RhythmTrainingOptions()
