@@ -66,7 +66,8 @@ public static class TrainRhythmCommand
                     ["labels"] = string.Join(",", RhythmLabels.All),
                     ["epochs"] = options.Epochs.ToString(CultureInfo.InvariantCulture),
                     ["training"] = $"AdamW lr {options.LearningRate} (warm-up, cosine), weight decay {options.WeightDecay}, batch {options.BatchSize}, square-rooted balanced class weights"
-                        + (kind == RhythmModelKind.Cnn ? $"; early stopping (patience {options.Patience}) on the challenge score of a stratified 1/{options.ValidationParts} of the training records" : ""),
+                        + (kind == RhythmModelKind.Mlp ? "" : options.Patience == 0 ? $"; all {options.Epochs} epochs, no early stopping"
+                            : $"; early stopping (patience {options.Patience}) on the loss of a stratified 1/{options.ValidationParts} of the training records"),
                     ["training_seconds"] = seconds.ToString("0", CultureInfo.InvariantCulture),
                     ["reproduce"] = "einthoven train rhythm DBDIR -o src/Einthoven.Models/Weights",
                 });

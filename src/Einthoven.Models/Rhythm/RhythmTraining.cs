@@ -1,7 +1,6 @@
 using Einthoven.Learning;
 using Einthoven.Learning.Losses;
 using Einthoven.Learning.Optimizers;
-using Einthoven.Learning.Tensors;
 using Einthoven.Learning.Training;
 
 namespace Einthoven.Models.Rhythm;
@@ -117,18 +116,6 @@ public static class RhythmTraining
         var trainer = new Trainer(network, new SoftmaxCrossEntropy(classWeights), optimizer, options);
         if (epochDone is not null) trainer.EpochCompleted = r => epochDone(r.Epoch, r.Epochs);
         return trainer;
-    }
-
-    private static double ChallengeScore(Tensor outputs, Tensor targets)
-    {
-        var classes = outputs.Dim(1);
-        var predicted = new int[outputs.Dim(0)];
-        for (var r = 0; r < predicted.Length; r++)
-        {
-            for (var c = 1; c < classes; c++)
-                if (outputs.Data[r * classes + c] > outputs.Data[r * classes + predicted[r]]) predicted[r] = c;
-        }
-        return RhythmScore.Of(targets.Data.Take(predicted.Length).Select(t => (int)t).ToArray(), predicted).Score;
     }
 
     private static (float[] Mean, float[] Scale) Spread(float[] features)
