@@ -42,6 +42,15 @@ public class RhythmCnnTests
     }
 
     [Fact]
+    public void Early_stopping_holds_out_an_inner_split_and_changes_the_fit()
+    {
+        var rows = Enumerable.Range(0, Slice.Value.Count).ToArray();
+        var stopped = RhythmTraining.Classify(RhythmTraining.Train(Slice.Value, null, Tiny with { Patience = 1, ValidationParts = 4 }), Slice.Value, rows);
+        Assert.All(stopped, p => Assert.Equal(1, p.Probabilities.Sum(), 3));
+        Assert.NotEqual(RhythmTraining.Classify(Trained.Value, Slice.Value, rows).SelectMany(p => p.Probabilities), stopped.SelectMany(p => p.Probabilities));
+    }
+
+    [Fact]
     public void Saved_cnn_round_trips_and_classifies_a_record()
     {
         var path = Path.Combine(TestData.TempDir(), "rhythm.safetensors");
