@@ -7,8 +7,9 @@ using Einthoven.TestSupport;
 namespace Einthoven.Bench;
 
 /// <summary>
-/// Rhythm classification latency of one 30-s single-lead recording on one thread (features + MLP), over the first
-/// 100 CinC 2017 records that last exactly 30 s, decoded beforehand; median and 95th percentile of the best of 3 passes.
+/// Rhythm classification latency of one 30-s single-lead recording on one thread (features, signal preparation and
+/// network), over the first 100 CinC 2017 records that last exactly 30 s, decoded beforehand; median and 95th
+/// percentile of the best of 3 passes. Arguments: [CINC_DIR] [WEIGHTS] (default: the shipped model).
 /// </summary>
 internal static class RhythmBenchmark
 {
@@ -17,7 +18,7 @@ internal static class RhythmBenchmark
     public static int Run(string[] args)
     {
         var dir = args.Length > 0 ? args[0] : TestData.Cinc2017;
-        var classifier = RhythmClassifier.LoadShipped();
+        var classifier = args.Length > 1 ? RhythmClassifier.Load(args[1]) : RhythmClassifier.LoadShipped();
         var records = new List<EcgRecord>();
         foreach (var line in File.ReadLines(Path.Combine(dir, "REFERENCE.csv")))
         {
@@ -39,7 +40,7 @@ internal static class RhythmBenchmark
             Array.Sort(times);
             if (best.Length == 0 || times[times.Length / 2] < best[best.Length / 2]) best = times;
         }
-        Console.WriteLine($"rhythm: {records.Count} recordings of 30 s at {records[0].Info.SamplingFrequency} Hz, one thread");
+        Console.WriteLine($"rhythm ({classifier.Kind}): {records.Count} recordings of 30 s at {records[0].Info.SamplingFrequency} Hz, one thread");
         Console.WriteLine($"  median {best[best.Length / 2]:0.00} ms, p95 {best[(int)(0.95 * (best.Length - 1))]:0.00} ms, max {best[^1]:0.00} ms per recording");
         Console.WriteLine($"  machine: {BenchData.Machine}");
         return 0;

@@ -48,6 +48,23 @@ public class RhythmCommandTests
         var card = Einthoven.Learning.Serialization.ModelCard.Load(System.IO.Path.Combine(dir, "rhythm.card.json"));
         var weights = card.VerifiedWeightsPath(System.IO.Path.Combine(dir, "rhythm.card.json"));
         Assert.Contains("cv_score", card.Metrics.Keys);
-        Assert.Equal(4, RhythmClassifier.Load(weights).ClassifyFeatures(new float[RhythmFeatures.Count])[0].Probabilities.Count);
+        var classifier = RhythmClassifier.Load(weights);
+        Assert.Equal(RhythmTrainingOptions.ShippedModel, classifier.Kind);
+        Assert.Equal(4, classifier.Classify(RecordFiles.Read(Path("A00001"))).Probabilities.Count);
+    }
+
+    [Fact]
+    public void Train_cnn_writes_a_network_over_the_signal_and_unknown_models_are_refused()
+    {
+        var dir = TestData.TempDir();
+        var (code, _, error) = CliHarness.Run("train", "rhythm", TestData.Cinc2017, "--model", "cnn", "--limit", "40", "--folds", "0", "--epochs", "1", "-o", dir);
+        Assert.True(code == 0, error);
+        var classifier = RhythmClassifier.LoadCard(System.IO.Path.Combine(dir, "rhythm.card.json"));
+        Assert.Equal(RhythmModelKind.Cnn, classifier.Kind);
+        Assert.Contains(classifier.Classify(RecordFiles.Read(Path("A00001"))).Label, RhythmLabels.All);
+
+        var (refused, _, message) = CliHarness.Run("train", "rhythm", TestData.Cinc2017, "--model", "rnn", "-o", dir);
+        Assert.NotEqual(0, refused);
+        Assert.Contains("rnn", message);
     }
 }

@@ -16,11 +16,14 @@ public static class TrainRhythmCommand
         var output = new Option<string>("--output", "-o") { Description = "Folder for rhythm.safetensors and rhythm.card.json", DefaultValueFactory = _ => "." };
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds (0: skip)", DefaultValueFactory = _ => 5 };
         var limit = new Option<int?>("--limit") { Description = "Only the first N records (quick runs)" };
-        var epochs = new Option<int>("--epochs") { Description = "Training epochs", DefaultValueFactory = _ => new RhythmTrainingOptions().Epochs };
+        var model = new Option<string>("--model") { Description = "mlp (features only) or cnn (features and a network over the signal)", DefaultValueFactory = _ => RhythmTrainingOptions.ShippedModel.ToString().ToLowerInvariant() };
+        var epochs = new Option<int?>("--epochs") { Description = "Training epochs (the most, for the cnn; default: the model's own)" };
         command.Arguments.Add(directory);
         command.Options.Add(output);
         command.Options.Add(folds);
         command.Options.Add(limit);
+        model.AcceptOnlyFromAmong("mlp", "cnn");
+        command.Options.Add(model);
         command.Options.Add(epochs);
         command.SetAction(r =>
         {
@@ -29,7 +32,15 @@ public static class TrainRhythmCommand
             if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"{dir} does not exist");
             if (r.GetValue(folds) is 1 or < 0) throw new CliUsageException("--folds must be 0 (skip) or at least 2");
             if (r.GetValue(epochs) < 1) throw new CliUsageException("--epochs must be positive");
-            var options = new RhythmTrainingOptions { Epochs = r.GetValue(epochs) };
+            var kind = r.GetValue(model) switch
+            {
+                "mlp" => RhythmModelKind.Mlp,
+                "cnn" => RhythmModelKind.Cnn,
+                var other => throw new CliUsageException($"--model must be mlp or cnn, not '{other}'"),
+            };
+            var defaults = RhythmTrainingOptions.For(kind);
+            var options = defaults with { Epochs = r.GetValue(epochs) ?? defaults.Epochs };
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             var data = EvalProgress.Run(console, "features", p => CincDataset.Load(dir, r.GetValue(limit), p));
             var metrics = new Dictionary<string, double>();
             if (r.GetValue(folds) >= 2)
@@ -40,6 +51,7 @@ public static class TrainRhythmCommand
                 for (var c = 0; c < RhythmLabels.All.Length; c++) metrics[$"cv_f1_{RhythmLabels.All[c]}"] = Math.Round(score.F1(c), 4);
             }
             var classifier = EvalProgress.Run(console, "final model", p => RhythmTraining.Train(data, null, options, p));
+            var seconds = watch.Elapsed.TotalSeconds;
             Directory.CreateDirectory(r.GetValue(output)!);
             var weights = Path.Combine(r.GetValue(output)!, "rhythm.safetensors");
             classifier.Save(weights);
@@ -48,9 +60,15 @@ public static class TrainRhythmCommand
                 r.GetValue(folds) >= 2 ? $"stratified {r.GetValue(folds)}-fold cross-validation (seed {options.Seed}); final model on all records" : "no cross-validation; all records",
                 metrics, new DateOnly(2026, 11, 22), new Dictionary<string, string>
                 {
+                    ["model"] = kind == RhythmModelKind.Mlp ? "mlp: the features alone"
+                        : $"cnn: lead 0 resampled to {RhythmSignal.Rate} Hz, band-passed 0.5-40 Hz, divided by the median 1-s peak; random {RhythmSignal.CropLength}-sample crops in training, the whole record (zero-padded to {RhythmSignal.CropLength}) at inference; pooled conv output joined with the standardised features",
                     ["features"] = string.Join(",", RhythmFeatures.Names),
                     ["labels"] = string.Join(",", RhythmLabels.All),
                     ["epochs"] = options.Epochs.ToString(CultureInfo.InvariantCulture),
+                    ["training"] = $"AdamW lr {options.LearningRate} (warm-up, cosine), weight decay {options.WeightDecay}, batch {options.BatchSize}, square-rooted balanced class weights"
+                        + (kind == RhythmModelKind.Mlp ? "" : options.Patience == 0 ? $"; all {options.Epochs} epochs, no early stopping"
+                            : $"; early stopping (patience {options.Patience}) on the loss of a stratified 1/{options.ValidationParts} of the training records"),
+                    ["training_seconds"] = seconds.ToString("0", CultureInfo.InvariantCulture),
                     ["reproduce"] = "einthoven train rhythm DBDIR -o src/Einthoven.Models/Weights",
                 });
             card.Save(Path.Combine(r.GetValue(output)!, "rhythm.card.json"));

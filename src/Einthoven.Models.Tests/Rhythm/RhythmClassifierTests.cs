@@ -14,7 +14,7 @@ public class RhythmClassifierTests
     {
         var classifier = RhythmClassifier.LoadShipped();
         var data = Slice.Value;
-        var predictions = classifier.ClassifyFeatures(data.Features);
+        var predictions = RhythmTraining.Classify(classifier, data, Enumerable.Range(0, data.Count).ToArray());
         Assert.All(predictions, p => Assert.Equal(1, p.Probabilities.Sum(), 3));
         var agreement = predictions.Where((p, i) => RhythmLabels.Index(p.Label) == data.Labels[i]).Count() / (double)data.Count;
         Assert.True(agreement > 0.75, $"agreement {agreement:0.000} on records the model was trained on");
@@ -47,8 +47,8 @@ public class RhythmClassifierTests
         var classifier = RhythmClassifier.LoadShipped();
         var path = Path.Combine(TestData.TempDir(), "rhythm.safetensors");
         classifier.Save(path);
-        var row = Slice.Value.Row(0);
-        Assert.Equal(classifier.ClassifyFeatures(row)[0].Probabilities, RhythmClassifier.Load(path).ClassifyFeatures(row)[0].Probabilities);
+        Assert.Equal(RhythmTraining.Classify(classifier, Slice.Value, [0])[0].Probabilities,
+            RhythmTraining.Classify(RhythmClassifier.Load(path), Slice.Value, [0])[0].Probabilities);
 
         var content = SafeTensors.Read(path);
         var metadata = content.Metadata.ToDictionary();
@@ -60,5 +60,6 @@ public class RhythmClassifierTests
 
     [Fact]
     public void Feature_rows_of_the_wrong_width_are_rejected() =>
-        Assert.Throws<ArgumentException>(() => RhythmClassifier.LoadShipped().ClassifyFeatures(new float[RhythmFeatures.Count + 1]));
+        Assert.Throws<ArgumentException>(() => RhythmTraining.Train(Slice.Value, null, new RhythmTrainingOptions { Epochs = 1 })
+            .ClassifyFeatures(new float[RhythmFeatures.Count + 1]));
 }

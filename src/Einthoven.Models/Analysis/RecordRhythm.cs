@@ -37,14 +37,14 @@ public sealed class RecordRhythm(RhythmClassifier classifier, ModelVersion model
 
         var bounds = WindowBounds(signal.Length);
         var resolution = 1 / (info.Leads[lead].Gain > 0 ? info.Leads[lead].Gain : 200);
-        var features = new List<float>(bounds.Count * RhythmFeatures.Count);
+        var inputs = new List<RhythmInput>(bounds.Count);
         foreach (var (start, end) in bounds)
         {
             ct.ThrowIfCancellationRequested();
-            features.AddRange(RhythmFeatures.Extract(signal[start..end], ModelRate, resolution));
+            inputs.Add(classifier.Prepare(signal[start..end], ModelRate, resolution));
         }
         RhythmPrediction[] predictions;
-        lock (_network) predictions = classifier.ClassifyFeatures(features.ToArray());
+        lock (_network) predictions = inputs.Select(classifier.Classify).ToArray();
         var windows = bounds.Select((b, i) => new RhythmWindow(b.Start / ModelRate, b.End / ModelRate, predictions[i].Label,
             Round(predictions[i].Probabilities[RhythmLabels.Index(predictions[i].Label)]))).ToArray();
         return Verdict(name, windows, predictions);

@@ -2,14 +2,17 @@ using Einthoven.Signal.Formats;
 
 namespace Einthoven.Models.Rhythm;
 
-/// <summary>The records of a CinC 2017 directory (REFERENCE.csv + NAME.hea/.mat) with their labels and features.</summary>
-public sealed record CincDataset(string[] Names, int[] Labels, float[] Features)
+/// <summary>
+/// The records of a CinC 2017 directory (REFERENCE.csv + NAME.hea/.mat) with their labels, features and
+/// <see cref="RhythmSignal"/> inputs, each computed once.
+/// </summary>
+public sealed record CincDataset(string[] Names, int[] Labels, float[] Features, float[][] Signals)
 {
     public int Count => Names.Length;
 
     public float[] Row(int i) => Features.AsSpan(i * RhythmFeatures.Count, RhythmFeatures.Count).ToArray();
 
-    /// <summary>Reads REFERENCE.csv and extracts every listed record's features in parallel.</summary>
+    /// <summary>Reads REFERENCE.csv and prepares every listed record in parallel.</summary>
     /// <param name="limit">Only the first records (for quick runs), or all when null.</param>
     /// <param name="progress">(done, total) after each record.</param>
     public static CincDataset Load(string directory, int? limit = null, Action<int, int>? progress = null)
@@ -23,13 +26,16 @@ public sealed record CincDataset(string[] Names, int[] Labels, float[] Features)
             return (Name: parts[0].Trim(), Label: RhythmLabels.Index(parts[1]));
         }).Take(limit ?? int.MaxValue).ToArray();
         var features = new float[rows.Length * RhythmFeatures.Count];
+        var signals = new float[rows.Length][];
         var done = 0;
         Parallel.For(0, rows.Length, i =>
         {
             var record = RecordFiles.Read(Path.Combine(directory, rows[i].Name + ".hea"));
-            RhythmFeatures.Extract(record).CopyTo(features, i * RhythmFeatures.Count);
+            var (millivolts, resolution) = RhythmFeatures.Millivolts(record, 0);
+            RhythmFeatures.Extract(millivolts, record.Info.SamplingFrequency, resolution).CopyTo(features, i * RhythmFeatures.Count);
+            signals[i] = RhythmSignal.Prepare(millivolts, record.Info.SamplingFrequency);
             progress?.Invoke(Interlocked.Increment(ref done), rows.Length);
         });
-        return new CincDataset(rows.Select(r => r.Name).ToArray(), rows.Select(r => r.Label).ToArray(), features);
+        return new CincDataset(rows.Select(r => r.Name).ToArray(), rows.Select(r => r.Label).ToArray(), features, signals);
     }
 }

@@ -11,43 +11,80 @@ namespace Einthoven.Models.Rhythm;
 /// <summary>A rhythm label with the probability of each class (order N, A, O, ~).</summary>
 public sealed record RhythmPrediction(string Label, IReadOnlyList<float> Probabilities);
 
+/// <summary>What the classifier reads from one lead: its <see cref="RhythmFeatures"/> and, for the CNN, its <see cref="RhythmSignal"/>.</summary>
+public sealed record RhythmInput(float[] Features, float[]? Signal);
+
 /// <summary>
 /// Classifies a single-lead recording as normal (N), atrial fibrillation (A), other rhythm (O) or too noisy (~):
-/// <see cref="RhythmFeatures"/>, standardised with the training set's mean and spread, into a small MLP.
+/// <see cref="RhythmFeatures"/>, standardised with the training set's mean and spread, into a small MLP, or (the
+/// <see cref="RhythmModelKind.Cnn"/> kind) into the head of a convolutional network over <see cref="RhythmSignal"/>.
 /// </summary>
 public sealed class RhythmClassifier
 {
     public const string ShippedCardFile = "rhythm.card.json";
-    private const string MeanKey = "feature_mean", ScaleKey = "feature_scale";
+    private const string MeanKey = "feature_mean", ScaleKey = "feature_scale", KindKey = "model";
     private const float Clip = 6;
 
-    internal RhythmClassifier(Network network, float[] mean, float[] scale)
+    internal RhythmClassifier(RhythmModelKind kind, Network network, float[] mean, float[] scale)
     {
+        Kind = kind;
         Network = network;
         Mean = mean;
         Scale = scale;
     }
 
+    public RhythmModelKind Kind { get; }
     public Network Network { get; }
     internal float[] Mean { get; }
     internal float[] Scale { get; }
 
-    public static Network CreateNetwork(ulong seed) => new(new Sequential(
-        new Dense(RhythmFeatures.Count, 64), new Gelu(), new Dropout(0.2f),
-        new Dense(64, 32), new Gelu(),
-        new Dense(32, RhythmLabels.All.Length)), seed: seed);
+    public RhythmPrediction Classify(EcgRecord record, int lead = 0)
+    {
+        var (millivolts, resolution) = RhythmFeatures.Millivolts(record, lead);
+        return ClassifySignal(millivolts, record.Info.SamplingFrequency, resolution);
+    }
 
-    public RhythmPrediction Classify(EcgRecord record, int lead = 0) => ClassifyFeatures(RhythmFeatures.Extract(record, lead))[0];
+    /// <param name="millivolts">One lead in mV; non-finite values are replaced in place by the previous value.</param>
+    /// <param name="fs">Its sampling frequency, Hz.</param>
+    /// <param name="resolution">One ADC step in mV.</param>
+    public RhythmPrediction ClassifySignal(double[] millivolts, double fs, double resolution) => Classify(Prepare(millivolts, fs, resolution));
 
-    /// <summary>Predictions for rows of <see cref="RhythmFeatures"/> (Count values each, concatenated).</summary>
+    /// <summary>The model's input from one lead (see <see cref="ClassifySignal"/>); safe to call concurrently.</summary>
+    public RhythmInput Prepare(double[] millivolts, double fs, double resolution)
+    {
+        var features = RhythmFeatures.Extract(millivolts, fs, resolution);
+        return new RhythmInput(features, Kind == RhythmModelKind.Mlp ? null : RhythmSignal.Prepare(millivolts, fs));
+    }
+
+    /// <summary>Runs the network on a prepared input; one call at a time (the layers keep their activations).</summary>
+    public RhythmPrediction Classify(RhythmInput input) => Kind == RhythmModelKind.Mlp
+        ? ClassifyFeatures(input.Features)[0]
+        : Predict(input.Features, input.Signal ?? throw new ArgumentException("the CNN rhythm model needs the prepared signal", nameof(input)));
+
+    /// <summary>Predictions for rows of <see cref="RhythmFeatures"/> (Count values each, concatenated); MLP kind only.</summary>
     public RhythmPrediction[] ClassifyFeatures(float[] features)
     {
+        if (Kind != RhythmModelKind.Mlp)
+            throw new InvalidOperationException($"the {Kind} rhythm model also needs the signal: use ClassifySignal or Classify");
         var rows = features.Length / RhythmFeatures.Count;
         if (rows * RhythmFeatures.Count != features.Length)
             throw new ArgumentException($"{features.Length} values are not whole rows of {RhythmFeatures.Count} features", nameof(features));
-        var probabilities = SoftmaxCrossEntropy.Probabilities(Network.Predict(new Tensor(Standardize(features), rows, RhythmFeatures.Count)));
+        return Predictions(Network.Predict(new Tensor(Standardize(features), rows, RhythmFeatures.Count)));
+    }
+
+    /// <summary>One prediction from a record's features and its <see cref="RhythmSignal.Prepare"/> output (CNN kind).</summary>
+    internal RhythmPrediction Predict(float[] features, float[] signal)
+    {
+        var input = RhythmSignal.AtLeastCropLength(signal);
+        var logits = Network.Predict(new Tensor(input, 1, 1, input.Length), new Tensor(Standardize(features), 1, RhythmFeatures.Count));
+        return Predictions(logits)[0];
+    }
+
+    private static RhythmPrediction[] Predictions(Tensor logits)
+    {
+        var probabilities = SoftmaxCrossEntropy.Probabilities(logits);
         var classes = RhythmLabels.All.Length;
-        return Enumerable.Range(0, rows).Select(r =>
+        return Enumerable.Range(0, logits.Dim(0)).Select(r =>
         {
             var p = probabilities.Data.AsSpan(r * classes, classes).ToArray();
             return new RhythmPrediction(RhythmLabels.All[Array.IndexOf(p, p.Max())], p);
@@ -69,6 +106,7 @@ public sealed class RhythmClassifier
     {
         [MeanKey] = Join(Mean),
         [ScaleKey] = Join(Scale),
+        [KindKey] = Kind.ToString().ToLowerInvariant(),
         ["features"] = string.Join(",", RhythmFeatures.Names),
     });
 
@@ -93,10 +131,20 @@ public sealed class RhythmClassifier
     public static RhythmClassifier Load(Stream stream, string file)
     {
         var content = SafeTensors.Read(stream, file);
-        var network = CreateNetwork(0);
+        var kind = ParseKind(content.Metadata, file);
+        var network = RhythmNetwork.Create(kind, 0);
         NetworkWeights.Apply(network, content, file);
-        return new RhythmClassifier(network, Parse(content.Metadata, MeanKey, file), Parse(content.Metadata, ScaleKey, file));
+        return new RhythmClassifier(kind, network, Parse(content.Metadata, MeanKey, file), Parse(content.Metadata, ScaleKey, file));
     }
+
+    // Weights saved before the CNN existed carry no kind: they are the MLP.
+    private static RhythmModelKind ParseKind(IReadOnlyDictionary<string, string> metadata, string file) =>
+        metadata.TryGetValue(KindKey, out var text) ? text switch
+        {
+            "mlp" => RhythmModelKind.Mlp,
+            "cnn" => RhythmModelKind.Cnn,
+            _ => throw new ModelFormatException(file, KindKey, $"'{text}' is not a rhythm model kind (mlp or cnn)"),
+        } : RhythmModelKind.Mlp;
 
     private static string Join(float[] values) => string.Join(",", values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
 

@@ -21,6 +21,13 @@ public static class RhythmFeatures
     /// <summary>Features of one lead of a record (the first by default).</summary>
     public static float[] Extract(EcgRecord record, int lead = 0)
     {
+        var (millivolts, resolution) = Millivolts(record, lead);
+        return Extract(millivolts, record.Info.SamplingFrequency, resolution);
+    }
+
+    /// <summary>One lead in mV and one ADC step in mV (a gain of 200 per mV when the header gives none).</summary>
+    public static (double[] Millivolts, double Resolution) Millivolts(EcgRecord record, int lead)
+    {
         if (lead < 0 || lead >= record.Info.Leads.Count)
             throw new ArgumentOutOfRangeException(nameof(lead), lead, $"{record.Info.Name} has {record.Info.Leads.Count} leads");
         var info = record.Info.Leads[lead];
@@ -28,7 +35,7 @@ public static class RhythmFeatures
         var digital = record.Samples[lead];
         var millivolts = new double[digital.Length];
         for (var i = 0; i < digital.Length; i++) millivolts[i] = (digital[i] - info.Baseline) / gain;
-        return Extract(millivolts, record.Info.SamplingFrequency, 1 / gain);
+        return (millivolts, 1 / gain);
     }
 
     /// <param name="millivolts">The lead in mV.</param>
