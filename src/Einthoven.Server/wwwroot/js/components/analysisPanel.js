@@ -81,7 +81,10 @@ function rateText(s) {
 function intervals(s) {
   const source = s.measurements ?? s.intervals ?? s;
   const found = intervalNames.map(([name, keys]) => [name, keys.map(k => source?.[k]).find(v => typeof v === 'number')]).filter(([, v]) => v !== undefined);
-  if (found.length === 0) return 'not measured by this analyser';
+  if (found.length === 0) {
+    // The signal library leaves intervals null when too few beats share one shape to build a median beat.
+    return 'intervals' in s ? 'not measurable: no stable dominant beat in this recording' : 'not measured by this analyser';
+  }
   return h('table', { class: 'kv' }, h('tbody', {}, found.map(([name, v]) =>
     h('tr', {}, h('th', { scope: 'row' }, name), h('td', {}, name.endsWith('axis') ? `${number(v)}°` : `${number(v < 3 ? v * 1000 : v)} ms`)))));
 }
