@@ -21,9 +21,9 @@ public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, 
 
     public static ModelAnalyzer LoadShipped()
     {
-        var beatCard = ModelCard.Load(BeatClassifier.ShippedCardPath);
+        var beats = BeatClassifier.LoadShipped();
         var rhythmCard = ModelCard.Load(RhythmClassifier.ShippedCardPath);
-        return new ModelAnalyzer(BeatClassifier.LoadShipped(), new ModelVersion(beatCard.Name, beatCard.Version),
+        return new ModelAnalyzer(beats, new ModelVersion(beats.Card!.Name, beats.Card.Version),
             new RecordRhythm(RhythmClassifier.LoadShipped(), new ModelVersion(rhythmCard.Name, rhythmCard.Version)));
     }
 

@@ -17,14 +17,13 @@ namespace Einthoven.Models.Analysis;
 public sealed class RecordRhythm(RhythmClassifier classifier, ModelVersion model)
 {
     public const double ModelRate = 300, MinimumSeconds = 9, WholeRecordSeconds = 60, WindowSeconds = 30, SustainedAfSeconds = 60;
-    private static readonly string[] PreferredLeads = ["II", "MLII", "ML2", "I"];
     private readonly Lock _network = new(); // the classifier's layers keep their activations: one inference at a time
 
     public ModelVersion Model { get; } = model;
 
     /// <summary>The lead the rhythm is read from: a limb lead like the training recordings, else the best-quality lead.</summary>
     public static int ChooseLead(RecordInfo info, string qualityRhythmLead) =>
-        PreferredLeads.Select(info.LeadIndex).Append(info.LeadIndex(qualityRhythmLead)).FirstOrDefault(i => i >= 0, 0);
+        new[] { info.LeadIIIndex(), info.LeadIndex("I"), info.LeadIndex(qualityRhythmLead) }.FirstOrDefault(i => i >= 0, 0);
 
     public RhythmVerdict Classify(EcgRecord record, int lead, CancellationToken ct = default)
     {

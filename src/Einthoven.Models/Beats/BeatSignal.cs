@@ -44,7 +44,7 @@ public sealed class BeatSignal
 
     internal static (int A, int B) ChooseLeads(RecordInfo info)
     {
-        var a = new[] { "MLII", "II", "ML2" }.Select(info.LeadIndex).FirstOrDefault(i => i >= 0, 0);
+        var a = Math.Max(0, info.LeadIIIndex());
         var b = info.Leads.Count > 1 ? (a == 0 ? 1 : 0) : a;
         return (a, b);
     }

@@ -33,6 +33,11 @@ public sealed record RecordInfo
             if (string.Equals(Leads[i].Name, name, StringComparison.OrdinalIgnoreCase)) return i;
         return -1;
     }
+
+    /// <summary>Index of limb lead II under any of its names (II, MLII, ML2, as in MIT-BIH), or -1.</summary>
+    public int LeadIIIndex() => LeadIINames.Select(LeadIndex).FirstOrDefault(i => i >= 0, -1);
+
+    private static readonly string[] LeadIINames = ["II", "MLII", "ML2"];
 }
 
 /// <summary>Well-known metadata keys shared by all formats.</summary>
