@@ -48,6 +48,19 @@ public class BeatFeatureExtractorTests
     }
 
     [Fact]
+    public void Beats_are_compared_with_the_template_of_their_own_part_of_a_long_record()
+    {
+        // 12 minutes of regular beats whose shape changes after 6 minutes: each half matches its own local template.
+        var beats = SyntheticEcg.Regular(900, 0.8);
+        var changeAt = 6 * 60 * SyntheticEcg.Fs;
+        var record = SyntheticEcg.Create(beats[^1] + (long)SyntheticEcg.Fs, beats.Select(b => (b, b > changeAt)));
+        var features = BeatFeatureExtractor.Extract(record, beats);
+        const int correlation = BeatFeatureExtractor.RhythmFeatureCount;
+        foreach (var beat in new[] { 100, 300, 600, 800 })
+            Assert.True(features.FeatureRow(beat)[correlation] > 0.99f, $"beat {beat}: correlation {features.FeatureRow(beat)[correlation]} with its local template");
+    }
+
+    [Fact]
     public void Rhythm_features_mark_the_premature_beat()
     {
         var (record, beats) = BeatTrain();

@@ -49,7 +49,7 @@ public static class BeatFeatureExtractor
             for (var lead = 0; lead < BeatInputLayout.Leads; lead++)
             {
                 DominantBeat.CutWindow(signal.Leads[lead], positions[b], raw);
-                var template = dominant.Templates[lead];
+                var template = dominant.LocalTemplate(lead, positions[b]);
                 var scale = 1f / dominant.Scales[lead];
                 var plain = window.Slice(lead * BeatInputLayout.Length, BeatInputLayout.Length);
                 var difference = window.Slice((BeatInputLayout.Leads + lead) * BeatInputLayout.Length, BeatInputLayout.Length);

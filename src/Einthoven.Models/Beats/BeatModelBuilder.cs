@@ -95,7 +95,7 @@ public static class BeatModelBuilder
         {
             ["classes"] = string.Join(",", AamiMapping.Classes),
             ["input"] = $"leads MLII (or II, else the first) and the next lead, band-pass 0.5-40 Hz zero phase, resampled to {BeatInputLayout.SampleRate} Hz; "
-                + $"window {BeatInputLayout.Before} samples before and {BeatInputLayout.After} from the detected R peak; channels: both leads and both minus the record's dominant beat, scaled by its QRS amplitude",
+                + $"window {BeatInputLayout.Before} samples before and {BeatInputLayout.After} from the detected R peak; channels: both leads and both minus the local dominant beat (median of the regularly timed beats within +-2.5 min), scaled by the record's dominant QRS amplitude; template features against the local dominant beat",
             ["features"] = string.Join("; ", BeatInputLayout.BeatFeatureNames),
             ["beats"] = "R peaks from Einthoven's QRS detector on lead A, matched to the .atr reference (EC57, 150 ms) for labels",
             ["ensemble_members"] = t.EnsembleSize.ToString(CultureInfo.InvariantCulture),
@@ -123,7 +123,7 @@ public static class BeatModelBuilder
             details["ds2_use"] = "evaluated once, after training, on beats found by the QRS detector (missed reference beats count against Se, unmatched detections against +P); never used for a choice";
         }
         var member = training.Model.Members[0];
-        var card = ModelCard.Describe("beats", "2", member.Morphology, weightsPath,
+        var card = ModelCard.Describe("beats", "3", member.Morphology, weightsPath,
             "MIT-BIH Arrhythmia Database 1.0.0 (PhysioNet; Moody and Mark 2001): DS1 for training and cross-validation, DS2 for the report",
             "de Chazal 2004 inter-patient: DS1 = " + string.Join(" ", DeChazalSplit.Ds1) + "; DS2 = " + string.Join(" ", DeChazalSplit.Ds2)
                 + "; paced " + string.Join(" ", DeChazalSplit.Paced) + " excluded; model selection by record-wise cross-validation on DS1 only",

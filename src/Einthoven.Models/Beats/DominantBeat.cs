@@ -5,17 +5,27 @@ namespace Einthoven.Models.Beats;
 /// pre- and post-intervals are within 15% of the local average), which in practice are its dominant, normally
 /// conducted beats. When few beats are regular (bigeminy, frequent ectopy, fibrillation) it uses the beats that are
 /// not premature instead, since ectopic beats come early and taking all beats would mix their shape in. Comparing
-/// each beat with it is an unsupervised per-patient normalisation of morphology.
+/// each beat with it is an unsupervised per-patient normalisation of morphology. Beats are compared with a local
+/// template (<see cref="LocalTemplate"/>), which follows slow changes of shape over a long recording.
 /// </summary>
 public sealed class DominantBeat
 {
     private const double Regularity = 0.15, MinRegularFraction = 0.2, NotPremature = 0.95;
     private const int MaxBeats = 600, MinRegularBeats = 8;
 
-    private DominantBeat(float[][] templates, float[] scales)
+    // One local template per block of BlockSeconds: the median of the chosen beats within +-LocalReachSeconds of
+    // the block's centre.
+    private const double BlockSeconds = 60, LocalReachSeconds = 150;
+    private const int MaxLocalBeats = 200;
+    private static readonly int BlockSamples = (int)(BlockSeconds * BeatInputLayout.SampleRate);
+
+    private readonly float[][][] local;
+
+    private DominantBeat(float[][] templates, float[] scales, float[][][] local)
     {
         Templates = templates;
         Scales = scales;
+        this.local = local;
     }
 
     /// <summary>Per lead, the median window (<see cref="BeatInputLayout.Length"/> samples, in source units).</summary>
@@ -23,6 +33,15 @@ public sealed class DominantBeat
 
     /// <summary>Per lead, the template's QRS peak-to-peak amplitude, used to scale every window of the record.</summary>
     public IReadOnlyList<float> Scales { get; }
+
+    /// <summary>
+    /// The template of <paramref name="lead"/> near <paramref name="position"/>: the median of the chosen beats within
+    /// +-2.5 min, so that slow changes of a patient's beat shape (posture, electrode contact) are not taken for
+    /// ectopy, as Holter analysers update their templates; the record's template where too few beats are near.
+    /// Chosen by DS1 cross-validation (VEB +P 78.8 to 81.4 %, see docs/BENCHMARKS.md "Beat classification v3").
+    /// </summary>
+    public float[] LocalTemplate(int lead, int position) =>
+        local[lead][Math.Clamp(position / BlockSamples, 0, local[lead].Length - 1)];
 
     /// <param name="signal">The record's leads.</param>
     /// <param name="positions">Beat fiducial points in samples of <paramref name="signal"/>.</param>
@@ -32,17 +51,41 @@ public sealed class DominantBeat
         if (chosen.Count < Math.Max(MinRegularBeats, MinRegularFraction * positions.Count))
             chosen = Enumerable.Range(0, positions.Count).Where(i => rr.Pre[i] >= NotPremature * rr.Local[i]).ToList();
         if (chosen.Count < MinRegularBeats) chosen = Enumerable.Range(0, positions.Count).ToList();
-        if (chosen.Count > MaxBeats)
-            chosen = Enumerable.Range(0, MaxBeats).Select(k => chosen[(int)((long)k * chosen.Count / MaxBeats)]).ToList();
         var templates = new float[BeatInputLayout.Leads][];
         var scales = new float[BeatInputLayout.Leads];
         for (var lead = 0; lead < templates.Length; lead++)
         {
-            templates[lead] = MedianWindow(signal.Leads[lead], positions, chosen);
+            templates[lead] = MedianWindow(signal.Leads[lead], positions, Spread(chosen, MaxBeats));
             scales[lead] = QrsAmplitude(templates[lead]);
         }
-        return new DominantBeat(templates, scales);
+        return new DominantBeat(templates, scales, LocalTemplates(signal, positions, chosen, templates));
     }
+
+    // Per lead and block, the median of the chosen beats near the block (the record's template if too few are).
+    private static float[][][] LocalTemplates(BeatSignal signal, IReadOnlyList<int> positions, List<int> chosen, float[][] record)
+    {
+        var blocks = Math.Max(1, (signal.Length + BlockSamples - 1) / BlockSamples);
+        var reach = (int)(LocalReachSeconds * BeatInputLayout.SampleRate);
+        var local = record.Select(_ => new float[blocks][]).ToArray();
+        int first = 0, end = 0;
+        for (var k = 0; k < blocks; k++)
+        {
+            var centre = k * BlockSamples + BlockSamples / 2;
+            while (first < chosen.Count && positions[chosen[first]] < centre - reach) first++;
+            end = Math.Max(end, first);
+            while (end < chosen.Count && positions[chosen[end]] <= centre + reach) end++;
+            var near = chosen.GetRange(first, end - first);
+            for (var lead = 0; lead < local.Length; lead++)
+                local[lead][k] = near.Count >= MinRegularBeats
+                    ? MedianWindow(signal.Leads[lead], positions, Spread(near, MaxLocalBeats))
+                    : record[lead];
+        }
+        return local;
+    }
+
+    // At most max of the beats, evenly spread over the list.
+    private static List<int> Spread(List<int> beats, int max) =>
+        beats.Count <= max ? beats : Enumerable.Range(0, max).Select(k => beats[(int)((long)k * beats.Count / max)]).ToList();
 
     /// <summary>Copies the window of <paramref name="lead"/> around <paramref name="position"/>, zero beyond the ends.</summary>
     public static void CutWindow(float[] lead, int position, Span<float> window)
