@@ -13,6 +13,13 @@ public static class BeatReportView
     };
     private const double DeChazalAccuracy = 86.2;
 
+    /// <summary>One line per record: per class, beats found of the reference's, and how many were predicted.</summary>
+    public static void WritePerRecord(TextWriter output, IEnumerable<(string Record, ConfusionMatrix Matrix)> records)
+    {
+        foreach (var (name, m) in records)
+            output.WriteLine($"{name}: " + string.Join("  ", AamiMapping.Classes.Select(c => $"{c} {m[c, c]}/{m.Row(c) + m.Missed(c)} (predicted {m.Column(c) + m.Extra(c)})")));
+    }
+
     public static void Write(IAnsiConsole console, string title, ConfusionMatrix m, bool compare)
     {
         var matrix = new Table().Title($"{Markup.Escape(title)}: reference (rows) vs predicted (columns)").AddColumn("");

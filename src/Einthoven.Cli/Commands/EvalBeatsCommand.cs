@@ -22,9 +22,7 @@ public static class EvalBeatsCommand
             var classifier = ClassifyCommand.LoadClassifier(r.GetValue(model));
             var result = BeatEvaluation.Evaluate(classifier, dbdir, DeChazalSplit.Ds2);
             var console = CliRunner.Console(r);
-            if (r.GetValue(perRecord))
-                foreach (var (name, m) in result.Records)
-                    r.InvocationConfiguration.Output.WriteLine($"{name}: " + string.Join("  ", AamiMapping.Classes.Select(c => $"{c} {m[c, c]}/{m.Row(c) + m.Missed(c)} (predicted {m.Column(c) + m.Extra(c)})")));
+            if (r.GetValue(perRecord)) BeatReportView.WritePerRecord(r.InvocationConfiguration.Output, result.Records);
             BeatReportView.Write(console, "DS2 (detected beats)", result.Total, compare: true);
             if (classifier.Card is { } card) console.MarkupLine($"[grey]model {Markup.Escape(card.Name)} {Markup.Escape(card.Version)} of {Markup.Escape(card.Date)}, weights SHA-256 {card.WeightsSha256[..16]}...[/]");
             return CliRunner.ExitCodes.Ok;

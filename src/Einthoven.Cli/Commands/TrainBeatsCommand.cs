@@ -22,13 +22,14 @@ public static class TrainBeatsCommand
         var threads = new Option<int>("--threads") { Description = "Worker threads", DefaultValueFactory = _ => Environment.ProcessorCount };
         var seed = new Option<ulong>("--seed") { Description = "Random seed", DefaultValueFactory = _ => defaults.Seed };
         var cvOnly = new Option<bool>("--cv-only") { Description = "Only run the DS1 cross-validation (to compare options); save nothing, leave DS2 unread" };
+        var perRecord = new Option<bool>("--per-record") { Description = "Also print each DS1 record's held-out cross-validation result" };
         var augment = defaults.Augmentation;
         var jitter = new Option<float>("--amplitude-jitter") { Description = "Training augmentation: relative amplitude change per lead", DefaultValueFactory = _ => augment.AmplitudeJitter };
         var ramp = new Option<float>("--baseline-ramp") { Description = "Training augmentation: baseline ramp ends, in dominant-QRS amplitudes", DefaultValueFactory = _ => augment.BaselineRamp };
         var noise = new Option<float>("--noise") { Description = "Training augmentation: white-noise SD, in dominant-QRS amplitudes", DefaultValueFactory = _ => augment.Noise };
         var shift = new Option<int>("--shift") { Description = "Training augmentation: largest shift of the beat window, samples at 120 Hz", DefaultValueFactory = _ => augment.ShiftSamples };
         command.Arguments.Add(database);
-        foreach (var o in new Option[] { output, epochs, ensemble, folds, threads, seed, cvOnly, jitter, ramp, noise, shift }) command.Options.Add(o);
+        foreach (var o in new Option[] { output, epochs, ensemble, folds, threads, seed, cvOnly, perRecord, jitter, ramp, noise, shift }) command.Options.Add(o);
         command.SetAction(r =>
         {
             var dbdir = r.GetValue(database)!;
@@ -49,11 +50,11 @@ public static class TrainBeatsCommand
             if (r.GetValue(cvOnly))
             {
                 if (options.CrossValidationFolds < 2) throw new CliUsageException("--cv-only needs --folds of at least 2");
-                WriteCrossValidation(console, BeatModelBuilder.CrossValidate(dbdir, options));
+                WriteCrossValidation(console, BeatModelBuilder.CrossValidate(dbdir, options), r.GetValue(perRecord) ? r.InvocationConfiguration.Output : null);
                 return CliRunner.ExitCodes.Ok;
             }
             var report = Run(console, dbdir, r.GetValue(output)!, options);
-            if (report.CrossValidation is { } cv) WriteCrossValidation(console, cv);
+            if (report.CrossValidation is { } cv) WriteCrossValidation(console, cv, r.GetValue(perRecord) ? r.InvocationConfiguration.Output : null);
             if (report.Ds2 is { } ds2) BeatReportView.Write(console, "DS2 (detected beats)", ds2.Total, compare: true);
             console.MarkupLine($"[green]wrote[/] {Markup.Escape(report.CardPath)} (weights SHA-256 {report.Card.WeightsSha256[..16]}...) in {report.Elapsed.TotalMinutes:0.0} min; final training {report.Training.Elapsed.TotalMinutes:0.0} min");
             return CliRunner.ExitCodes.Ok;
@@ -61,8 +62,9 @@ public static class TrainBeatsCommand
         return command;
     }
 
-    private static void WriteCrossValidation(IAnsiConsole console, CrossValidationResult cv)
+    private static void WriteCrossValidation(IAnsiConsole console, CrossValidationResult cv, TextWriter? perRecord)
     {
+        if (perRecord is not null) BeatReportView.WritePerRecord(perRecord, cv.Records);
         BeatReportView.Write(console, $"DS1 {cv.Folds.Count}-fold record-wise cross-validation, most probable class", cv.Pooled, compare: false);
         BeatReportView.Write(console, $"DS1 {cv.Folds.Count}-fold record-wise cross-validation, decision rule fitted on the other folds", cv.PooledWithRule, compare: false);
         console.MarkupLine($"decision rule for the final model (class scales N,S,V,F,Q): {cv.Decision.Format()}");

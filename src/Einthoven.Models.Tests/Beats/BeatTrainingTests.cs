@@ -45,6 +45,20 @@ public class BeatTrainingTests
     }
 
     [Fact]
+    public void Cross_validation_reports_each_held_out_record_once_and_they_add_up_to_the_pooled_matrix()
+    {
+        var records = Enumerable.Range(0, 4).Select(i => Fake($"r{i}", supraventricular: 5 + i, normal: 20 + i)).ToList();
+        var options = new BeatTrainingOptions { Epochs = 1, RhythmEpochs = 1, EnsembleSize = 1, BatchSize = 16, IrregularRhythmFraction = 0, Threads = 1 };
+        var cv = BeatCrossValidation.Run(records, 2, options);
+        Assert.Equal(records.Select(r => r.Group).Order(), cv.Records.Select(r => r.Record).Order());
+        foreach (var (name, matrix) in cv.Records)
+            Assert.Equal(records.Single(r => r.Group == name).Count, AamiMapping.Classes.Sum(c => matrix.Row(c)));
+        var sum = new ConfusionMatrix();
+        foreach (var (_, matrix) in cv.Records) sum.Add(matrix);
+        Assert.Equal(cv.Pooled.Format(), sum.Format());
+    }
+
+    [Fact]
     public void Irregular_rhythm_beats_are_irregular_and_keep_the_template_features_of_real_normal_beats()
     {
         var records = MitBihBeats.Load(TestData.MitDb, ["122"]);

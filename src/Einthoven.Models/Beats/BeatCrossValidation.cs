@@ -7,8 +7,9 @@ namespace Einthoven.Models.Beats;
 /// folds used. The final model's rule is the one fitted on all held-out predictions if fitting a rule improved the
 /// held-out <see cref="BeatDecisionRule.Objective"/> (PooledWithRule over Pooled), else no rule.
 /// </summary>
+/// <param name="Records">Each record's held-out matrix (most probable class), in fold order.</param>
 public sealed record CrossValidationResult(ConfusionMatrix Pooled, ConfusionMatrix PooledWithRule, BeatDecisionRule Decision,
-    IReadOnlyList<IReadOnlyList<string>> Folds);
+    IReadOnlyList<IReadOnlyList<string>> Folds, IReadOnlyList<(string Record, ConfusionMatrix Matrix)> Records);
 
 /// <summary>
 /// Record-wise (patient-wise) k-fold cross-validation: each fold's records are held out, a model is trained on the
@@ -23,6 +24,7 @@ public static class BeatCrossValidation
         var assignment = AssignFolds(records, folds);
         var probabilities = new float[folds][];
         var labels = new AamiClass[folds][];
+        var perRecord = new List<(string, ConfusionMatrix)>();
         for (var f = 0; f < folds; f++)
         {
             var held = records.Where((_, i) => assignment[i] == f).ToList();
@@ -31,6 +33,13 @@ public static class BeatCrossValidation
             var model = BeatTrainer.Train(train, options, progress is null ? null : p => progress(fold, p), cancellation).Model;
             probabilities[f] = model.Probabilities(BeatFeatures.Concat(held.Select(r => r.Features).ToList()));
             labels[f] = held.SelectMany(r => r.Labels).ToArray();
+            var offset = 0;
+            foreach (var record in held)
+            {
+                var span = probabilities[f].AsSpan(offset * AamiMapping.ClassCount, record.Count * AamiMapping.ClassCount);
+                perRecord.Add((record.Group, BeatDecisionRule.Identity.Confusion(span, record.Labels)));
+                offset += record.Count;
+            }
         }
         var pooled = BeatDecisionRule.Identity.Confusion(probabilities.SelectMany(p => p).ToArray(), labels.SelectMany(l => l).ToArray());
         var withRule = new ConfusionMatrix();
@@ -45,7 +54,7 @@ public static class BeatCrossValidation
             : BeatDecisionRule.Identity;
         var names = Enumerable.Range(0, folds)
             .Select(f => (IReadOnlyList<string>)records.Where((_, i) => assignment[i] == f).Select(r => r.Group).ToList()).ToList();
-        return new CrossValidationResult(pooled, withRule, decision, names);
+        return new CrossValidationResult(pooled, withRule, decision, names, perRecord);
     }
 
     /// <summary>Fold index of each record.</summary>
