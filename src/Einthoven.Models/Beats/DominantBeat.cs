@@ -21,17 +21,13 @@ public sealed class DominantBeat
 
     private readonly float[][][] local;
 
-    private DominantBeat(float[][] templates, float[] scales, float[][][] local)
+    private DominantBeat(float[] scales, float[][][] local)
     {
-        Templates = templates;
         Scales = scales;
         this.local = local;
     }
 
-    /// <summary>Per lead, the median window (<see cref="BeatInputLayout.Length"/> samples, in source units).</summary>
-    public IReadOnlyList<float[]> Templates { get; }
-
-    /// <summary>Per lead, the template's QRS peak-to-peak amplitude, used to scale every window of the record.</summary>
+    /// <summary>Per lead, the record template's QRS peak-to-peak amplitude, used to scale every window of the record.</summary>
     public IReadOnlyList<float> Scales { get; }
 
     /// <summary>
@@ -58,7 +54,7 @@ public sealed class DominantBeat
             templates[lead] = MedianWindow(signal.Leads[lead], positions, Spread(chosen, MaxBeats));
             scales[lead] = QrsAmplitude(templates[lead]);
         }
-        return new DominantBeat(templates, scales, LocalTemplates(signal, positions, chosen, templates));
+        return new DominantBeat(scales, LocalTemplates(signal, positions, chosen, templates));
     }
 
     // Per lead and block, the median of the chosen beats near the block (the record's template if too few are).
