@@ -4,13 +4,16 @@ using Spectre.Console;
 
 namespace Einthoven.Cli.Commands;
 
-/// <summary><c>einthoven eval beats DBDIR</c>: the DS2 report of the shipped beat classifier on detected beats.</summary>
+/// <summary>
+/// <c>einthoven eval beats DBDIR</c>: on MIT-BIH, the DS2 report of the beat classifier on detected beats; on PTB-XL,
+/// the record-level check against its statements (<see cref="PtbXlBeatCheck"/>).
+/// </summary>
 public static class EvalBeatsCommand
 {
     public static Command Create()
     {
-        var command = new Command("beats", "Evaluate the beat classifier on MIT-BIH DS2 (detected beats, EC57 matching): confusion matrix, Se, +P, accuracy");
-        var database = new Argument<string>("dbdir") { Description = "Directory of the MIT-BIH Arrhythmia Database" };
+        var command = new Command("beats", "Evaluate the beat classifier: on MIT-BIH DS2 (detected beats, EC57 matching) the confusion matrix, Se, +P and accuracy; on PTB-XL, records against their PAC, PVC, sinus-rhythm and AF statements");
+        var database = new Argument<string>("dbdir") { Description = "Directory of the MIT-BIH Arrhythmia Database, or of PTB-XL (with ptbxl_database.csv)" };
         var model = ClassifyCommand.ModelOption();
         var perRecord = new Option<bool>("--per-record") { Description = "Also print each record's matrix" };
         command.Arguments.Add(database);
@@ -20,13 +23,32 @@ public static class EvalBeatsCommand
         {
             var dbdir = r.GetValue(database)!;
             var classifier = ClassifyCommand.LoadClassifier(r.GetValue(model));
+            if (File.Exists(Path.Combine(dbdir, "ptbxl_database.csv"))) return CheckPtbXl(CliRunner.Console(r), classifier, dbdir);
             var result = BeatEvaluation.Evaluate(classifier, dbdir, DeChazalSplit.Ds2);
             var console = CliRunner.Console(r);
             if (r.GetValue(perRecord)) BeatReportView.WritePerRecord(r.InvocationConfiguration.Output, result.Records);
             BeatReportView.Write(console, "DS2 (detected beats)", result.Total, compare: true);
-            if (classifier.Card is { } card) console.MarkupLine($"[grey]model {Markup.Escape(card.Name)} {Markup.Escape(card.Version)} of {Markup.Escape(card.Date)}, weights SHA-256 {card.WeightsSha256[..16]}...[/]");
+            WriteModel(console, classifier);
             return CliRunner.ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static int CheckPtbXl(IAnsiConsole console, BeatClassifier classifier, string dbdir)
+    {
+        var groups = EvalProgress.Run(console, "PTB-XL records", p => PtbXlBeatCheck.Run(classifier, dbdir, progress: p));
+        var table = new Table().Title("PTB-XL folds 1-9, record-level check against the statements")
+            .AddColumns("Records", "Expected", "Count", "Met %", "S beats / record", "V beats / record");
+        foreach (var g in groups)
+            table.AddRow(Markup.Escape(g.Name), g.Expectation, g.Records.ToString(), (100 * g.MetFraction).ToString("0.0"),
+                ((double)g.SBeats / Math.Max(1, g.Records)).ToString("0.00"), ((double)g.VBeats / Math.Max(1, g.Records)).ToString("0.00"));
+        console.Write(table);
+        WriteModel(console, classifier);
+        return CliRunner.ExitCodes.Ok;
+    }
+
+    private static void WriteModel(IAnsiConsole console, BeatClassifier classifier)
+    {
+        if (classifier.Card is { } card) console.MarkupLine($"[grey]model {Markup.Escape(card.Name)} {Markup.Escape(card.Version)} of {Markup.Escape(card.Date)}, weights SHA-256 {card.WeightsSha256[..16]}...[/]");
     }
 }

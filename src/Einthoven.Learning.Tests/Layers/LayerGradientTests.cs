@@ -65,6 +65,21 @@ public class LayerGradientTests
         Check(new MaxPool1d(2), x, Training);
     }
 
+    [Theory]
+    [InlineData(2, 2, 0)]
+    [InlineData(3, 2, 0)]
+    [InlineData(3, 1, 0)]
+    [InlineData(3, 2, 1)]
+    public void MaxPool1d_infers_what_it_trains_with_and_refuses_a_backward_pass_after_inference(int kernel, int stride, int padding)
+    {
+        var x = RandomTensor(21, 3, 4, 17);
+        var pool = new MaxPool1d(kernel, stride, padding);
+        var trained = pool.Forward(x, Training).Data.ToArray();
+        var inferred = pool.Forward(x, PassContext.Inference);
+        Assert.Equal(trained, inferred.Data);
+        Assert.Throws<ArgumentException>(() => pool.Backward(inferred));
+    }
+
     [Fact]
     public void AvgPool1d()
     {

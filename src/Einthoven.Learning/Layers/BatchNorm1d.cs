@@ -13,7 +13,7 @@ public sealed class BatchNorm1d : Layer
     private readonly Parameter gamma, beta;
     private readonly Tensor runningMean, runningVar;
     private Tensor? input, normalized, output, inputGradient;
-    private float[] inverseStd = [];
+    private float[] inverseStd = [], scales = [], shifts = [];
     private bool trainedPass;
 
     public BatchNorm1d(int channels, float momentum = 0.1f, float epsilon = 1e-5f)
@@ -61,28 +61,22 @@ public sealed class BatchNorm1d : Layer
         trainedPass = context.Training;
         input = x;
         if (context.Training) Require(count > 1, ToString(), "training needs more than one value per channel");
-        var xhat = context.Training ? Tensor.Reuse(ref normalized, x.Shape) : null;
+        else
+        {
+            Infer(x, y, n, length);
+            return y;
+        }
+        var xhat = Tensor.Reuse(ref normalized, x.Shape);
         for (var c = 0; c < Channels; c++)
         {
-            float mean, variance;
-            if (xhat is not null)
-            {
-                (mean, variance, var unbiased) = Statistics(x, xhat, c, n, length);
-                runningMean.Span[c] = (1 - Momentum) * runningMean.Span[c] + Momentum * mean;
-                runningVar.Span[c] = (1 - Momentum) * runningVar.Span[c] + Momentum * unbiased;
-            }
-            else (mean, variance) = (runningMean.Span[c], runningVar.Span[c]);
+            var (mean, variance, unbiased) = Statistics(x, xhat, c, n, length);
+            runningMean.Span[c] = (1 - Momentum) * runningMean.Span[c] + Momentum * mean;
+            runningVar.Span[c] = (1 - Momentum) * runningVar.Span[c] + Momentum * unbiased;
             var inv = 1f / MathF.Sqrt(variance + Epsilon);
             inverseStd[c] = inv;
             float scale = gamma.Value.Span[c], shift = beta.Value.Span[c];
             for (var s = 0; s < n; s++)
             {
-                if (xhat is null)
-                {
-                    // Inference: one pass, y = x * (gamma / std) + (beta - mean * gamma / std).
-                    Fused.Affine(Row(x, s, c, length), scale * inv, shift - mean * scale * inv, Row(y, s, c, length));
-                    continue;
-                }
                 var normal = Row(xhat, s, c, length);
                 TensorPrimitives.Multiply(normal, inv, normal);
                 Fused.Affine(normal, scale, shift, Row(y, s, c, length));
@@ -116,6 +110,29 @@ public sealed class BatchNorm1d : Layer
                 Fused.NormalizationGradient(Row(dy, s, c, length), Row(xhat, s, c, length), k, meanDy, meanDyXhat, Row(dx, s, c, length));
         }
         return dx;
+    }
+
+    // Inference: one pass in memory order, y = x * (gamma / std) + (beta - mean * gamma / std) with running statistics.
+    private void Infer(Tensor x, Tensor y, int n, int length)
+    {
+        if (scales.Length != Channels) (scales, shifts) = (new float[Channels], new float[Channels]);
+        for (var c = 0; c < Channels; c++)
+        {
+            var inv = 1f / MathF.Sqrt(runningVar.Span[c] + Epsilon);
+            inverseStd[c] = inv;
+            scales[c] = gamma.Value.Span[c] * inv;
+            shifts[c] = beta.Value.Span[c] - runningMean.Span[c] * scales[c];
+        }
+        for (var s = 0; s < n; s++)
+        {
+            if (length == 1)
+            {
+                // [N, C]: a whole sample is one vector operation.
+                TensorPrimitives.FusedMultiplyAdd(x.Sample(s), scales, shifts, y.Sample(s));
+                continue;
+            }
+            for (var c = 0; c < Channels; c++) Fused.Affine(Row(x, s, c, length), scales[c], shifts[c], Row(y, s, c, length));
+        }
     }
 
     /// <summary>Batch mean, biased and unbiased variance of channel c; leaves x - mean in <paramref name="centred"/>.</summary>

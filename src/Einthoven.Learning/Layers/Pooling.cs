@@ -25,8 +25,7 @@ public abstract class WindowPool1d : Layer
         Require(x.Rank == 3, ToString(), $"expects [N, C, L], got {x}");
         int rows = x.Dim(0) * x.Dim(1), length = x.Dim(2), outLength = Window.OutputLength(length);
         Require(outLength > 0, ToString(), $"input length {length} is too short");
-        inputShape = x.Shape;
-        var y = Tensor.Reuse(ref output, x.Dim(0), x.Dim(1), outLength);
+        var y = Output(x);
         Prepare(y.Length);
         for (var r = 0; r < rows; r++)
             for (var t = 0; t < outLength; t++)
@@ -53,6 +52,13 @@ public abstract class WindowPool1d : Layer
         return dx;
     }
 
+    /// <summary>Remembers the input's shape for the backward pass and gives the output tensor [N, C, Lout].</summary>
+    protected Tensor Output(Tensor x)
+    {
+        inputShape = x.Shape;
+        return Tensor.Reuse(ref output, x.Dim(0), x.Dim(1), Window.OutputLength(x.Dim(2)));
+    }
+
     /// <summary>Called before a forward pass with the number of outputs.</summary>
     protected virtual void Prepare(int outputs) { }
 
@@ -72,6 +78,7 @@ public abstract class WindowPool1d : Layer
 public sealed class MaxPool1d(int kernel, int? stride = null, int padding = 0) : WindowPool1d("MaxPool1d", kernel, stride, padding)
 {
     private int[] argmax = [];
+    private bool trainedPass;
 
     public override Layer Replicate() => new MaxPool1d(Window.Kernel, Window.Stride, Window.Padding);
     public override string ToString() => $"MaxPool1d(k={Window.Kernel}, s={Window.Stride}, p={Window.Padding})";
@@ -79,6 +86,38 @@ public sealed class MaxPool1d(int kernel, int? stride = null, int padding = 0) :
     protected override void Prepare(int outputs)
     {
         if (argmax.Length != outputs) argmax = new int[outputs];
+    }
+
+    public override Tensor Forward(Tensor x, PassContext context)
+    {
+        trainedPass = context.Training;
+        if (context.Training || Window.Padding != 0 || x.Rank != 3) return base.Forward(x, context);
+        // Inference without padding: every window is whole and no argmax is kept for a backward pass, so a direct
+        // loop several times faster than the shared walk.
+        Require(Window.OutputLength(x.Dim(2)) > 0, ToString(), $"input length {x.Dim(2)} is too short");
+        var y = Output(x);
+        int rows = x.Dim(0) * x.Dim(1), length = x.Dim(2), outLength = y.Dim(2), kernel = Window.Kernel, stride = Window.Stride;
+        ReadOnlySpan<float> input = x.Data;
+        Span<float> output = y.Data;
+        for (var r = 0; r < rows; r++)
+        {
+            var source = input.Slice(r * length, length);
+            var target = output.Slice(r * outLength, outLength);
+            for (var t = 0; t < target.Length; t++)
+            {
+                var window = source.Slice(t * stride, kernel);
+                var value = window[0];
+                for (var i = 1; i < window.Length; i++) value = MathF.Max(value, window[i]);
+                target[t] = value;
+            }
+        }
+        return y;
+    }
+
+    public override Tensor Backward(Tensor dy)
+    {
+        Require(trainedPass, ToString(), "Backward needs a training forward pass (inference keeps no argmax)");
+        return base.Backward(dy);
     }
 
     protected override float Reduce(ReadOnlySpan<float> window, int outputIndex)

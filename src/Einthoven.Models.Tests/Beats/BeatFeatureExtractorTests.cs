@@ -48,6 +48,25 @@ public class BeatFeatureExtractorTests
     }
 
     [Fact]
+    public void Where_a_beats_window_runs_past_the_record_the_missing_part_reads_as_the_template()
+    {
+        // The first beat 0.1 s into the record (its window starts 0.3 s before it), the last 0.2 s before the end.
+        var beats = SyntheticEcg.Regular(30, 0.8, start: 0.1);
+        var record = SyntheticEcg.Create(beats[^1] + (long)(0.2 * SyntheticEcg.Fs), beats.Select(b => (b, false)));
+        var features = BeatFeatureExtractor.Extract(record, beats);
+        var missingBefore = BeatInputLayout.Before - (int)(0.1 * BeatInputLayout.SampleRate);
+        var missingAfter = BeatInputLayout.After - (int)(0.2 * BeatInputLayout.SampleRate);
+        for (var lead = 0; lead < BeatInputLayout.Leads; lead++)
+        {
+            var first = features.Window(0).Slice((BeatInputLayout.Leads + lead) * BeatInputLayout.Length, BeatInputLayout.Length);
+            var last = features.Window(beats.Length - 1).Slice((BeatInputLayout.Leads + lead) * BeatInputLayout.Length, BeatInputLayout.Length);
+            Assert.All(first[..(missingBefore - 1)].ToArray(), d => Assert.Equal(0f, d));
+            Assert.All(last[^(missingAfter - 1)..].ToArray(), d => Assert.Equal(0f, d));
+        }
+        Assert.True(features.FeatureRow(0)[BeatFeatureExtractor.RhythmFeatureCount] > 0.99f, "the cut first beat still matches the template");
+    }
+
+    [Fact]
     public void Beats_are_compared_with_the_template_of_their_own_part_of_a_long_record()
     {
         // 12 minutes of regular beats whose shape changes after 6 minutes: each half matches its own local template.

@@ -41,8 +41,8 @@ public sealed class BeatClassifier
         return new BeatClassifier(BeatEnsemble.Load(card.VerifiedWeightsPath(cardPath)), card);
     }
 
-    /// <summary>R peaks found by the project's QRS detector on the lead the classifier treats as lead A.</summary>
-    public static long[] DetectBeats(EcgRecord record) => QrsDetector.Detect(record, BeatSignal.ChooseLeads(record.Info).A);
+    /// <summary>R peaks found by the project's QRS detector on the lead the classifier treats as lead A (agreed by the leads when there are three or more: <see cref="LeadConsensus"/>).</summary>
+    public static long[] DetectBeats(EcgRecord record) => LeadConsensus.Detect(record, BeatSignal.ChooseLeads(record.Info).A);
 
     /// <summary>Detects every beat of <paramref name="record"/> and classifies it.</summary>
     public IReadOnlyList<ClassifiedBeat> Classify(EcgRecord record) => Classify(record, DetectBeats(record));

@@ -50,6 +50,7 @@ public static class BeatFeatureExtractor
             {
                 DominantBeat.CutWindow(signal.Leads[lead], positions[b], raw);
                 var template = dominant.LocalTemplate(lead, positions[b]);
+                FillOutside(raw, template, positions[b], signal.Leads[lead].Length);
                 var scale = 1f / dominant.Scales[lead];
                 var plain = window.Slice(lead * BeatInputLayout.Length, BeatInputLayout.Length);
                 var difference = window.Slice((BeatInputLayout.Leads + lead) * BeatInputLayout.Length, BeatInputLayout.Length);
@@ -96,6 +97,17 @@ public static class BeatFeatureExtractor
     }
 
     private static float Log(double ratio) => (float)Math.Log(ratio);
+
+    /// <summary>
+    /// Where a beat's window runs past the record's start or end, it takes the template's samples, so the missing part
+    /// reads as "like the dominant beat" rather than as a flat line the network would take for an abnormal beat.
+    /// </summary>
+    private static void FillOutside(Span<float> window, ReadOnlySpan<float> template, int position, int leadLength)
+    {
+        var start = position - BeatInputLayout.Before;
+        for (var i = 0; i < window.Length && start + i < 0; i++) window[i] = template[i];
+        for (var i = Math.Max(0, leadLength - start); i < window.Length; i++) window[i] = template[i];
+    }
 
     /// <summary>Pearson correlation with the template, and the log ratio of the (mean-removed) energies.</summary>
     private static (float Correlation, float LogEnergyRatio) Compare(ReadOnlySpan<float> x, ReadOnlySpan<float> t)

@@ -17,7 +17,8 @@ public static class IrregularRhythm
     private const double MinSpread = 0.08, MaxSpread = 0.35;
     private const double SyntheticRate = 1000;
     private const float PWaveCorrelationReach = 0.8f;
-    private static readonly int PWaveFeatures = BeatInputLayout.FeatureCount - 2;
+    // Found by name, so that features added to the layout later do not shift it.
+    private static readonly int PWaveFeatures = BeatInputLayout.BeatFeatureNames.ToList().IndexOf("P-wave template correlation A");
 
     /// <summary>Feature rows [count, F] of about <paramref name="fraction"/> times the N beats of the records.</summary>
     public static float[] Generate(IReadOnlyList<LabelledRecord> records, double fraction, ulong seed)

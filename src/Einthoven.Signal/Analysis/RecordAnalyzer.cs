@@ -25,7 +25,7 @@ public static class RecordAnalyzer
         var signals = AnalysisSignals.Of(record);
         var beats = Enumerable.Range(0, info.Leads.Count).Select(l => QrsDetector.Detect(signals.Raw[l], fs)).ToArray();
         var quality = RecordQuality.Assess(signals.Raw, signals.Filtered, signals.Resolution, beats, fs);
-        var rPeaks = beats[quality.RhythmLead].Select(b => (int)b).ToArray();
+        var rPeaks = LeadConsensus.Agree(beats, quality.RhythmLead, fs).Select(b => (int)b).ToArray();
         var usable = rPeaks.Select(r => quality.IsInterpretable(r)).ToArray();
         var analysed = rPeaks.Where((_, i) => usable[i]).ToArray();
         var rr = RrSeries.From(rPeaks, fs, usable);

@@ -86,4 +86,27 @@ public class MitDbDetectionTests
         detector.Flush(streamed);
         Assert.Equal(batch, streamed);
     }
+
+    [Theory]
+    [InlineData("100")]
+    [InlineData("119")]
+    [InlineData("208")]
+    public void A_record_that_starts_on_a_T_wave_starts_with_the_next_QRS(string name)
+    {
+        // Cut the record 0.25 s after each of 30 reference beats, where the T wave is, and detect on the next 10 s.
+        var record = Read(name);
+        var fs = record.Info.SamplingFrequency;
+        var reference = QrsProtocol.ReferenceBeats(record.Annotations["atr"]);
+        var gain = record.Info.Leads[0].Gain;
+        var wrong = new List<string>();
+        for (var k = 1; k <= 30; k++)
+        {
+            var cutAfter = reference[k * (reference.Length - 40) / 30];
+            var start = cutAfter + (long)(0.25 * fs);
+            var next = reference.First(r => r > start);
+            var beats = QrsDetector.Detect(record.Samples[0].AsSpan((int)start, (int)(10 * fs)), fs, gain);
+            if (beats.Length == 0 || Math.Abs(start + beats[0] - next) > 0.15 * fs) wrong.Add($"cut at {start}: first beat {start + beats.FirstOrDefault()}, next reference {next}");
+        }
+        Assert.True(wrong.Count <= 1, string.Join("; ", wrong));
+    }
 }

@@ -124,7 +124,21 @@ public sealed class StreamingQrsDetector
     {
         if (_learned.Count == 0) return;
         _decision.Seed(_learned.Max(c => c.Level));
+        if (IsCutBeatsTWave(_learned)) _learned.RemoveAt(0);
         foreach (var candidate in _learned) _decision.Decide(candidate, beats);
         _learned.Clear();
+    }
+
+    // A record that starts just after a QRS starts with that beat's T wave, which no earlier beat can unmask. The
+    // T-wave check runs backwards: a gentle peak in the first T-wave time, followed by a much steeper
+    // one within 2 s, is that T wave.
+    private bool IsCutBeatsTWave(List<QrsCandidate> learned)
+    {
+        var steepest = learned.Max(c => c.Slope);
+        var first = learned[0];
+        return first.RPeak < _options.TWaveSeconds * SamplingFrequency
+            && first.Slope < _options.TWaveSlopeRatio * steepest
+            && learned.Skip(1).FirstOrDefault(c => c.Slope >= _options.TWaveSlopeRatio * steepest) is { Peak: > 0 } next
+            && next.Peak - first.Peak < 2 * SamplingFrequency;
     }
 }
