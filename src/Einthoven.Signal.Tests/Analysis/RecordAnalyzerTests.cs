@@ -36,6 +36,16 @@ public class RecordAnalyzerTests
     }
 
     [Fact]
+    public void A_record_with_a_third_of_its_beats_ventricular_still_gets_the_intervals_of_its_normal_beat()
+    {
+        // MIT-BIH 208: ventricular couplets, bigeminy and fusion beats; its normal beats are narrow.
+        var r = RecordAnalyzer.Analyze(MitDbStart("208", 300));
+        Assert.NotNull(r.Intervals);
+        Assert.InRange(r.Intervals!.QrsMs, 50, 110);
+        Assert.InRange(r.Intervals.QtMs!.Value, 300, 460);
+    }
+
+    [Fact]
     public void Twelve_lead_record_gets_axes_and_intervals()
     {
         var r = RecordAnalyzer.Analyze(RecordFiles.Read(Path.Combine(TestData.PtbXl, "records100", "00000", "00001_lr.hea")));

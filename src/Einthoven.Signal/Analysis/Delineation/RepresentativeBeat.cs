@@ -4,8 +4,8 @@ namespace Einthoven.Signal.Analysis.Delineation;
 
 /// <summary>
 /// A median beat per lead: the sample-wise median of the beats aligned at their R peaks, after dropping beats that do
-/// not look like the dominant one (correlation below 0.8 with a first median), so ectopic beats and noisy beats do not
-/// distort the measurements.
+/// not look like the dominant one (correlation of their QRS-T below 0.8 with a first median, then with the median of
+/// the beats kept), so ectopic beats and noisy beats do not distort the measurements.
 /// </summary>
 public sealed class RepresentativeBeat
 {
@@ -47,8 +47,14 @@ public sealed class RepresentativeBeat
         if (windows.Count < minBeats) return null;
         var rr = RrSeries.From(rPeaks, fs).Intervals;
         var medianRr = rr.Length == 0 ? 1.0 : Slopes.Percentile(rr, 0.5);
+        // Beats are compared over their QRS-T core only: in bigeminy or couplets the next beat falls inside a long
+        // window and would make every beat unlike the median. The median of the beats that fit is then compared
+        // again, so a large share of ectopic beats in the first median does not decide which beats are kept.
+        var (coreStart, coreEnd) = Core(windows[0], fs);
         var first = Median(leads, windows);
-        var kept = windows.Where(w => Correlation(leads, w, first) >= MinCorrelation).ToList();
+        var kept = windows.Where(w => Correlation(leads, w, first, coreStart, coreEnd) >= MinCorrelation).ToList();
+        if (kept.Count >= minBeats)
+            kept = windows.Where(w => Correlation(leads, w, Median(leads, kept), coreStart, coreEnd) >= MinCorrelation).ToList();
         if (kept.Count < minBeats) return null;
         return new RepresentativeBeat(Median(leads, kept), windows[0].RIndex, kept.Count, medianRr, fs);
     }
@@ -72,13 +78,17 @@ public sealed class RepresentativeBeat
         return result;
     }
 
-    /// <summary>Pearson correlation of one beat with the template, all leads concatenated.</summary>
-    private static double Correlation(double[][] leads, BeatWindow w, double[][] template)
+    /// <summary>From 0.1 s before the R peak to 0.45 s after it (QRS and T at usual rates), as window indices.</summary>
+    private static (int Start, int End) Core(BeatWindow w, double fs) =>
+        (Math.Max(0, w.RIndex - (int)(0.1 * fs)), Math.Min(w.Length, w.RIndex + (int)(0.45 * fs)));
+
+    /// <summary>Pearson correlation of one beat with the template over window indices [start, end), all leads concatenated.</summary>
+    private static double Correlation(double[][] leads, BeatWindow w, double[][] template, int start, int end)
     {
         double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
         var n = 0;
         for (var l = 0; l < leads.Length; l++)
-            for (var i = 0; i < w.Length; i++)
+            for (var i = start; i < end; i++)
             {
                 double x = leads[l][w.Start + i], y = template[l][i];
                 sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y; n++;
