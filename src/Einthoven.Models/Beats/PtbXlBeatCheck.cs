@@ -23,9 +23,11 @@ public static class PtbXlBeatCheck
     private static readonly string[] NotPlainSinus =
         ["PAC", "PVC", "AFIB", "AFLT", "SVTAC", "PSVT", "BIGU", "TRIGU", "SVARR", "SARRH", "STACH", "SBRAD", "PACE"];
 
-    public static IReadOnlyList<PtbXlBeatGroup> Run(BeatClassifier classifier, string directory, int threads = 0, Action<int, int>? progress = null)
+    /// <param name="folds">The strat_folds to check (default all present, 1-9).</param>
+    public static IReadOnlyList<PtbXlBeatGroup> Run(BeatClassifier classifier, string directory, int threads = 0, Action<int, int>? progress = null,
+        IReadOnlySet<int>? folds = null)
     {
-        var entries = PtbXlIndex.Load(directory).Where(e => !e.Pacemaker).ToList();
+        var entries = PtbXlIndex.Load(directory).Where(e => !e.Pacemaker && (folds is null || folds.Contains(e.StratFold))).ToList();
         var counts = new (int S, int V, int Beats)[entries.Count];
         var done = 0;
         Parallel.For(0, entries.Count, new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount }, i =>

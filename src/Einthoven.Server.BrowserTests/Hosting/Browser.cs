@@ -20,6 +20,7 @@ public sealed class Browser : IAsyncDisposable
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: apt-get install chromium (.ci/run installs it)");
+        Assertions.SetDefaultExpectTimeout(Waits.Page);
         var b = new Browser { _playwright = await Playwright.CreateAsync() };
         b._browser = await b._playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Args = Args, Headless = true });
         return b;
