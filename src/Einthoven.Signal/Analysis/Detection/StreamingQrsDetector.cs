@@ -134,11 +134,12 @@ public sealed class StreamingQrsDetector
     // one within 2 s, is that T wave.
     private bool IsCutBeatsTWave(List<QrsCandidate> learned)
     {
-        var steepest = learned.Max(c => c.Slope);
+        var steepEnough = _options.TWaveSlopeRatio * learned.Max(c => c.Slope);
         var first = learned[0];
+        var next = learned.FindIndex(1, c => c.Slope >= steepEnough);
         return first.RPeak < _options.TWaveSeconds * SamplingFrequency
-            && first.Slope < _options.TWaveSlopeRatio * steepest
-            && learned.Skip(1).FirstOrDefault(c => c.Slope >= _options.TWaveSlopeRatio * steepest) is { Peak: > 0 } next
-            && next.Peak - first.Peak < 2 * SamplingFrequency;
+            && first.Slope < steepEnough
+            && next > 0
+            && learned[next].Peak - first.Peak < 2 * SamplingFrequency;
     }
 }
