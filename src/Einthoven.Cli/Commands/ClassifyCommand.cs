@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Einthoven.Models.Analysis;
 using Einthoven.Models.Beats;
 using Einthoven.Signal.Formats.Wfdb;
 using Spectre.Console;
@@ -7,7 +8,8 @@ namespace Einthoven.Cli.Commands;
 
 /// <summary>
 /// <c>einthoven classify RECORD -o OUT</c>: detects and classifies every beat and writes a WFDB (MIT format) annotation
-/// file with the symbols N, S, V, F and Q; when OUT is a directory the file is OUT/RECORD.cls.
+/// file with the symbols N, S, V, F and Q; when OUT is a directory the file is OUT/RECORD.cls. The classes are the
+/// analysis's: in atrial fibrillation, S beats count as N (<see cref="AfReconciliation"/>).
 /// </summary>
 public static class ClassifyCommand
 {
@@ -24,8 +26,7 @@ public static class ClassifyCommand
         command.SetAction(r =>
         {
             var record = input.Read(r);
-            var classifier = LoadClassifier(r.GetValue(model));
-            var beats = classifier.Classify(record);
+            var beats = LoadAnalyzer(r.GetValue(model)).ClassifyBeats(record).Beats;
             var target = OutputPath(r.GetValue(output)!, record.Info.Name);
             var directory = Path.GetDirectoryName(Path.GetFullPath(target));
             if (directory is not null) Directory.CreateDirectory(directory);
@@ -48,6 +49,7 @@ public static class ClassifyCommand
         Description = "A beat model card (beats.card.json); default: the shipped model",
     };
 
-    internal static BeatClassifier LoadClassifier(string? cardPath) =>
-        cardPath is null ? BeatClassifier.LoadShipped() : BeatClassifier.Load(cardPath);
+    /// <summary>The shipped analysis, or one with the beat model of <paramref name="cardPath"/> (and the shipped rhythm model).</summary>
+    internal static ModelAnalyzer LoadAnalyzer(string? cardPath) =>
+        cardPath is null ? ModelAnalyzer.Shipped : ModelAnalyzer.Load(cardPath);
 }

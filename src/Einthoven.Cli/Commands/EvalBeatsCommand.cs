@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Einthoven.Models.Analysis;
 using Einthoven.Models.Beats;
 using Spectre.Console;
 
@@ -22,33 +23,33 @@ public static class EvalBeatsCommand
         command.SetAction(r =>
         {
             var dbdir = r.GetValue(database)!;
-            var classifier = ClassifyCommand.LoadClassifier(r.GetValue(model));
-            if (File.Exists(Path.Combine(dbdir, "ptbxl_database.csv"))) return CheckPtbXl(CliRunner.Console(r), classifier, dbdir);
-            var result = BeatEvaluation.Evaluate(classifier, dbdir, DeChazalSplit.Ds2);
+            var analyzer = ClassifyCommand.LoadAnalyzer(r.GetValue(model));
+            if (File.Exists(Path.Combine(dbdir, "ptbxl_database.csv"))) return CheckPtbXl(CliRunner.Console(r), analyzer, dbdir);
+            var result = BeatEvaluation.Evaluate(record => analyzer.ClassifyBeats(record).Beats, dbdir, DeChazalSplit.Ds2);
             var console = CliRunner.Console(r);
             if (r.GetValue(perRecord)) BeatReportView.WritePerRecord(r.InvocationConfiguration.Output, result.Records);
             BeatReportView.Write(console, "DS2 (detected beats)", result.Total, compare: true);
-            WriteModel(console, classifier);
+            WriteModel(console, analyzer);
             return CliRunner.ExitCodes.Ok;
         });
         return command;
     }
 
-    private static int CheckPtbXl(IAnsiConsole console, BeatClassifier classifier, string dbdir)
+    private static int CheckPtbXl(IAnsiConsole console, ModelAnalyzer analyzer, string dbdir)
     {
-        var groups = EvalProgress.Run(console, "PTB-XL records", p => PtbXlBeatCheck.Run(classifier, dbdir, progress: p));
+        var groups = EvalProgress.Run(console, "PTB-XL records", p => PtbXlBeatCheck.Run(record => analyzer.ClassifyBeats(record).Beats, dbdir, progress: p));
         var table = new Table().Title("PTB-XL folds 1-9, record-level check against the statements")
             .AddColumns("Records", "Expected", "Count", "Met %", "S beats / record", "V beats / record");
         foreach (var g in groups)
             table.AddRow(Markup.Escape(g.Name), g.Expectation, g.Records.ToString(), (100 * g.MetFraction).ToString("0.0"),
                 ((double)g.SBeats / Math.Max(1, g.Records)).ToString("0.00"), ((double)g.VBeats / Math.Max(1, g.Records)).ToString("0.00"));
         console.Write(table);
-        WriteModel(console, classifier);
+        WriteModel(console, analyzer);
         return CliRunner.ExitCodes.Ok;
     }
 
-    private static void WriteModel(IAnsiConsole console, BeatClassifier classifier)
+    private static void WriteModel(IAnsiConsole console, ModelAnalyzer analyzer)
     {
-        if (classifier.Card is { } card) console.MarkupLine($"[grey]model {Markup.Escape(card.Name)} {Markup.Escape(card.Version)} of {Markup.Escape(card.Date)}, weights SHA-256 {card.WeightsSha256[..16]}...[/]");
+        if (analyzer.Beats.Card is { } card) console.MarkupLine($"[grey]model {Markup.Escape(card.Name)} {Markup.Escape(card.Version)} of {Markup.Escape(card.Date)}, weights SHA-256 {card.WeightsSha256[..16]}...; {Markup.Escape(analyzer.Name)}, S beats in atrial fibrillation counted as N[/]");
     }
 }

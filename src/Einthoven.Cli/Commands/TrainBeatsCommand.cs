@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Einthoven.Models.Analysis;
 using Einthoven.Models.Beats;
 using Spectre.Console;
 
@@ -50,11 +51,11 @@ public static class TrainBeatsCommand
             if (r.GetValue(cvOnly))
             {
                 if (options.CrossValidationFolds < 2) throw new CliUsageException("--cv-only needs --folds of at least 2");
-                WriteCrossValidation(console, BeatModelBuilder.CrossValidate(dbdir, options), r.GetValue(perRecord) ? r.InvocationConfiguration.Output : null);
+                WriteCrossValidation(console, dbdir, BeatModelBuilder.CrossValidate(dbdir, options), r.GetValue(perRecord) ? r.InvocationConfiguration.Output : null);
                 return CliRunner.ExitCodes.Ok;
             }
             var report = Run(console, dbdir, r.GetValue(output)!, options);
-            if (report.CrossValidation is { } cv) WriteCrossValidation(console, cv, r.GetValue(perRecord) ? r.InvocationConfiguration.Output : null);
+            if (report.CrossValidation is { } cv) WriteCrossValidation(console, dbdir, cv, r.GetValue(perRecord) ? r.InvocationConfiguration.Output : null);
             if (report.Ds2 is { } ds2) BeatReportView.Write(console, "DS2 (detected beats)", ds2.Total, compare: true);
             console.MarkupLine($"[green]wrote[/] {Markup.Escape(report.CardPath)} (weights SHA-256 {report.Card.WeightsSha256[..16]}...) in {report.Elapsed.TotalMinutes:0.0} min; final training {report.Training.Elapsed.TotalMinutes:0.0} min");
             return CliRunner.ExitCodes.Ok;
@@ -62,12 +63,19 @@ public static class TrainBeatsCommand
         return command;
     }
 
-    private static void WriteCrossValidation(IAnsiConsole console, CrossValidationResult cv, TextWriter? perRecord)
+    private static void WriteCrossValidation(IAnsiConsole console, string dbdir, CrossValidationResult cv, TextWriter? perRecord)
     {
         if (perRecord is not null) BeatReportView.WritePerRecord(perRecord, cv.Records);
         BeatReportView.Write(console, $"DS1 {cv.Folds.Count}-fold record-wise cross-validation, most probable class", cv.Pooled, compare: false);
         BeatReportView.Write(console, $"DS1 {cv.Folds.Count}-fold record-wise cross-validation, decision rule fitted on the other folds", cv.PooledWithRule, compare: false);
         console.MarkupLine($"decision rule for the final model (class scales N,S,V,F,Q): {cv.Decision.Format()}");
+        // What the product reports: the same held-out predictions with S beats in the rhythm model's AF windows as N.
+        var rhythm = ModelAnalyzer.Shipped.Rhythm;
+        var rhythms = MitBihBeats.ForEachRecord(dbdir, cv.HeldOut.Select(h => h.Record.Group).ToList(), 0,
+                (record, _) => (record.Info.Name, Verdict: rhythm.Classify(record, RecordRhythm.ChooseLead(record.Info, "")), record.Info.SamplingFrequency))
+            .ToDictionary(x => x.Name, x => (x.Verdict, x.SamplingFrequency));
+        BeatReportView.Write(console, $"DS1 {cv.Folds.Count}-fold record-wise cross-validation, most probable class, S beats in atrial fibrillation (rhythm model) as N",
+            AfReconciliation.CrossValidated(cv, rhythms), compare: false);
     }
 
     private static BeatBuildReport Run(IAnsiConsole console, string dbdir, string output, BeatBuildOptions options)

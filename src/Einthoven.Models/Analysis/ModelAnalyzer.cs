@@ -9,8 +9,9 @@ namespace Einthoven.Models.Analysis;
 /// <summary>
 /// The one whole-record analysis with the trained models: the signal library's <see cref="RecordAnalyzer"/> report
 /// (rate, HRV, intervals, quality, pacing) enriched with the beat classifier's AAMI classes and the rhythm verdict
-/// (<see cref="RecordRhythm"/>). The CLI's <c>analyze</c> and the server's analysis job both run it. Load it once
-/// (<see cref="Shipped"/>) and share it: it is safe to use from several threads.
+/// (<see cref="RecordRhythm"/>), the two made to agree (<see cref="AfReconciliation"/>). The CLI's <c>analyze</c>,
+/// <c>classify</c> and <c>eval beats</c> and the server's analysis job all run it. Load it once (<see cref="Shipped"/>)
+/// and share it: it is safe to use from several threads.
 /// </summary>
 public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, RecordRhythm rhythm)
 {
@@ -19,15 +20,22 @@ public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, 
     /// <summary>The shipped models, loaded (and hash-checked) on first use, once per process.</summary>
     public static ModelAnalyzer Shipped => ShippedModels.Value;
 
-    public static ModelAnalyzer LoadShipped()
+    public static ModelAnalyzer LoadShipped() => Load(BeatClassifier.ShippedCardPath);
+
+    /// <summary>The beat model of <paramref name="beatCardPath"/> with the shipped rhythm model.</summary>
+    public static ModelAnalyzer Load(string beatCardPath)
     {
-        var beats = BeatClassifier.LoadShipped();
+        var beats = BeatClassifier.Load(beatCardPath);
         var rhythmCard = ModelCard.Load(RhythmClassifier.ShippedCardPath);
         return new ModelAnalyzer(beats, new ModelVersion(beats.Card!.Name, beats.Card.Version),
             new RecordRhythm(RhythmClassifier.LoadShipped(), new ModelVersion(rhythmCard.Name, rhythmCard.Version)));
     }
 
     public IReadOnlyList<ModelVersion> Models => [beatModel, rhythm.Model];
+
+    public BeatClassifier Beats => beats;
+
+    public RecordRhythm Rhythm => rhythm;
 
     /// <summary>Name and versions of the whole analysis, e.g. "einthoven-signal/record-analyzer-1+beats-1+einthoven-rhythm-1".</summary>
     public string Name => string.Join("+", Models.Select(m => $"{m.Name}-{m.Version}").Prepend("einthoven-signal/record-analyzer-1"));
@@ -39,14 +47,27 @@ public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, 
         var report = RecordAnalyzer.Analyze(record);
         progress?.Report(0.5);
         ct.ThrowIfCancellationRequested();
-        var classified = beats.Classify(record);
-        progress?.Report(0.8);
-        ct.ThrowIfCancellationRequested();
         var rhythmLead = RecordRhythm.ChooseLead(record.Info, report.Quality.RhythmLead);
-        var verdict = rhythm.Classify(record, rhythmLead, ct);
+        var (classified, verdict) = ClassifyBeats(record, rhythmLead, () => progress?.Report(0.8), ct);
         progress?.Report(1);
         var byClass = AamiMapping.Classes.ToDictionary(c => AamiMapping.Symbol(c), c => classified.Count(b => b.Class == c));
         var enriched = report with { Beats = report.Beats with { ByClass = byClass }, Rhythm = verdict, Models = Models };
         return new ModelAnalysis(enriched, classified, BeatSignal.ChooseLeads(record.Info).A, rhythmLead);
+    }
+
+    /// <summary>
+    /// Every beat with its AAMI class, agreed with the rhythm (<see cref="AfReconciliation"/>), and the rhythm verdict
+    /// read from <paramref name="rhythmLead"/> (default: a limb lead, else the first).
+    /// </summary>
+    public (IReadOnlyList<ClassifiedBeat> Beats, RhythmVerdict Rhythm) ClassifyBeats(EcgRecord record, int? rhythmLead = null, CancellationToken ct = default) =>
+        ClassifyBeats(record, rhythmLead ?? RecordRhythm.ChooseLead(record.Info, ""), null, ct);
+
+    private (IReadOnlyList<ClassifiedBeat> Beats, RhythmVerdict Rhythm) ClassifyBeats(EcgRecord record, int rhythmLead, Action? beatsDone, CancellationToken ct)
+    {
+        var classified = beats.Classify(record);
+        beatsDone?.Invoke();
+        ct.ThrowIfCancellationRequested();
+        var verdict = rhythm.Classify(record, rhythmLead, ct);
+        return (AfReconciliation.Apply(classified, verdict, record.Info.SamplingFrequency), verdict);
     }
 }

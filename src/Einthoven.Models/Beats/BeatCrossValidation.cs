@@ -8,8 +8,12 @@ namespace Einthoven.Models.Beats;
 /// held-out <see cref="BeatDecisionRule.Objective"/> (PooledWithRule over Pooled), else no rule.
 /// </summary>
 /// <param name="Records">Each record's held-out matrix (most probable class), in fold order.</param>
+/// <param name="HeldOut">Each record's held-out beats and class probabilities, in the same order.</param>
 public sealed record CrossValidationResult(ConfusionMatrix Pooled, ConfusionMatrix PooledWithRule, BeatDecisionRule Decision,
-    IReadOnlyList<IReadOnlyList<string>> Folds, IReadOnlyList<(string Record, ConfusionMatrix Matrix)> Records);
+    IReadOnlyList<IReadOnlyList<string>> Folds, IReadOnlyList<(string Record, ConfusionMatrix Matrix)> Records, IReadOnlyList<HeldOutRecord> HeldOut);
+
+/// <summary>One record's held-out predictions: its labelled beats and their class probabilities (flat [Count, 5]).</summary>
+public sealed record HeldOutRecord(LabelledRecord Record, float[] Probabilities);
 
 /// <summary>
 /// Record-wise (patient-wise) k-fold cross-validation: each fold's records are held out, a model is trained on the
@@ -25,6 +29,7 @@ public static class BeatCrossValidation
         var probabilities = new float[folds][];
         var labels = new AamiClass[folds][];
         var perRecord = new List<(string, ConfusionMatrix)>();
+        var heldOut = new List<HeldOutRecord>();
         for (var f = 0; f < folds; f++)
         {
             var held = records.Where((_, i) => assignment[i] == f).ToList();
@@ -38,6 +43,7 @@ public static class BeatCrossValidation
             {
                 var span = probabilities[f].AsSpan(offset * AamiMapping.ClassCount, record.Count * AamiMapping.ClassCount);
                 perRecord.Add((record.Group, BeatDecisionRule.Identity.Confusion(span, record.Labels)));
+                heldOut.Add(new HeldOutRecord(record, span.ToArray()));
                 offset += record.Count;
             }
         }
@@ -54,7 +60,7 @@ public static class BeatCrossValidation
             : BeatDecisionRule.Identity;
         var names = Enumerable.Range(0, folds)
             .Select(f => (IReadOnlyList<string>)records.Where((_, i) => assignment[i] == f).Select(r => r.Group).ToList()).ToList();
-        return new CrossValidationResult(pooled, withRule, decision, names, perRecord);
+        return new CrossValidationResult(pooled, withRule, decision, names, perRecord, heldOut);
     }
 
     /// <summary>Fold index of each record.</summary>

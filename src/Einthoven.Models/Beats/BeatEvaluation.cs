@@ -14,12 +14,14 @@ public sealed record BeatEvaluationResult(IReadOnlyList<(string Record, Confusio
 /// </summary>
 public static class BeatEvaluation
 {
-    public static BeatEvaluationResult Evaluate(BeatClassifier classifier, string databaseDirectory, IReadOnlyList<string> records,
+    /// <param name="classify">Detects and classifies a record's beats: a <see cref="BeatClassifier"/>, or the shipped analysis
+    /// (<c>ModelAnalyzer.ClassifyBeats</c>), which also agrees them with the rhythm.</param>
+    public static BeatEvaluationResult Evaluate(Func<EcgRecord, IReadOnlyList<ClassifiedBeat>> classify, string databaseDirectory, IReadOnlyList<string> records,
         int threads = 0, Action<string>? recordDone = null)
     {
         var matrices = MitBihBeats.ForEachRecord(databaseDirectory, records, threads, (record, annotations) =>
         {
-            var matrix = EvaluateRecord(classifier, record, annotations);
+            var matrix = EvaluateRecord(classify, record, annotations);
             recordDone?.Invoke(record.Info.Name);
             return matrix;
         });
@@ -28,10 +30,10 @@ public static class BeatEvaluation
         return new BeatEvaluationResult(records.Zip(matrices).ToList(), total);
     }
 
-    public static ConfusionMatrix EvaluateRecord(BeatClassifier classifier, EcgRecord record, IReadOnlyList<Annotation> annotations)
+    public static ConfusionMatrix EvaluateRecord(Func<EcgRecord, IReadOnlyList<ClassifiedBeat>> classify, EcgRecord record, IReadOnlyList<Annotation> annotations)
     {
         var reference = LabelledRecord.ReferenceBeats(annotations);
-        var classified = classifier.Classify(record);
+        var classified = classify(record);
         var match = LabelledRecord.MatchReference(reference, classified.Select(b => b.Sample).ToArray(),
             record.Info.SamplingFrequency, QrsProtocol.FlutterEpisodes(annotations));
         var matrix = new ConfusionMatrix();

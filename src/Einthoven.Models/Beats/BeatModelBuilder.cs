@@ -42,7 +42,7 @@ public static class BeatModelBuilder
         if (options.EvaluateDs2)
         {
             var evaluated = 0;
-            ds2 = BeatEvaluation.Evaluate(new BeatClassifier(training.Model), databaseDirectory, DeChazalSplit.Ds2, options.Training.Threads,
+            ds2 = BeatEvaluation.Evaluate(new BeatClassifier(training.Model).Classify, databaseDirectory, DeChazalSplit.Ds2, options.Training.Threads,
                 _ => progress?.Invoke("evaluate", (double)Interlocked.Increment(ref evaluated) / DeChazalSplit.Ds2.Count));
         }
         Directory.CreateDirectory(outputDirectory);

@@ -14,17 +14,23 @@ public readonly record struct ReferenceBeat(long Sample, AamiClass? Class);
 /// </summary>
 public sealed class LabelledRecord
 {
-    public LabelledRecord(string group, BeatFeatures features, IReadOnlyList<AamiClass> labels)
+    /// <param name="samples">Where each beat was detected (sample numbers); none for beats not cut from a record.</param>
+    public LabelledRecord(string group, BeatFeatures features, IReadOnlyList<AamiClass> labels, IReadOnlyList<long>? samples = null)
     {
         if (features.Count != labels.Count) throw new ArgumentException($"{features.Count} beats but {labels.Count} labels", nameof(labels));
+        if (samples is not null && samples.Count != labels.Count) throw new ArgumentException($"{samples.Count} samples but {labels.Count} labels", nameof(samples));
         Group = group;
         Features = features;
         Labels = labels;
+        Samples = samples ?? [];
     }
 
     public string Group { get; }
     public BeatFeatures Features { get; }
     public IReadOnlyList<AamiClass> Labels { get; }
+
+    /// <summary>The detected beats' sample numbers (empty when not known).</summary>
+    public IReadOnlyList<long> Samples { get; }
     public int Count => Labels.Count;
 
     /// <summary>Detects the beats of <paramref name="record"/> and labels them from <paramref name="reference"/>.</summary>
@@ -41,7 +47,7 @@ public sealed class LabelledRecord
             kept.Add(d);
             labels.Add(c);
         }
-        return new LabelledRecord(group ?? record.Info.Name, features.Select(kept), labels);
+        return new LabelledRecord(group ?? record.Info.Name, features.Select(kept), labels, kept.Select(d => detected[d]).ToArray());
     }
 
     /// <summary>The reference beats of a MIT-BIH style annotation set (the SPEC's beat symbols), ascending.</summary>

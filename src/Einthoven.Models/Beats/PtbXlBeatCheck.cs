@@ -1,5 +1,6 @@
 using Einthoven.Signal.Evaluation;
 using Einthoven.Signal.Formats;
+using Einthoven.Signal.Records;
 
 namespace Einthoven.Models.Beats;
 
@@ -24,7 +25,8 @@ public static class PtbXlBeatCheck
         ["PAC", "PVC", "AFIB", "AFLT", "SVTAC", "PSVT", "BIGU", "TRIGU", "SVARR", "SARRH", "STACH", "SBRAD", "PACE"];
 
     /// <param name="folds">The strat_folds to check (default all present, 1-9).</param>
-    public static IReadOnlyList<PtbXlBeatGroup> Run(BeatClassifier classifier, string directory, int threads = 0, Action<int, int>? progress = null,
+    /// <param name="classify">Detects and classifies a record's beats (see <see cref="BeatEvaluation.Evaluate"/>).</param>
+    public static IReadOnlyList<PtbXlBeatGroup> Run(Func<EcgRecord, IReadOnlyList<ClassifiedBeat>> classify, string directory, int threads = 0, Action<int, int>? progress = null,
         IReadOnlySet<int>? folds = null)
     {
         var entries = PtbXlIndex.Load(directory).Where(e => !e.Pacemaker && (folds is null || folds.Contains(e.StratFold))).ToList();
@@ -32,7 +34,7 @@ public static class PtbXlBeatCheck
         var done = 0;
         Parallel.For(0, entries.Count, new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount }, i =>
         {
-            var beats = classifier.Classify(RecordFiles.Read(entries[i].HeaderPath));
+            var beats = classify(RecordFiles.Read(entries[i].HeaderPath));
             counts[i] = (beats.Count(b => b.Class == AamiClass.S), beats.Count(b => b.Class == AamiClass.V), beats.Count);
             progress?.Invoke(Interlocked.Increment(ref done), entries.Count);
         });

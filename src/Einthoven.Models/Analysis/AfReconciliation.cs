@@ -1,0 +1,68 @@
+using Einthoven.Models.Beats;
+using Einthoven.Signal.Analysis;
+
+namespace Einthoven.Models.Analysis;
+
+/// <summary>
+/// Makes the beat classes agree with the rhythm. AAMI, and the MIT-BIH reference, count the beats of atrial
+/// fibrillation as N: without organised atrial activity an early beat is no premature supraventricular beat. The beat
+/// classifier judges timing from +-5 s of intervals and calls some of fibrillation's short intervals S; the rhythm
+/// model reads 30 s of signal. In a window the rhythm model calls atrial fibrillation, an S beat becomes N (its S
+/// probability moves to N). Nothing here is tuned: the windows and labels are the rhythm model's.
+/// </summary>
+public static class AfReconciliation
+{
+    public static IReadOnlyList<ClassifiedBeat> Apply(IReadOnlyList<ClassifiedBeat> beats, RhythmVerdict rhythm, double samplingFrequency)
+    {
+        var inAf = InAtrialFibrillation(beats.Select(b => b.Sample).ToArray(), rhythm, samplingFrequency);
+        return beats.Select((b, i) => inAf[i] && b.Class == AamiClass.S ? AsNormal(b) : b).ToArray();
+    }
+
+    /// <summary>For each beat (sample numbers, ascending), whether it lies in a window the rhythm model called atrial fibrillation.</summary>
+    public static bool[] InAtrialFibrillation(IReadOnlyList<long> samples, RhythmVerdict rhythm, double samplingFrequency)
+    {
+        var result = new bool[samples.Count];
+        var windows = rhythm.Windows.Where(w => w.Label == RhythmVerdict.AtrialFibrillation).OrderBy(w => w.StartSeconds).ToArray();
+        var w = 0;
+        for (var b = 0; b < samples.Count && w < windows.Length; b++)
+        {
+            var seconds = samples[b] / samplingFrequency;
+            while (w < windows.Length && seconds >= windows[w].EndSeconds) w++;
+            result[b] = w < windows.Length && seconds >= windows[w].StartSeconds;
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The pooled matrix (most probable class) of cross-validation's held-out predictions with S beats in atrial
+    /// fibrillation counted as N; <paramref name="rhythms"/> holds each record's verdict and sampling frequency.
+    /// </summary>
+    public static ConfusionMatrix CrossValidated(CrossValidationResult cv, IReadOnlyDictionary<string, (RhythmVerdict Verdict, double SamplingFrequency)> rhythms)
+    {
+        var matrix = new ConfusionMatrix();
+        foreach (var (record, probabilities) in cv.HeldOut)
+        {
+            var (verdict, fs) = rhythms[record.Group];
+            var inAf = InAtrialFibrillation(record.Samples, verdict, fs);
+            var folded = (float[])probabilities.Clone();
+            for (var b = 0; b < record.Count; b++)
+                if (inAf[b]) FoldSupraventricular(folded.AsSpan(b * AamiMapping.ClassCount, AamiMapping.ClassCount));
+            matrix.Add(BeatDecisionRule.Identity.Confusion(folded, record.Labels));
+        }
+        return matrix;
+    }
+
+    /// <summary>Moves the S probability of a flat probability row [5] to N.</summary>
+    public static void FoldSupraventricular(Span<float> probabilities)
+    {
+        probabilities[(int)AamiClass.N] += probabilities[(int)AamiClass.S];
+        probabilities[(int)AamiClass.S] = 0;
+    }
+
+    private static ClassifiedBeat AsNormal(ClassifiedBeat beat)
+    {
+        var probabilities = beat.Probabilities.ToArray();
+        FoldSupraventricular(probabilities);
+        return beat with { Class = AamiClass.N, Probabilities = probabilities };
+    }
+}
