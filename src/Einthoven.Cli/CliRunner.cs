@@ -44,6 +44,16 @@ public static class CliRunner
             error.WriteLine($"error: {e.Message}");
             return ExitCodes.Failed;
         }
+        catch (HttpRequestException e)
+        {
+            error.WriteLine($"error: cannot reach the server: {e.Message}. Is it running, at the address given to `einthoven login --server`?");
+            return ExitCodes.Failed;
+        }
+        catch (TaskCanceledException e) when (e.InnerException is TimeoutException)
+        {
+            error.WriteLine("error: the server did not answer in time; try again, or check that it is running");
+            return ExitCodes.Failed;
+        }
     }
 
     /// <summary>A console for rich output that writes to the command's output writer.</summary>
