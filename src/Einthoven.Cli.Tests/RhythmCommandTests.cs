@@ -12,6 +12,14 @@ public class RhythmCommandTests
     private static string Path(string name) => System.IO.Path.Combine(TestData.Cinc2017, name + ".hea");
 
     [Fact]
+    public void Eval_rhythm_needs_a_ptbxl_directory_and_says_so()
+    {
+        var (code, _, error) = CliHarness.Run("eval", "rhythm", TestData.MitDb);
+        Assert.Equal(CliRunner.ExitCodes.NotFound, code);
+        Assert.Contains("ptbxl_database.csv", error);
+    }
+
+    [Fact]
     public void Csv_prints_one_record_label_line_per_record_matching_the_library()
     {
         var (code, output, error) = CliHarness.Run(["rhythm", .. Records.Select(Path), "--format", "csv"]);

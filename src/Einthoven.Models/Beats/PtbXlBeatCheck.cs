@@ -24,6 +24,9 @@ public static class PtbXlBeatCheck
     private static readonly string[] NotPlainSinus =
         ["PAC", "PVC", "AFIB", "AFLT", "SVTAC", "PSVT", "BIGU", "TRIGU", "SVARR", "SARRH", "STACH", "SBRAD", "PACE"];
 
+    /// <summary>Sinus rhythm with no statement of ectopic beats or of another rhythm.</summary>
+    public static bool PlainSinus(PtbXlEntry e) => e.ScpCodes.ContainsKey("SR") && !NotPlainSinus.Any(e.ScpCodes.ContainsKey);
+
     /// <param name="folds">The strat_folds to check (default all present, 1-9).</param>
     /// <param name="classify">Detects and classifies a record's beats (see <see cref="BeatEvaluation.Evaluate"/>).</param>
     public static IReadOnlyList<PtbXlBeatGroup> Run(Func<EcgRecord, IReadOnlyList<ClassifiedBeat>> classify, string directory, int threads = 0, Action<int, int>? progress = null,
@@ -45,7 +48,6 @@ public static class PtbXlBeatCheck
                 chosen.Sum(i => (long)counts[i].Beats), chosen.Sum(i => (long)counts[i].S), chosen.Sum(i => (long)counts[i].V));
         }
         bool Has(PtbXlEntry e, string code) => e.ScpCodes.ContainsKey(code);
-        bool PlainSinus(PtbXlEntry e) => Has(e, "SR") && !NotPlainSinus.Any(c => Has(e, c));
         return
         [
             Group("PAC", "at least one S beat", e => Has(e, "PAC"), c => c.S > 0),
