@@ -42,6 +42,8 @@ public static class AfReconciliation
         var matrix = new ConfusionMatrix();
         foreach (var (record, probabilities) in cv.HeldOut)
         {
+            if (record.Samples.Count != record.Count)
+                throw new ArgumentException($"record {record.Group} does not know where its beats are; it was not cut from a recording", nameof(cv));
             var (verdict, fs) = rhythms[record.Group];
             var inAf = InAtrialFibrillation(record.Samples, verdict, fs);
             var folded = (float[])probabilities.Clone();
