@@ -61,7 +61,7 @@ public static class TrainRhythmCommand
                 metrics, new DateOnly(2026, 11, 22), new Dictionary<string, string>
                 {
                     ["model"] = kind == RhythmModelKind.Mlp ? "mlp: the features alone"
-                        : $"cnn: lead 0 resampled to {RhythmSignal.Rate} Hz, band-passed 0.5-40 Hz, divided by the median 1-s peak; random {RhythmSignal.CropLength}-sample crops in training, the whole record (zero-padded to {RhythmSignal.CropLength}) at inference; pooled conv output joined with the standardised features",
+                        : $"cnn: lead 0 resampled to {RhythmSignal.Rate} Hz, band-passed 0.5-40 Hz, divided by the median 1-s peak; random {RhythmSignal.CropLength}-sample crops in training, the whole record (zero-padded to {RhythmSignal.MinimumLength} if shorter) at inference; pooled conv output joined with the standardised features",
                     ["features"] = string.Join(",", RhythmFeatures.Names),
                     ["labels"] = string.Join(",", RhythmLabels.All),
                     ["epochs"] = options.Epochs.ToString(CultureInfo.InvariantCulture),

@@ -1,4 +1,6 @@
 using Einthoven.Models.Analysis;
+using Einthoven.Signal.Analysis;
+using Einthoven.Signal.Formats;
 using Einthoven.TestSupport;
 
 namespace Einthoven.Models.Tests.Analysis;
@@ -16,9 +18,18 @@ public class PtbXlRhythmCheckTests
         Assert.True(afib.Records >= 20 && sinus.Records >= 300, $"{afib.Records} AF and {sinus.Records} sinus records");
         Assert.True(afib.AfFraction >= 0.75, $"AF records called AF: {afib.AfFraction:P1}");
         Assert.True(sinus.AfFraction <= 0.02, $"plain sinus records called AF: {sinus.AfFraction:P1}");
-        // Ectopic beats are the model's known weakness (about one PAC ECG in five is called AF, BENCHMARKS); this
-        // only guards against it getting worse.
-        Assert.True(groups["PAC"].AfFraction <= 0.4 && groups["PVC"].AfFraction <= 0.3,
-            $"PAC records called AF {groups["PAC"].AfFraction:P1}, PVC {groups["PVC"].AfFraction:P1}");
+        // Ectopic beats are what the model most often takes for fibrillation: with 10-s ECGs zero-padded to 20 s it
+        // called one PAC ECG in five AF (BENCHMARKS); classified as they are, about one in sixteen.
+        var (pac, pvc) = (groups["PAC, no AFIB or AFLT"], groups["PVC, no AFIB or AFLT"]);
+        Assert.True(pac.AfFraction <= 0.15 && pvc.AfFraction <= 0.15, $"PAC records called AF {pac.AfFraction:P1}, PVC {pvc.AfFraction:P1}");
+    }
+
+    [Fact]
+    public void A_ten_second_ecg_with_a_pac_is_not_fibrillation()
+    {
+        // PTB-XL 882 (fold 2: NORM, SR, PAC). Zero-padded to 20 s, as the classifier once did, it was called AF.
+        var record = RecordFiles.Read(Path.Combine(TestData.PtbXl, "records100", "00000", "00882_lr.hea"));
+        var verdict = ModelAnalyzer.Shipped.Rhythm.Classify(record, RecordRhythm.ChooseLead(record.Info, ""));
+        Assert.NotEqual(RhythmVerdict.AtrialFibrillation, verdict.Label);
     }
 }

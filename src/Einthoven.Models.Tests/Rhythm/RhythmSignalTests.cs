@@ -27,11 +27,13 @@ public class RhythmSignalTests
     }
 
     [Fact]
-    public void Short_signals_are_zero_padded_and_crops_stop_at_the_end()
+    public void Only_signals_under_the_minimum_are_zero_padded_and_crops_stop_at_the_end()
     {
-        var padded = RhythmSignal.AtLeastCropLength([1, 2, 3]);
-        Assert.Equal(RhythmSignal.CropLength, padded.Length);
+        var padded = RhythmSignal.InferenceInput([1, 2, 3]);
+        Assert.Equal(RhythmSignal.MinimumLength, padded.Length);
         Assert.Equal([1f, 2f, 3f, 0f], padded[..4]);
+        var tenSeconds = new float[1000];
+        Assert.Same(tenSeconds, RhythmSignal.InferenceInput(tenSeconds));
         var crop = new float[4];
         RhythmSignal.Crop([1, 2, 3, 4, 5], 3, crop);
         Assert.Equal([4f, 5f, 0f, 0f], crop);

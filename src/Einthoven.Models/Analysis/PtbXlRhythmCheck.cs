@@ -37,12 +37,13 @@ public static class PtbXlRhythmCheck
             return new PtbXlRhythmGroup(name, chosen.Count, chosen.Count(i => af[i]));
         }
         bool Has(PtbXlEntry e, string code) => e.ScpCodes.ContainsKey(code);
+        bool Atrial(PtbXlEntry e) => Has(e, "AFIB") || Has(e, "AFLT");
         return
         [
             Group("AFIB", e => Has(e, "AFIB")),
             Group("AFLT", e => Has(e, "AFLT")),
-            Group("PAC", e => Has(e, "PAC")),
-            Group("PVC", e => Has(e, "PVC")),
+            Group("PAC, no AFIB or AFLT", e => Has(e, "PAC") && !Atrial(e)),
+            Group("PVC, no AFIB or AFLT", e => Has(e, "PVC") && !Atrial(e)),
             Group("sinus rhythm, no ectopy", PtbXlBeatCheck.PlainSinus),
         ];
     }

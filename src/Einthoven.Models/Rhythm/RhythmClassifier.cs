@@ -75,7 +75,7 @@ public sealed class RhythmClassifier
     /// <summary>One prediction from a record's features and its <see cref="RhythmSignal.Prepare"/> output (CNN kind).</summary>
     internal RhythmPrediction Predict(float[] features, float[] signal)
     {
-        var input = RhythmSignal.AtLeastCropLength(signal);
+        var input = RhythmSignal.InferenceInput(signal);
         var logits = Network.Predict(new Tensor(input, 1, 1, input.Length), new Tensor(Standardize(features), 1, RhythmFeatures.Count));
         return Predictions(logits)[0];
     }

@@ -11,8 +11,15 @@ public static class RhythmSignal
 {
     public const double Rate = 100;
 
-    /// <summary>Training crop and minimum inference length: 20 s. Shorter signals are zero-padded at the end.</summary>
+    /// <summary>Training crop: 20 s. Shorter training records are zero-padded at the end.</summary>
     public const int CropLength = 2000;
+
+    /// <summary>
+    /// Shortest inference input: 9 s, the shortest CinC 2017 record. A longer signal is classified as it is: the network
+    /// pools over time, and zero-padding a 10-s ECG to 20 s made half of what it pooled flat line, which it read as
+    /// atrial fibrillation in ECGs with ectopic beats (PTB-XL PAC records called AF: 21 % padded, 6 % as they are).
+    /// </summary>
+    public const int MinimumLength = 900;
 
     private const float Clip = 8;
     private const double MinimumAmplitude = 1e-3;
@@ -32,9 +39,9 @@ public static class RhythmSignal
         return result;
     }
 
-    /// <summary>The signal padded with zeros to at least <see cref="CropLength"/> samples (inference input).</summary>
-    public static float[] AtLeastCropLength(float[] signal) =>
-        signal.Length >= CropLength ? signal : [.. signal, .. new float[CropLength - signal.Length]];
+    /// <summary>The inference input: the signal itself, padded with zeros to <see cref="MinimumLength"/> samples if shorter.</summary>
+    public static float[] InferenceInput(float[] signal) =>
+        signal.Length >= MinimumLength ? signal : [.. signal, .. new float[MinimumLength - signal.Length]];
 
     /// <summary>Writes a <see cref="CropLength"/> window starting at <paramref name="start"/>, zero beyond the signal's end.</summary>
     public static void Crop(float[] signal, int start, Span<float> destination)
