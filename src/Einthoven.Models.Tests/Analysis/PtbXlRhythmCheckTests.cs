@@ -29,7 +29,7 @@ public class PtbXlRhythmCheckTests
     {
         // PTB-XL 882 (fold 2: NORM, SR, PAC). Zero-padded to 20 s, as the classifier once did, it was called AF.
         var record = RecordFiles.Read(Path.Combine(TestData.PtbXl, "records100", "00000", "00882_lr.hea"));
-        var verdict = ModelAnalyzer.Shipped.Rhythm.Classify(record, RecordRhythm.ChooseLead(record.Info, ""));
+        var verdict = ModelAnalyzer.Shipped.Rhythm.Classify(record);
         Assert.NotEqual(RhythmVerdict.AtrialFibrillation, verdict.Label);
     }
 }

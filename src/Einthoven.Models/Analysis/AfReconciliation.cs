@@ -19,7 +19,7 @@ public static class AfReconciliation
     }
 
     /// <summary>For each beat (sample numbers, ascending), whether it lies in a window the rhythm model called atrial fibrillation.</summary>
-    public static bool[] InAtrialFibrillation(IReadOnlyList<long> samples, RhythmVerdict rhythm, double samplingFrequency)
+    private static bool[] InAtrialFibrillation(IReadOnlyList<long> samples, RhythmVerdict rhythm, double samplingFrequency)
     {
         var result = new bool[samples.Count];
         var windows = rhythm.Windows.Where(w => w.Label == RhythmVerdict.AtrialFibrillation).OrderBy(w => w.StartSeconds).ToArray();
@@ -34,8 +34,8 @@ public static class AfReconciliation
     }
 
     /// <summary>
-    /// The pooled matrix (most probable class) of cross-validation's held-out predictions with S beats in atrial
-    /// fibrillation counted as N; <paramref name="rhythms"/> holds each record's verdict and sampling frequency.
+    /// The pooled matrix (most probable class) of cross-validation's held-out predictions agreed with the rhythm as
+    /// <see cref="Apply"/> does; <paramref name="rhythms"/> holds each record's verdict and sampling frequency.
     /// </summary>
     public static ConfusionMatrix CrossValidated(CrossValidationResult cv, IReadOnlyDictionary<string, (RhythmVerdict Verdict, double SamplingFrequency)> rhythms)
     {
@@ -45,26 +45,17 @@ public static class AfReconciliation
             if (record.Samples.Count != record.Count)
                 throw new ArgumentException($"record {record.Group} does not know where its beats are; it was not cut from a recording", nameof(cv));
             var (verdict, fs) = rhythms[record.Group];
-            var inAf = InAtrialFibrillation(record.Samples, verdict, fs);
-            var folded = (float[])probabilities.Clone();
-            for (var b = 0; b < record.Count; b++)
-                if (inAf[b]) FoldSupraventricular(folded.AsSpan(b * AamiMapping.ClassCount, AamiMapping.ClassCount));
-            matrix.Add(BeatDecisionRule.Identity.Confusion(folded, record.Labels));
+            var beats = Apply(BeatClassifier.Label(record.Samples, probabilities), verdict, fs);
+            for (var b = 0; b < record.Count; b++) matrix.Add(record.Labels[b], beats[b].Class);
         }
         return matrix;
-    }
-
-    /// <summary>Moves the S probability of a flat probability row [5] to N.</summary>
-    public static void FoldSupraventricular(Span<float> probabilities)
-    {
-        probabilities[(int)AamiClass.N] += probabilities[(int)AamiClass.S];
-        probabilities[(int)AamiClass.S] = 0;
     }
 
     private static ClassifiedBeat AsNormal(ClassifiedBeat beat)
     {
         var probabilities = beat.Probabilities.ToArray();
-        FoldSupraventricular(probabilities);
+        probabilities[(int)AamiClass.N] += probabilities[(int)AamiClass.S];
+        probabilities[(int)AamiClass.S] = 0;
         return beat with { Class = AamiClass.N, Probabilities = probabilities };
     }
 }

@@ -57,10 +57,10 @@ public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, 
 
     /// <summary>
     /// Every beat with its AAMI class, agreed with the rhythm (<see cref="AfReconciliation"/>), and the rhythm verdict
-    /// read from <paramref name="rhythmLead"/> (default: a limb lead, else the first).
+    /// (read from a limb lead, else the first; <see cref="Analyze"/> also uses the quality assessment's choice).
     /// </summary>
-    public (IReadOnlyList<ClassifiedBeat> Beats, RhythmVerdict Rhythm) ClassifyBeats(EcgRecord record, int? rhythmLead = null, CancellationToken ct = default) =>
-        ClassifyBeats(record, rhythmLead ?? RecordRhythm.ChooseLead(record.Info, ""), null, ct);
+    public (IReadOnlyList<ClassifiedBeat> Beats, RhythmVerdict Rhythm) ClassifyBeats(EcgRecord record, CancellationToken ct = default) =>
+        ClassifyBeats(record, RecordRhythm.ChooseLead(record.Info, ""), null, ct);
 
     private (IReadOnlyList<ClassifiedBeat> Beats, RhythmVerdict Rhythm) ClassifyBeats(EcgRecord record, int rhythmLead, Action? beatsDone, CancellationToken ct)
     {

@@ -28,7 +28,7 @@ public static class PtbXlRhythmCheck
         Parallel.For(0, entries.Count, i =>
         {
             var record = RecordFiles.Read(entries[i].HeaderPath);
-            af[i] = rhythm.Classify(record, RecordRhythm.ChooseLead(record.Info, "")).Label == RhythmVerdict.AtrialFibrillation;
+            af[i] = rhythm.Classify(record).Label == RhythmVerdict.AtrialFibrillation;
             progress?.Invoke(Interlocked.Increment(ref done), entries.Count);
         });
         PtbXlRhythmGroup Group(string name, Func<PtbXlEntry, bool> member)

@@ -25,6 +25,9 @@ public sealed class RecordRhythm(RhythmClassifier classifier, ModelVersion model
     public static int ChooseLead(RecordInfo info, string qualityRhythmLead) =>
         new[] { info.LeadIIIndex(), info.LeadIndex("I"), info.LeadIndex(qualityRhythmLead) }.FirstOrDefault(i => i >= 0, 0);
 
+    /// <summary>The verdict on the lead <see cref="ChooseLead"/> picks without a quality assessment (II, MLII or I, else the first).</summary>
+    public RhythmVerdict Classify(EcgRecord record, CancellationToken ct = default) => Classify(record, ChooseLead(record.Info, ""), ct);
+
     public RhythmVerdict Classify(EcgRecord record, int lead, CancellationToken ct = default)
     {
         var info = record.Info;
