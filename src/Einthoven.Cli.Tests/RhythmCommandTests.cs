@@ -12,11 +12,22 @@ public class RhythmCommandTests
     private static string Path(string name) => System.IO.Path.Combine(TestData.Cinc2017, name + ".hea");
 
     [Fact]
-    public void Eval_rhythm_needs_a_ptbxl_directory_and_says_so()
+    public void Eval_rhythm_needs_a_ptbxl_or_mitbih_directory_and_says_so()
     {
-        var (code, _, error) = CliHarness.Run("eval", "rhythm", TestData.MitDb);
+        var (code, _, error) = CliHarness.Run("eval", "rhythm", TestData.TempDir());
         Assert.Equal(CliRunner.ExitCodes.NotFound, code);
         Assert.Contains("ptbxl_database.csv", error);
+        Assert.Contains("RECORDS", error);
+    }
+
+    [Fact]
+    public void Eval_rhythm_on_mitbih_tables_ds1_windows_by_reference_rhythm_and_names_the_false_af_records()
+    {
+        var (code, output, error) = CliHarness.Run("eval", "rhythm", TestData.MitDb);
+        Assert.True(code == 0, error);
+        Assert.Matches(new Regex(@"\W fibrillation\s+\W\s+\d+\s+\W"), output);
+        Assert.Matches(new Regex(@"\W organised\s+\W\s+\d+\s+\W"), output);
+        Assert.Matches(new Regex(@"by record:\s+(none|\d{3}: \d+)"), output);
     }
 
     [Fact]

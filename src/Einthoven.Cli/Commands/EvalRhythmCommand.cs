@@ -1,33 +1,68 @@
 using System.CommandLine;
 using Einthoven.Models.Analysis;
+using Einthoven.Models.Beats;
 using Spectre.Console;
 
 namespace Einthoven.Cli.Commands;
 
-/// <summary><c>einthoven eval rhythm DBDIR</c>: the rhythm verdict on PTB-XL against its statements (<see cref="PtbXlRhythmCheck"/>).</summary>
+/// <summary>
+/// <c>einthoven eval rhythm DBDIR</c>: the rhythm verdict on PTB-XL against its statements (<see cref="PtbXlRhythmCheck"/>),
+/// or its 30-s windows on MIT-BIH DS1 against the reference rhythm (<see cref="MitBihRhythmCheck"/>).
+/// </summary>
 public static class EvalRhythmCommand
 {
     public static Command Create()
     {
-        var command = new Command("rhythm", "Check the rhythm verdict on PTB-XL: records called atrial fibrillation among AFIB, AFLT, PAC, PVC and plain sinus records (CinC 2017 cross-validation is part of `train rhythm`)");
-        var database = new Argument<string>("dbdir") { Description = "Directory of PTB-XL (with ptbxl_database.csv)" };
+        var command = new Command("rhythm", "Check the rhythm verdict: on PTB-XL, records called atrial fibrillation among AFIB, AFLT, PAC, PVC and plain sinus records; on MIT-BIH DS1, 30-s windows against the reference rhythm (CinC 2017 cross-validation is part of `train rhythm`)");
+        var database = new Argument<string>("dbdir") { Description = "Directory of PTB-XL (with ptbxl_database.csv) or of the MIT-BIH Arrhythmia Database" };
         command.Arguments.Add(database);
         command.SetAction(r =>
         {
             var dbdir = r.GetValue(database)!;
-            if (!File.Exists(Path.Combine(dbdir, "ptbxl_database.csv")))
-                throw new DirectoryNotFoundException($"not a PTB-XL directory (no ptbxl_database.csv): {dbdir}");
             var console = CliRunner.Console(r);
-            var analyzer = ModelAnalyzer.Shipped;
-            var groups = EvalProgress.Run(console, "PTB-XL records", p => PtbXlRhythmCheck.Run(analyzer.Rhythm, dbdir, p));
-            var table = new Table().Title("PTB-XL folds 1-9: records the rhythm model calls atrial fibrillation")
-                .AddColumns("Records", "Count", "Called AF", "%");
-            foreach (var g in groups)
-                table.AddRow(Markup.Escape(g.Name), g.Records.ToString(), g.CalledAf.ToString(), (100 * g.AfFraction).ToString("0.0"));
-            console.Write(table);
-            console.MarkupLine($"[grey]model {Markup.Escape(analyzer.Rhythm.Model.Name)} {Markup.Escape(analyzer.Rhythm.Model.Version)}[/]");
+            var rhythm = ModelAnalyzer.Shipped.Rhythm;
+            if (File.Exists(Path.Combine(dbdir, "ptbxl_database.csv"))) CheckPtbXl(console, rhythm, dbdir);
+            else if (File.Exists(Path.Combine(dbdir, "RECORDS"))) CheckMitBih(console, rhythm, dbdir);
+            else throw new DirectoryNotFoundException($"neither PTB-XL (no ptbxl_database.csv) nor MIT-BIH (no RECORDS): {dbdir}");
+            console.MarkupLine($"[grey]model {Markup.Escape(rhythm.Model.Name)} {Markup.Escape(rhythm.Model.Version)}[/]");
             return CliRunner.ExitCodes.Ok;
         });
         return command;
     }
+
+    private static void CheckPtbXl(IAnsiConsole console, RecordRhythm rhythm, string dbdir)
+    {
+        var groups = EvalProgress.Run(console, "PTB-XL records", p => PtbXlRhythmCheck.Run(rhythm, dbdir, p));
+        var table = new Table().Title("PTB-XL folds 1-9: records the rhythm model calls atrial fibrillation")
+            .AddColumns("Records", "Count", "Called AF", "%");
+        foreach (var g in groups)
+            table.AddRow(Markup.Escape(g.Name), g.Records.ToString(), g.CalledAf.ToString(), (100 * g.AfFraction).ToString("0.0"));
+        console.Write(table);
+    }
+
+    private static void CheckMitBih(IAnsiConsole console, RecordRhythm rhythm, string dbdir)
+    {
+        var windows = EvalProgress.Run(console, "MIT-BIH DS1 records", p => MitBihRhythmCheck.Run(rhythm, dbdir, DeChazalSplit.Ds1, p));
+        var table = new Table().Title("MIT-BIH DS1: 30-s windows called atrial fibrillation, by the reference rhythm over half of each")
+            .AddColumns("Reference", "Windows", "Called AF", "%", "S beats in them");
+        foreach (var group in windows.GroupBy(w => w.Reference).OrderBy(g => g.Key))
+        {
+            var called = group.Where(w => w.CalledAf).ToArray();
+            table.AddRow(Describe(group.Key), group.Count().ToString(), called.Length.ToString(),
+                (100.0 * called.Length / group.Count()).ToString("0.0"), called.Sum(w => w.SBeats).ToString());
+        }
+        console.Write(table);
+        var falseAf = windows.Where(w => w.CalledAf && w.Reference == ReferenceRhythm.Organised).GroupBy(w => w.Record)
+            .Select(g => $"{g.Key}: {g.Count()}").ToArray();
+        console.MarkupLine($"Windows called AF in organised rhythm (no fibrillation or flutter), by record: {(falseAf.Length == 0 ? "none" : string.Join(", ", falseAf))}");
+        console.MarkupLine("[grey]DS1 only: DS2 is the beat classifier's held-out set, and S beats in windows called AF become N.[/]");
+    }
+
+    private static string Describe(ReferenceRhythm reference) => reference switch
+    {
+        ReferenceRhythm.AtrialFibrillation => "fibrillation",
+        ReferenceRhythm.AtrialFlutter => "flutter",
+        ReferenceRhythm.Organised => "organised",
+        _ => "partly AF or flutter",
+    };
 }
