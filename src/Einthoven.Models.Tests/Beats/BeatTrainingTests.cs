@@ -33,6 +33,15 @@ public class BeatTrainingTests
     }
 
     [Fact]
+    public void A_class_with_too_few_beats_is_not_weighted_up()
+    {
+        var weights = BeatTrainer.ClassWeights([10000, 100, 1000, 5, 0], power: 0.5, maxRatio: 50, minBeatsToWeightUp: 50);
+        Assert.Equal(weights[0], weights[3]);
+        Assert.True(weights[1] > weights[2] && weights[2] > weights[0]);
+        Assert.Equal(0, weights[4]);
+    }
+
+    [Fact]
     public void Folds_are_record_wise_and_spread_the_records_with_rare_beats()
     {
         var records = Enumerable.Range(0, 8).Select(i => Fake($"r{i}", supraventricular: i < 4 ? 100 - i : 0, normal: 50)).ToList();

@@ -100,7 +100,7 @@ public static class BeatModelBuilder
             ["beats"] = "R peaks from Einthoven's QRS detector on lead A, matched to the .atr reference (EC57, 150 ms) for labels",
             ["ensemble_members"] = t.EnsembleSize.ToString(CultureInfo.InvariantCulture),
             ["training"] = $"AdamW lr {t.LearningRate} (warm-up, cosine), weight decay {t.WeightDecay}, dropout {t.Dropout}, {t.Epochs} epochs, batch {t.BatchSize}, "
-                + $"class weights (n / (k n_c))^{t.ClassWeightPower}: morphology (N+S, V, F, Q) [{Join(training.MorphologyWeights)}], rhythm (N, S) [{Join(training.RhythmWeights)}]; "
+                + $"class weights (n / (k n_c))^{t.ClassWeightPower}, at most {t.MaxClassWeightRatio} x the lightest, the lightest for classes under {t.MinBeatsToWeightUp} beats: morphology (N+S, V, F, Q) [{Join(training.MorphologyWeights)}], rhythm (N, S) [{Join(training.RhythmWeights)}]; "
                 + $"rhythm expert {t.RhythmEpochs} epochs; "
                 + $"synthetic irregular-rhythm N beats {t.IrregularRhythmFraction} x the N beats (rhythm expert); augmentation {t.Augmentation}, seed {t.Seed}",
             ["decision_rule"] = $"class probabilities (N, S, V, F, Q) multiplied by [{training.Model.Decision.Format()}] and renormalised; "
@@ -123,7 +123,7 @@ public static class BeatModelBuilder
             details["ds2_use"] = "evaluated once, after training, on beats found by the QRS detector (missed reference beats count against Se, unmatched detections against +P); never used for a choice";
         }
         var member = training.Model.Members[0];
-        var card = ModelCard.Describe("beats", "4", member.Morphology, weightsPath,
+        var card = ModelCard.Describe("beats", "5", member.Morphology, weightsPath,
             "MIT-BIH Arrhythmia Database 1.0.0 (PhysioNet; Moody and Mark 2001): DS1 for training and cross-validation, DS2 for the report",
             "de Chazal 2004 inter-patient: DS1 = " + string.Join(" ", DeChazalSplit.Ds1) + "; DS2 = " + string.Join(" ", DeChazalSplit.Ds2)
                 + "; paced " + string.Join(" ", DeChazalSplit.Paced) + " excluded; model selection by record-wise cross-validation on DS1 only",

@@ -34,8 +34,8 @@ public static class BeatTrainer
         var rhythm = BeatDataset.Rhythm(beats, classes, IrregularRhythm.Generate(records, options.IrregularRhythmFraction, options.Seed));
         if (morphology.Count < 2 || rhythm.Count < 2)
             throw new ArgumentException($"beat training needs labelled beats, including N or S ones; got {morphology.Count} beats, {rhythm.Count} N or S", nameof(records));
-        var morphologyWeights = ClassWeights(morphology.LabelCounts(BeatExperts.MorphologyClasses), options.ClassWeightPower, options.MaxClassWeightRatio);
-        var rhythmWeights = ClassWeights(rhythm.LabelCounts(BeatExperts.RhythmClasses), options.ClassWeightPower, options.MaxClassWeightRatio);
+        var morphologyWeights = ClassWeights(morphology.LabelCounts(BeatExperts.MorphologyClasses), options.ClassWeightPower, options.MaxClassWeightRatio, options.MinBeatsToWeightUp);
+        var rhythmWeights = ClassWeights(rhythm.LabelCounts(BeatExperts.RhythmClasses), options.ClassWeightPower, options.MaxClassWeightRatio, options.MinBeatsToWeightUp);
         var members = new BeatMember[options.EnsembleSize];
         for (var k = 0; k < members.Length; k++)
         {
@@ -54,14 +54,17 @@ public static class BeatTrainer
         return new BeatTrainingResult(new BeatEnsemble(members), counts, morphologyWeights, rhythmWeights, watch.Elapsed);
     }
 
-    /// <summary>(samples / (present classes * class samples)) ^ power, capped at a ratio to the lightest, 0 for absent classes.</summary>
-    public static float[] ClassWeights(long[] counts, double power, double maxRatio)
+    /// <summary>
+    /// (samples / (present classes * class samples)) ^ power, capped at a ratio to the lightest, 0 for absent classes;
+    /// a class with fewer than <paramref name="minBeatsToWeightUp"/> samples gets the lightest weight.
+    /// </summary>
+    public static float[] ClassWeights(long[] counts, double power, double maxRatio, int minBeatsToWeightUp = 0)
     {
         var total = counts.Sum();
         var present = counts.Count(c => c > 0);
         var raw = counts.Select(c => c == 0 ? 0 : Math.Pow((double)total / (present * c), power)).ToArray();
         var lightest = raw.Where(w => w > 0).DefaultIfEmpty(1).Min();
-        return raw.Select(w => (float)Math.Min(w, lightest * maxRatio)).ToArray();
+        return raw.Select((w, c) => (float)(counts[c] > 0 && counts[c] < minBeatsToWeightUp ? lightest : Math.Min(w, lightest * maxRatio))).ToArray();
     }
 
     private static void Fit(Network network, BeatDataset data, float[] weights, BeatTrainingOptions options, int epochs, ulong seed,
