@@ -72,8 +72,8 @@ public static class TrainBeatsCommand
         // What the product reports: the same held-out predictions with S beats in the rhythm model's AF windows as N.
         var rhythm = ModelAnalyzer.Shipped.Rhythm;
         var rhythms = MitBihBeats.ForEachRecord(dbdir, cv.HeldOut.Select(h => h.Record.Group).ToList(), 0,
-                (record, _) => (record.Info.Name, Verdict: rhythm.Classify(record), record.Info.SamplingFrequency))
-            .ToDictionary(x => x.Name, x => (x.Verdict, x.SamplingFrequency));
+                (record, _) => (record.Info.Name, Verdict: rhythm.Classify(record), record.Info.SamplingFrequency, record.Info.SampleCount))
+            .ToDictionary(x => x.Name, x => (x.Verdict, x.SamplingFrequency, x.SampleCount));
         BeatReportView.Write(console, $"DS1 {cv.Folds.Count}-fold record-wise cross-validation, most probable class, S beats in atrial fibrillation (rhythm model) as N",
             AfReconciliation.CrossValidated(cv, rhythms), compare: false);
     }

@@ -45,7 +45,7 @@ public class AfReconciliationTests
         var record = new LabelledRecord("r1", features, [AamiClass.N, AamiClass.N, AamiClass.S], [(long)(10 * Fs), (long)(40 * Fs), (long)(70 * Fs)]);
         float[] probabilities = [0.9f, 0.1f, 0, 0, 0, 0.2f, 0.8f, 0, 0, 0, 0.3f, 0.7f, 0, 0, 0];
         var cv = new CrossValidationResult(new ConfusionMatrix(), new ConfusionMatrix(), BeatDecisionRule.Identity, [["r1"]], [], [new HeldOutRecord(record, probabilities)]);
-        var rhythms = new Dictionary<string, (RhythmVerdict, double)> { ["r1"] = (Verdict((0, 30, "N"), (30, 60, "A"), (60, 90, "N")), Fs) };
+        var rhythms = new Dictionary<string, (RhythmVerdict, double, long)> { ["r1"] = (Verdict((0, 30, "N"), (30, 60, "A"), (60, 90, "N")), Fs, (long)(90 * Fs)) };
 
         var matrix = AfReconciliation.CrossValidated(cv, rhythms);
 

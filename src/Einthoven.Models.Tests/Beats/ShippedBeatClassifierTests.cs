@@ -71,6 +71,29 @@ public class ShippedBeatClassifierTests
     }
 
     [Fact]
+    public void A_beat_whose_QRS_the_record_cut_is_unclassifiable()
+    {
+        // 100 Hz, 1000 samples: R peaks closer than 0.1 s (10 samples) to either end are Q whatever the network says.
+        long[] samples = [3, 9, 10, 500, 989, 990, 996];
+        var probabilities = Enumerable.Range(0, samples.Length).SelectMany(_ => new[] { 0.1f, 0, 0.9f, 0, 0 }).ToArray();
+        var beats = BeatClassifier.Label(samples, probabilities, sampleCount: 1000, samplingFrequency: 100);
+        Assert.Equal([AamiClass.Q, AamiClass.Q, AamiClass.V, AamiClass.V, AamiClass.V, AamiClass.Q, AamiClass.Q], beats.Select(b => b.Class));
+        Assert.Equal(samples, beats.Select(b => b.Sample));
+    }
+
+    [Fact]
+    public void A_normal_ptbxl_ECG_that_starts_inside_a_QRS_gets_no_V_beat()
+    {
+        // PTB-XL 466 (NORM, sinus rhythm): the record starts inside a QRS, which the network alone calls V.
+        var record = RecordFiles.Read(Path.Combine(TestData.PtbXl, "records100", "00000", "00466_lr.hea"));
+        var beats = Shipped.Value.Classify(record);
+        Assert.Equal(AamiClass.Q, beats[0].Class);
+        Assert.True(beats[0].Sample < 10);
+        Assert.Equal(AamiClass.V, BeatClassifier.MostProbable(beats[0].Probabilities.ToArray()));
+        Assert.All(beats.Skip(1), b => Assert.Equal(AamiClass.N, b.Class));
+    }
+
+    [Fact]
     public void Annotations_use_the_five_class_symbols()
     {
         var beats = new[]

@@ -35,17 +35,18 @@ public static class AfReconciliation
 
     /// <summary>
     /// The pooled matrix (most probable class) of cross-validation's held-out predictions agreed with the rhythm as
-    /// <see cref="Apply"/> does; <paramref name="rhythms"/> holds each record's verdict and sampling frequency.
+    /// <see cref="Apply"/> does; <paramref name="rhythms"/> holds each record's verdict, sampling frequency and length.
     /// </summary>
-    public static ConfusionMatrix CrossValidated(CrossValidationResult cv, IReadOnlyDictionary<string, (RhythmVerdict Verdict, double SamplingFrequency)> rhythms)
+    public static ConfusionMatrix CrossValidated(CrossValidationResult cv,
+        IReadOnlyDictionary<string, (RhythmVerdict Verdict, double SamplingFrequency, long SampleCount)> rhythms)
     {
         var matrix = new ConfusionMatrix();
         foreach (var (record, probabilities) in cv.HeldOut)
         {
             if (record.Samples.Count != record.Count)
                 throw new ArgumentException($"record {record.Group} does not know where its beats are; it was not cut from a recording", nameof(cv));
-            var (verdict, fs) = rhythms[record.Group];
-            var beats = Apply(BeatClassifier.Label(record.Samples, probabilities), verdict, fs);
+            var (verdict, fs, length) = rhythms[record.Group];
+            var beats = Apply(BeatClassifier.Label(record.Samples, probabilities, length, fs), verdict, fs);
             for (var b = 0; b < record.Count; b++) matrix.Add(record.Labels[b], beats[b].Class);
         }
         return matrix;

@@ -19,6 +19,9 @@ public sealed class BeatClassifier
 {
     public const string ShippedCardFile = "beats.card.json";
 
+    /// <summary>An R peak closer than this to the record's start or end has part of its QRS unrecorded (half a wide QRS).</summary>
+    public const double EdgeSeconds = 0.1;
+
     public BeatClassifier(BeatEnsemble model, ModelCard? card = null)
     {
         Model = model;
@@ -52,17 +55,25 @@ public sealed class BeatClassifier
     {
         if (beats.Count == 0) return [];
         var probabilities = Model.Probabilities(BeatFeatureExtractor.Extract(record, beats));
-        return Label(beats, probabilities);
+        return Label(beats, probabilities, record.Info.SampleCount, record.Info.SamplingFrequency);
     }
 
-    /// <summary>Turns flat probabilities [Count, 5] into classified beats (the most probable class of each).</summary>
-    public static IReadOnlyList<ClassifiedBeat> Label(IReadOnlyList<long> beats, float[] probabilities)
+    /// <summary>
+    /// Turns flat probabilities [Count, 5] into classified beats: the most probable class of each, except that a beat
+    /// whose R peak lies within <see cref="EdgeSeconds"/> of the record's start or end is Q (unclassifiable). Part of
+    /// its QRS was not recorded, and the network takes a cut QRS for a V beat (on PTB-XL's 10-s ECGs most false V
+    /// beats of normal ECGs were such beats).
+    /// </summary>
+    /// <param name="sampleCount">The record's length in samples.</param>
+    public static IReadOnlyList<ClassifiedBeat> Label(IReadOnlyList<long> beats, float[] probabilities, long sampleCount, double samplingFrequency)
     {
+        var edge = EdgeSeconds * samplingFrequency;
         var result = new ClassifiedBeat[beats.Count];
         for (var b = 0; b < beats.Count; b++)
         {
             var p = probabilities.AsSpan(b * AamiMapping.ClassCount, AamiMapping.ClassCount).ToArray();
-            result[b] = new ClassifiedBeat(beats[b], MostProbable(p), p);
+            var cut = beats[b] < edge || beats[b] > sampleCount - 1 - edge;
+            result[b] = new ClassifiedBeat(beats[b], cut ? AamiClass.Q : MostProbable(p), p);
         }
         return result;
     }
