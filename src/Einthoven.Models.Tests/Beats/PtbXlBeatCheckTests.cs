@@ -16,8 +16,9 @@ public class PtbXlBeatCheckTests
         var normal = Find("no S or V beat", "NORM, sinus rhythm, no ectopy");
         var pvc = Find("at least one V beat", "PVC");
         Assert.True(normal.Records > 150, $"{normal.Records} normal records");
-        // Before the leads voted on beats and cut windows took the template, 81 % of these were clean (BENCHMARKS).
-        Assert.True(normal.MetFraction >= 0.95, $"normal ECGs without a false S or V beat: {normal.MetFraction:P1}");
+        // Before the leads voted on beats and cut windows took the template, 81 % of these were clean; before beats cut
+        // by the record's edge became Q, 94-97 % (BENCHMARKS).
+        Assert.True(normal.MetFraction >= 0.96, $"normal ECGs without a false S or V beat: {normal.MetFraction:P1}");
         Assert.True(pvc.MetFraction >= 0.85, $"PVC ECGs with a V beat: {pvc.MetFraction:P1}");
         Assert.All(groups, g => Assert.True(g.Records > 0 && g.Beats > 5 * g.Records, $"{g.Name}: {g.Records} records, {g.Beats} beats"));
     }
