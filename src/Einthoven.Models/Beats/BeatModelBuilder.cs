@@ -28,6 +28,9 @@ public static class BeatModelBuilder
 {
     public const string WeightsFile = "beats.safetensors";
 
+    /// <summary>The card detail holding the <see cref="TrainingDataFingerprint"/> of the DS1 beats trained on.</summary>
+    public const string FingerprintDetail = "ds1_fingerprint";
+
     /// <param name="progress">Called with a stage name ("load", "cross-validation", "train", "evaluate") and its fraction done.</param>
     public static BeatBuildReport Build(string databaseDirectory, string outputDirectory, BeatBuildOptions options,
         Action<string, double>? progress = null, CancellationToken cancellation = default)
@@ -48,7 +51,7 @@ public static class BeatModelBuilder
         Directory.CreateDirectory(outputDirectory);
         var weightsPath = Path.Combine(outputDirectory, WeightsFile);
         training.Model.Save(weightsPath, new Dictionary<string, string> { ["model"] = "beats", ["classes"] = "N,S,V,F,Q" });
-        var card = Describe(options, weightsPath, training, cv, ds2);
+        var card = Describe(options, weightsPath, training, cv, ds2, TrainingDataFingerprint.Of(ds1));
         var cardPath = Path.Combine(outputDirectory, BeatClassifier.ShippedCardFile);
         card.Save(cardPath);
         return new BeatBuildReport(card, cardPath, training, cv, ds2, watch.Elapsed);
@@ -79,7 +82,7 @@ public static class BeatModelBuilder
     }
 
     private static ModelCard Describe(BeatBuildOptions options, string weightsPath, BeatTrainingResult training,
-        CrossValidationResult? cv, BeatEvaluationResult? ds2)
+        CrossValidationResult? cv, BeatEvaluationResult? ds2, string fingerprint)
     {
         var metrics = new Dictionary<string, double>();
         var ruled = training.Model.Decision.Scales.Any(x => x != 1f);
@@ -106,6 +109,7 @@ public static class BeatModelBuilder
             ["decision_rule"] = $"class probabilities (N, S, V, F, Q) multiplied by [{training.Model.Decision.Format()}] and renormalised; "
                 + "scales are fitted (S, V and F, to maximise the mean Se and +P of N, S and V) on the DS1 cross-validation's held-out predictions and used only if fitting them improved that mean on held-out folds (all 1: no rule)",
             ["ds1_beats"] = string.Join(", ", AamiMapping.Classes.Select(c => $"{c} {training.ClassCounts[(int)c]}")),
+            [FingerprintDetail] = fingerprint,
             ["training_seconds"] = training.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture),
         };
         if (cv is not null)
