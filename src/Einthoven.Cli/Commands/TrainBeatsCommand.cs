@@ -70,7 +70,7 @@ public static class TrainBeatsCommand
         BeatReportView.Write(console, $"DS1 {cv.Folds.Count}-fold record-wise cross-validation, decision rule fitted on the other folds", cv.PooledWithRule, compare: false);
         console.MarkupLine($"decision rule for the final model (class scales N,S,V,F,Q): {cv.Decision.Format()}");
         // What the product reports: the same held-out predictions with S beats in the rhythm model's AF windows as N.
-        var rhythm = ModelAnalyzer.Shipped.Rhythm;
+        var rhythm = RecordRhythm.LoadShipped(); // not the shipped analyzer: the beat model being replaced need not load
         var rhythms = MitBihBeats.ForEachRecord(dbdir, cv.HeldOut.Select(h => h.Record.Group).ToList(), 0,
                 (record, _) => (record.Info.Name, Verdict: rhythm.Classify(record), record.Info.SamplingFrequency, record.Info.SampleCount))
             .ToDictionary(x => x.Name, x => (x.Verdict, x.SamplingFrequency, x.SampleCount));

@@ -1,6 +1,4 @@
-using Einthoven.Learning.Serialization;
 using Einthoven.Models.Beats;
-using Einthoven.Models.Rhythm;
 using Einthoven.Signal.Analysis;
 using Einthoven.Signal.Records;
 
@@ -26,9 +24,7 @@ public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, 
     public static ModelAnalyzer Load(string beatCardPath)
     {
         var beats = BeatClassifier.Load(beatCardPath);
-        var rhythmCard = ModelCard.Load(RhythmClassifier.ShippedCardPath);
-        return new ModelAnalyzer(beats, new ModelVersion(beats.Card!.Name, beats.Card.Version),
-            new RecordRhythm(RhythmClassifier.LoadShipped(), new ModelVersion(rhythmCard.Name, rhythmCard.Version)));
+        return new ModelAnalyzer(beats, new ModelVersion(beats.Card!.Name, beats.Card.Version), RecordRhythm.LoadShipped());
     }
 
     public IReadOnlyList<ModelVersion> Models => [beatModel, rhythm.Model];

@@ -1,3 +1,4 @@
+using Einthoven.Learning.Serialization;
 using Einthoven.Models.Rhythm;
 using Einthoven.Signal.Analysis;
 using Einthoven.Signal.Analysis.Filters;
@@ -20,6 +21,13 @@ public sealed class RecordRhythm(RhythmClassifier classifier, ModelVersion model
     private readonly Lock _network = new(); // the classifier's layers keep their activations: one inference at a time
 
     public ModelVersion Model { get; } = model;
+
+    /// <summary>The shipped rhythm model, with the name and version of its card.</summary>
+    public static RecordRhythm LoadShipped()
+    {
+        var card = ModelCard.Load(RhythmClassifier.ShippedCardPath);
+        return new RecordRhythm(RhythmClassifier.LoadShipped(), new ModelVersion(card.Name, card.Version));
+    }
 
     /// <summary>The lead the rhythm is read from: a limb lead like the training recordings, else the best-quality lead.</summary>
     public static int ChooseLead(RecordInfo info, string qualityRhythmLead) =>
