@@ -60,37 +60,6 @@ public class RrIntervalsTests
     }
 
     [Fact]
-    public void Relative_prematurity_marks_an_early_beat_in_a_steady_record_but_not_in_an_irregular_one()
-    {
-        var steadyBeats = SyntheticEcg.Regular(40, 0.8).ToArray();
-        steadyBeats[20] -= (long)(0.16 * SyntheticEcg.Fs);
-        var steady = RrIntervals.From(steadyBeats, SyntheticEcg.Fs);
-        Assert.InRange(steady.RelativePrematurity[20], -20, -10); // 20 % early where the intervals do not vary
-        Assert.InRange(steady.RelativePrematurity[10], -0.5, 0.5);
-
-        // Where every interval varies at random by about 20 %, as in fibrillation, a 20 %-early interval is unremarkable.
-        var random = new Random(7);
-        var varying = new long[200];
-        for (var i = 1; i < varying.Length; i++) varying[i] = varying[i - 1] + (long)(0.8 * Math.Exp(0.2 * Gaussian(random)) * SyntheticEcg.Fs);
-        var irregular = RrIntervals.From(varying, SyntheticEcg.Fs);
-        var early = Enumerable.Range(1, varying.Length - 1).Where(i => irregular.Pre[i] / irregular.Local[i] is > 0.78 and < 0.82).ToList();
-        Assert.NotEmpty(early);
-        Assert.All(early, i => Assert.InRange(irregular.RelativePrematurity[i], -2, 0));
-    }
-
-    private static double Gaussian(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-
-    [Fact]
-    public void Relative_prematurity_stays_finite_and_bounded_for_any_rhythm()
-    {
-        Assert.Empty(RrIntervals.From([], SyntheticEcg.Fs).RelativePrematurity);
-        Assert.Equal([0.0], RrIntervals.From([100], SyntheticEcg.Fs).RelativePrematurity);
-        var beats = new long[] { 0, 10, 2000, 2010, 9000, 9001 };
-        Assert.All(RrIntervals.From(beats, SyntheticEcg.Fs).RelativePrematurity, v => Assert.InRange(v, -20, 20));
-    }
-
-    [Fact]
     public void Beats_out_of_order_are_rejected()
     {
         Assert.Throws<ArgumentException>(() => RrIntervals.From([100, 50], 360));

@@ -15,12 +15,6 @@ public static class BeatFeatureExtractor
     /// <summary>The leading features that come from beat times alone; the rest compare the beat with the dominant beat.</summary>
     internal const int RhythmFeatureCount = 17;
 
-    /// <summary>
-    /// Index of the record-relative prematurity, the one timing feature after the template comparisons: it was added
-    /// last, and appending kept the earlier columns in place.
-    /// </summary>
-    internal const int RelativePrematurityFeature = RhythmFeatureCount + 6;
-
     /// <summary>Index of the local RR irregularity feature.</summary>
     internal const int IrregularityFeature = 13;
 
@@ -77,10 +71,7 @@ public static class BeatFeatureExtractor
         return new BeatFeatures(windows, features);
     }
 
-    /// <summary>
-    /// The features of beat <paramref name="b"/> that depend on timing alone: 0 .. <see cref="RhythmFeatureCount"/> - 1
-    /// and <see cref="RelativePrematurityFeature"/>.
-    /// </summary>
+    /// <summary>Features 0 .. <see cref="RhythmFeatureCount"/> - 1 of beat <paramref name="b"/>: those that depend on timing alone.</summary>
     internal static void WriteRhythm(Span<float> f, RrIntervals rr, int b)
     {
         double pre = rr.Pre[b], post = rr.Post[b], local = rr.Local[b], longAverage = rr.LongAverage[b], upper = rr.UpperQuartile;
@@ -103,7 +94,6 @@ public static class BeatFeatureExtractor
         f[14] = (float)((1 - pre / local) / (rr.Irregularity[b] + IrregularityFloor));
         f[15] = Log(pre / upper);
         f[16] = Log(post / upper);
-        f[RelativePrematurityFeature] = (float)rr.RelativePrematurity[b];
     }
 
     private static float Log(double ratio) => (float)Math.Log(ratio);

@@ -35,15 +35,14 @@ public static class BeatInputLayout
         "template correlation A", "template correlation B",
         "log energy / template energy A", "log energy / template energy B",
         "P-wave template correlation A", "P-wave template correlation B",
-        "record-relative prematurity (log pre-RR / local RR against the record's median and spread of it)",
     ];
 
     /// <summary>
-    /// The features the rhythm (N vs S) expert sees: the RR ratios, the irregularity, the record-relative prematurity
-    /// and the P-wave correlations. Not the raw intervals in seconds (features 6-9): with them it recognises the few
-    /// training patients with S beats by their heart rate and misses S beats in others (record-wise cross-validation
-    /// of this expert on DS1: S Se 37 % with them, 64 % without). Not the QRS template comparisons either, which do not
-    /// tell S from N (S Se / +P 64 / 53 and 61 / 57 with them, 66 / 56 and 65 / 61 without, two seeds).
+    /// The features the rhythm (N vs S) expert sees: the RR ratios, the irregularity and the P-wave correlations. Not
+    /// the raw intervals in seconds (features 6-9): with them it recognises the few training patients with S beats by
+    /// their heart rate and misses S beats in others (record-wise cross-validation of this expert on DS1: S Se 37 %
+    /// with them, 64 % without). Not the QRS template comparisons either, which do not tell S from N (S Se / +P
+    /// 64 / 53 and 61 / 57 with them, 66 / 56 and 65 / 61 without, two seeds).
     /// </summary>
     public static readonly IReadOnlyList<int> RhythmExpertFeatures =
         [.. Enumerable.Range(0, BeatFeatureNames.Count).Where(i => i is < 6 or (> 9 and < BeatFeatureExtractor.RhythmFeatureCount) or >= BeatFeatureExtractor.RhythmFeatureCount + 4)];

@@ -127,7 +127,7 @@ public static class BeatModelBuilder
             details["ds2_use"] = "evaluated once, after training, on beats found by the QRS detector (missed reference beats count against Se, unmatched detections against +P); never used for a choice";
         }
         var member = training.Model.Members[0];
-        var card = ModelCard.Describe("beats", "6", member.Morphology, weightsPath,
+        var card = ModelCard.Describe("beats", "5", member.Morphology, weightsPath,
             "MIT-BIH Arrhythmia Database 1.0.0 (PhysioNet; Moody and Mark 2001): DS1 for training and cross-validation, DS2 for the report",
             "de Chazal 2004 inter-patient: DS1 = " + string.Join(" ", DeChazalSplit.Ds1) + "; DS2 = " + string.Join(" ", DeChazalSplit.Ds2)
                 + "; paced " + string.Join(" ", DeChazalSplit.Paced) + " excluded; model selection by record-wise cross-validation on DS1 only",

@@ -39,9 +39,9 @@ public static class IrregularRhythm
                 var row = new float[width];
                 for (var b = 0; b < Math.Min(SequenceLength, wanted - made); b++)
                 {
+                    BeatFeatureExtractor.WriteRhythm(row, rr, b);
                     var source = records[r].Features.FeatureRow(normal[rng.NextInt(normal.Length)]);
                     source[BeatFeatureExtractor.RhythmFeatureCount..].CopyTo(row.AsSpan(BeatFeatureExtractor.RhythmFeatureCount));
-                    BeatFeatureExtractor.WriteRhythm(row, rr, b);
                     for (var lead = 0; lead < BeatInputLayout.Leads; lead++)
                         row[PWaveFeatures + lead] = PWaveCorrelationReach * (2 * rng.NextFloat() - 1);
                     rows.AddRange(row);

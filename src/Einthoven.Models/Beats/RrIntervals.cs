@@ -12,16 +12,11 @@ public sealed class RrIntervals
     public const double LocalWindowSeconds = 5;
     public const double LongWindowSeconds = 300;
 
-    // The relative prematurity's spread never falls below this (a perfectly regular synthetic rhythm has none), and
-    // the value is clamped so that a single extreme interval stays finite.
-    private const double SpreadFloor = 0.02, RelativeLimit = 20;
-
     // Intervals outside this range are detection artefacts or pauses; they are clamped so a ratio stays finite.
     private const double Shortest = 0.1, Longest = 4;
 
     private RrIntervals(double[] pre, double[] post, double[] local, double[] longAverage, double[] irregularity, double record, double upperQuartile)
     {
-        RelativePrematurity = RelativeToRecord(pre.Select((p, i) => Math.Log(p / local[i])).ToArray());
         Pre = pre;
         Post = post;
         Local = local;
@@ -49,15 +44,6 @@ public sealed class RrIntervals
     /// sign of an ectopic beat.
     /// </summary>
     public IReadOnlyList<double> Irregularity { get; }
-
-    /// <summary>
-    /// log(pre / local) of each beat measured against the record's own spread of it: minus the record's median, over
-    /// 1.4826 times the median absolute deviation (plus <see cref="SpreadFloor"/>), clamped to +-<see cref="RelativeLimit"/>.
-    /// In a steady record a premature beat lies many spreads out; in fibrillation, or in a patient whose intervals
-    /// always vary, the same short interval does not. Inter-patient, this carries "premature for this patient" where
-    /// the bare ratio is read against the training patients' rhythms.
-    /// </summary>
-    public IReadOnlyList<double> RelativePrematurity { get; }
 
     /// <summary>Median interval of the whole record, s.</summary>
     public double Record { get; }
@@ -122,14 +108,6 @@ public sealed class RrIntervals
             windows[i] = (lo, hi);
         }
         return windows;
-    }
-
-    private static double[] RelativeToRecord(double[] values)
-    {
-        if (values.Length == 0) return values;
-        var median = Quantile(values, 0.5);
-        var spread = 1.4826 * Quantile(values.Select(v => Math.Abs(v - median)).ToArray(), 0.5) + SpreadFloor;
-        return values.Select(v => Math.Clamp((v - median) / spread, -RelativeLimit, RelativeLimit)).ToArray();
     }
 
     private static double Clamp(double seconds) => Math.Clamp(seconds, Shortest, Longest);
