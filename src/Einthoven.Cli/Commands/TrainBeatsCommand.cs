@@ -69,13 +69,13 @@ public static class TrainBeatsCommand
         BeatReportView.Write(console, $"DS1 {cv.Folds.Count}-fold record-wise cross-validation, most probable class", cv.Pooled, compare: false);
         BeatReportView.Write(console, $"DS1 {cv.Folds.Count}-fold record-wise cross-validation, decision rule fitted on the other folds", cv.PooledWithRule, compare: false);
         console.MarkupLine($"decision rule for the final model (class scales N,S,V,F,Q): {cv.Decision.Format()}");
-        // What the product reports: the same held-out predictions with S beats in the rhythm model's AF windows as N.
+        // What the product reports: the same held-out predictions agreed with the rhythm and adapted to the patient (ModelAnalyzer.Agree).
         var rhythm = RecordRhythm.LoadShipped(); // not the shipped analyzer: the beat model being replaced need not load
         var rhythms = MitBihBeats.ForEachRecord(dbdir, cv.HeldOut.Select(h => h.Record.Group).ToList(), 0,
                 (record, _) => (record.Info.Name, Verdict: rhythm.Classify(record), record.Info.SamplingFrequency, record.Info.SampleCount))
             .ToDictionary(x => x.Name, x => (x.Verdict, x.SamplingFrequency, x.SampleCount));
-        BeatReportView.Write(console, $"DS1 {cv.Folds.Count}-fold record-wise cross-validation, most probable class, S beats in atrial fibrillation (rhythm model) as N",
-            AfReconciliation.CrossValidated(cv, rhythms), compare: false);
+        BeatReportView.Write(console, $"DS1 {cv.Folds.Count}-fold record-wise cross-validation, most probable class, S beats in atrial fibrillation (rhythm model) as N, N beats adapted to the patient",
+            ModelAnalyzer.CrossValidated(cv, rhythms), compare: false);
     }
 
     private static BeatBuildReport Run(IAnsiConsole console, string dbdir, string output, BeatBuildOptions options)

@@ -12,14 +12,15 @@ namespace Einthoven.Models.Analysis;
 /// </summary>
 public static class AfReconciliation
 {
-    public static IReadOnlyList<ClassifiedBeat> Apply(IReadOnlyList<ClassifiedBeat> beats, RhythmVerdict rhythm, double samplingFrequency)
-    {
-        var inAf = InAtrialFibrillation(beats.Select(b => b.Sample).ToArray(), rhythm, samplingFrequency);
-        return beats.Select((b, i) => inAf[i] && b.Class == AamiClass.S ? AsNormal(b) : b).ToArray();
-    }
+    public static IReadOnlyList<ClassifiedBeat> Apply(IReadOnlyList<ClassifiedBeat> beats, RhythmVerdict rhythm, double samplingFrequency) =>
+        Apply(beats, InAtrialFibrillation(beats.Select(b => b.Sample).ToArray(), rhythm, samplingFrequency));
+
+    /// <param name="inAf">For each beat, whether it lies in atrial fibrillation (<see cref="InAtrialFibrillation"/>).</param>
+    public static IReadOnlyList<ClassifiedBeat> Apply(IReadOnlyList<ClassifiedBeat> beats, IReadOnlyList<bool> inAf) =>
+        beats.Select((b, i) => inAf[i] && b.Class == AamiClass.S ? AsNormal(b) : b).ToArray();
 
     /// <summary>For each beat (sample numbers, ascending), whether it lies in a window the rhythm model called atrial fibrillation.</summary>
-    private static bool[] InAtrialFibrillation(IReadOnlyList<long> samples, RhythmVerdict rhythm, double samplingFrequency)
+    public static bool[] InAtrialFibrillation(IReadOnlyList<long> samples, RhythmVerdict rhythm, double samplingFrequency)
     {
         var result = new bool[samples.Count];
         var windows = rhythm.Windows.Where(w => w.Label == RhythmVerdict.AtrialFibrillation).OrderBy(w => w.StartSeconds).ToArray();
@@ -31,25 +32,6 @@ public static class AfReconciliation
             result[b] = w < windows.Length && seconds >= windows[w].StartSeconds;
         }
         return result;
-    }
-
-    /// <summary>
-    /// The pooled matrix (most probable class) of cross-validation's held-out predictions agreed with the rhythm as
-    /// <see cref="Apply"/> does; <paramref name="rhythms"/> holds each record's verdict, sampling frequency and length.
-    /// </summary>
-    public static ConfusionMatrix CrossValidated(CrossValidationResult cv,
-        IReadOnlyDictionary<string, (RhythmVerdict Verdict, double SamplingFrequency, long SampleCount)> rhythms)
-    {
-        var matrix = new ConfusionMatrix();
-        foreach (var (record, probabilities) in cv.HeldOut)
-        {
-            if (record.Samples.Count != record.Count)
-                throw new ArgumentException($"record {record.Group} does not know where its beats are; it was not cut from a recording", nameof(cv));
-            var (verdict, fs, length) = rhythms[record.Group];
-            var beats = Apply(BeatClassifier.Label(record.Samples, probabilities, length, fs), verdict, fs);
-            for (var b = 0; b < record.Count; b++) matrix.Add(record.Labels[b], beats[b].Class);
-        }
-        return matrix;
     }
 
     private static ClassifiedBeat AsNormal(ClassifiedBeat beat)

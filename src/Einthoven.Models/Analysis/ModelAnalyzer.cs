@@ -33,8 +33,13 @@ public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, 
 
     public RecordRhythm Rhythm => rhythm;
 
-    /// <summary>Name and versions of the whole analysis, e.g. "einthoven-signal/record-analyzer-1+beats-1+einthoven-rhythm-1".</summary>
-    public string Name => string.Join("+", Models.Select(m => $"{m.Name}-{m.Version}").Prepend("einthoven-signal/record-analyzer-1"));
+    /// <summary>
+    /// Name and versions of the whole analysis, e.g.
+    /// "einthoven-signal/record-analyzer-1+beats-1+einthoven-rhythm-1+patient-adaptation-1"; it changes whenever the results would.
+    /// </summary>
+    public string Name => string.Join("+", Models.Select(m => $"{m.Name}-{m.Version}").Prepend("einthoven-signal/record-analyzer-1").Append(PatientAdaptationVersion));
+
+    private const string PatientAdaptationVersion = "patient-adaptation-1";
 
     /// <summary>Analyses a whole record; <paramref name="progress"/> goes from 0 to 1 over the stages.</summary>
     public ModelAnalysis Analyze(EcgRecord record, IProgress<double>? progress = null, CancellationToken ct = default)
@@ -60,10 +65,40 @@ public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, 
 
     private (IReadOnlyList<ClassifiedBeat> Beats, RhythmVerdict Rhythm) ClassifyBeats(EcgRecord record, int rhythmLead, Action? beatsDone, CancellationToken ct)
     {
-        var classified = beats.Classify(record);
+        var (classified, features) = beats.ClassifyWithFeatures(record);
         beatsDone?.Invoke();
         ct.ThrowIfCancellationRequested();
         var verdict = rhythm.Classify(record, rhythmLead, ct);
-        return (AfReconciliation.Apply(classified, verdict, record.Info.SamplingFrequency), verdict);
+        return (Agree(classified, features, verdict, record.Info.SamplingFrequency), verdict);
+    }
+
+    /// <summary>
+    /// The beat classes users get: S beats in the rhythm model's atrial fibrillation become N
+    /// (<see cref="AfReconciliation"/>), then the N-or-S decision outside it is adapted to the patient
+    /// (<see cref="PatientAdaptation"/>).
+    /// </summary>
+    public static IReadOnlyList<ClassifiedBeat> Agree(IReadOnlyList<ClassifiedBeat> beats, BeatFeatures features, RhythmVerdict verdict, double samplingFrequency)
+    {
+        var inAf = AfReconciliation.InAtrialFibrillation(beats.Select(b => b.Sample).ToArray(), verdict, samplingFrequency);
+        return PatientAdaptation.Apply(AfReconciliation.Apply(beats, inAf), features, inAf);
+    }
+
+    /// <summary>
+    /// The pooled matrix of cross-validation's held-out predictions as users get them (<see cref="Agree"/>, after
+    /// <see cref="BeatClassifier.Label"/>); <paramref name="rhythms"/> holds each record's verdict, sampling frequency and length.
+    /// </summary>
+    public static ConfusionMatrix CrossValidated(CrossValidationResult cv,
+        IReadOnlyDictionary<string, (RhythmVerdict Verdict, double SamplingFrequency, long SampleCount)> rhythms)
+    {
+        var matrix = new ConfusionMatrix();
+        foreach (var (record, probabilities) in cv.HeldOut)
+        {
+            if (record.Samples.Count != record.Count)
+                throw new ArgumentException($"record {record.Group} does not know where its beats are; it was not cut from a recording", nameof(cv));
+            var (verdict, fs, length) = rhythms[record.Group];
+            var beats = Agree(BeatClassifier.Label(record.Samples, probabilities, length, fs), record.Features, verdict, fs);
+            for (var b = 0; b < record.Count; b++) matrix.Add(record.Labels[b], beats[b].Class);
+        }
+        return matrix;
     }
 }

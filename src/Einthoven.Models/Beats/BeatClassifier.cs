@@ -51,11 +51,18 @@ public sealed class BeatClassifier
     public IReadOnlyList<ClassifiedBeat> Classify(EcgRecord record) => Classify(record, DetectBeats(record));
 
     /// <summary>Classifies the beats at <paramref name="beats"/> (sample numbers of <paramref name="record"/>, strictly ascending).</summary>
-    public IReadOnlyList<ClassifiedBeat> Classify(EcgRecord record, IReadOnlyList<long> beats)
+    public IReadOnlyList<ClassifiedBeat> Classify(EcgRecord record, IReadOnlyList<long> beats) => ClassifyWithFeatures(record, beats).Beats;
+
+    /// <summary>Detects and classifies every beat, and gives the network inputs too (for <see cref="PatientAdaptation"/>).</summary>
+    public (IReadOnlyList<ClassifiedBeat> Beats, BeatFeatures Features) ClassifyWithFeatures(EcgRecord record) =>
+        ClassifyWithFeatures(record, DetectBeats(record));
+
+    private (IReadOnlyList<ClassifiedBeat> Beats, BeatFeatures Features) ClassifyWithFeatures(EcgRecord record, IReadOnlyList<long> beats)
     {
-        if (beats.Count == 0) return [];
-        var probabilities = Model.Probabilities(BeatFeatureExtractor.Extract(record, beats));
-        return Label(beats, probabilities, record.Info.SampleCount, record.Info.SamplingFrequency);
+        if (beats.Count == 0) return ([], new BeatFeatures([], []));
+        var features = BeatFeatureExtractor.Extract(record, beats);
+        var probabilities = Model.Probabilities(features);
+        return (Label(beats, probabilities, record.Info.SampleCount, record.Info.SamplingFrequency), features);
     }
 
     /// <summary>
