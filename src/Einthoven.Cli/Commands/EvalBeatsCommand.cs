@@ -50,6 +50,6 @@ public static class EvalBeatsCommand
 
     private static void WriteModel(IAnsiConsole console, ModelAnalyzer analyzer)
     {
-        if (analyzer.Beats.Card is { } card) console.MarkupLine($"[grey]model {Markup.Escape(card.Name)} {Markup.Escape(card.Version)} of {Markup.Escape(card.Date)}, weights SHA-256 {card.WeightsSha256[..16]}...; {Markup.Escape(analyzer.Name)}, S beats in atrial fibrillation counted as N, N beats adapted to the patient[/]");
+        if (analyzer.Beats.Card is { } card) console.MarkupLine($"[grey]model {Markup.Escape(card.Name)} {Markup.Escape(card.Version)} of {Markup.Escape(card.Date)}, weights SHA-256 {card.WeightsSha256[..16]}...; {Markup.Escape(analyzer.Name)}, S beats in atrial fibrillation counted as N, V and S decisions adapted to the patient[/]");
     }
 }

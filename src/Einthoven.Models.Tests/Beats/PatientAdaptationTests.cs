@@ -5,8 +5,9 @@ namespace Einthoven.Models.Tests.Beats;
 
 public class PatientAdaptationTests
 {
-    // A beat of a synthetic record: its class, P(S | N or S), and whether its rhythm features look like the patient's S beats.
-    private readonly record struct Spec(AamiClass Class, float SShare, bool SLike);
+    // A beat of a synthetic record: its class, P(S | N or S), P(V | V, N or S), and whether its rhythm features look
+    // like the patient's S beats and its shape features like the patient's V beats.
+    private readonly record struct Spec(AamiClass Class, float SShare, bool SLike, float VShare = 0.01f, bool VLike = false);
 
     private static (ClassifiedBeat[] Beats, BeatFeatures Features) Record(IReadOnlyList<Spec> specs, ulong seed = 1)
     {
@@ -16,13 +17,17 @@ public class PatientAdaptationTests
         var beats = new ClassifiedBeat[specs.Count];
         for (var b = 0; b < specs.Count; b++)
         {
-            foreach (var f in BeatInputLayout.RhythmExpertFeatures)
-                features[b * width + f] = (specs[b].SLike ? -0.4f : 0f) + 0.1f * (float)rng.NextGaussian();
+            for (var f = 0; f < width; f++)
+            {
+                var rhythm = BeatInputLayout.RhythmExpertFeatures.Contains(f);
+                var shifted = rhythm ? specs[b].SLike : specs[b].VLike;
+                features[b * width + f] = (shifted ? -0.4f : 0f) + 0.1f * (float)rng.NextGaussian();
+            }
             var p = new float[AamiMapping.ClassCount];
-            var supraventricular = specs[b].Class is AamiClass.N or AamiClass.S ? 0.95f : 0.05f;
+            var supraventricular = 1 - specs[b].VShare;
             p[(int)AamiClass.S] = supraventricular * specs[b].SShare;
             p[(int)AamiClass.N] = supraventricular * (1 - specs[b].SShare);
-            p[(int)AamiClass.V] = 1 - supraventricular;
+            p[(int)AamiClass.V] = specs[b].VShare;
             beats[b] = new ClassifiedBeat(100 * b, specs[b].Class, p);
         }
         return (beats, new BeatFeatures(new float[specs.Count * BeatInputLayout.InputSize], features));
@@ -30,18 +35,33 @@ public class PatientAdaptationTests
 
     private static IEnumerable<Spec> Repeat(int count, AamiClass c, float share, bool sLike) => Enumerable.Repeat(new Spec(c, share, sLike), count);
 
+    private static IEnumerable<Spec> RepeatV(int count, AamiClass c, float vShare, bool vLike) => Enumerable.Repeat(new Spec(c, 0.01f, false, vShare, vLike), count);
+
     [Fact]
     public void Uncertain_N_beats_that_resemble_the_patients_confident_S_beats_become_S_and_nothing_else_changes()
     {
         Spec[] specs = [.. Repeat(200, AamiClass.N, 0.01f, false), .. Repeat(10, AamiClass.S, 0.97f, true),
-            .. Repeat(10, AamiClass.N, 0.3f, true), .. Repeat(10, AamiClass.N, 0.3f, false), .. Repeat(5, AamiClass.V, 0.5f, true)];
+            .. Repeat(10, AamiClass.N, 0.3f, true), .. Repeat(10, AamiClass.N, 0.3f, false), .. RepeatV(3, AamiClass.V, 0.97f, true)];
         var (beats, features) = Record(specs);
         var result = PatientAdaptation.Apply(beats, features, new bool[beats.Length]);
         Assert.All(Enumerable.Range(210, 10), i => Assert.Equal(AamiClass.S, result[i].Class));
         Assert.All(Enumerable.Range(210, 10), i => Assert.Equal(AamiClass.S, BeatClassifier.MostProbable(result[i].Probabilities.ToArray())));
         Assert.All(Enumerable.Range(210, 10), i => Assert.Equal(1f, result[i].Probabilities.Sum(), 5));
-        var unchanged = Enumerable.Range(0, 210).Concat(Enumerable.Range(220, 15));
+        var unchanged = Enumerable.Range(0, 210).Concat(Enumerable.Range(220, 13));
         Assert.All(unchanged, i => Assert.Same(beats[i], result[i]));
+    }
+
+    [Fact]
+    public void Uncertain_beats_take_the_side_of_the_patients_confident_V_or_supraventricular_beats_both_ways()
+    {
+        Spec[] specs = [.. RepeatV(200, AamiClass.N, 0.01f, false), .. RepeatV(10, AamiClass.V, 0.97f, true),
+            .. RepeatV(10, AamiClass.N, 0.3f, true), .. RepeatV(10, AamiClass.V, 0.6f, false), .. RepeatV(10, AamiClass.N, 0.3f, false)];
+        var (beats, features) = Record(specs);
+        var result = PatientAdaptation.Apply(beats, features, new bool[beats.Length]);
+        Assert.All(result.Skip(210).Take(10), b => Assert.Equal(AamiClass.V, b.Class));
+        Assert.All(result.Skip(220).Take(10), b => Assert.Equal(AamiClass.N, b.Class));
+        Assert.All(result.Skip(210).Take(20), b => Assert.Equal(b.Class, BeatClassifier.MostProbable(b.Probabilities.ToArray())));
+        Assert.All(Enumerable.Range(0, 210).Concat(Enumerable.Range(230, 10)), i => Assert.Same(beats[i], result[i]));
     }
 
     [Fact]

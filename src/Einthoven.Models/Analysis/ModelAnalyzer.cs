@@ -35,11 +35,11 @@ public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, 
 
     /// <summary>
     /// Name and versions of the whole analysis, e.g.
-    /// "einthoven-signal/record-analyzer-1+beats-1+einthoven-rhythm-1+patient-adaptation-1"; it changes whenever the results would.
+    /// "einthoven-signal/record-analyzer-1+beats-1+einthoven-rhythm-1+patient-adaptation-2"; it changes whenever the results would.
     /// </summary>
     public string Name => string.Join("+", Models.Select(m => $"{m.Name}-{m.Version}").Prepend("einthoven-signal/record-analyzer-1").Append(PatientAdaptationVersion));
 
-    private const string PatientAdaptationVersion = "patient-adaptation-1";
+    private const string PatientAdaptationVersion = "patient-adaptation-2";
 
     /// <summary>Analyses a whole record; <paramref name="progress"/> goes from 0 to 1 over the stages.</summary>
     public ModelAnalysis Analyze(EcgRecord record, IProgress<double>? progress = null, CancellationToken ct = default)
@@ -74,7 +74,7 @@ public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, 
 
     /// <summary>
     /// The beat classes users get: S beats in the rhythm model's atrial fibrillation become N
-    /// (<see cref="AfReconciliation"/>), then the N-or-S decision outside it is adapted to the patient
+    /// (<see cref="AfReconciliation"/>), then the V and S decisions are adapted to the patient
     /// (<see cref="PatientAdaptation"/>).
     /// </summary>
     public static IReadOnlyList<ClassifiedBeat> Agree(IReadOnlyList<ClassifiedBeat> beats, BeatFeatures features, RhythmVerdict verdict, double samplingFrequency)
