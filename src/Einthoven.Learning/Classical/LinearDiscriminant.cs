@@ -30,15 +30,18 @@ public sealed class LinearDiscriminant
         double[] Standardise(double[] r) => r.Select((x, j) => (x - mean[j]) / spread[j]).ToArray();
         var classes = new[] { negative.Select(Standardise).ToArray(), positive.Select(Standardise).ToArray() };
         var centres = classes.Select(c => Vector<double>.Build.DenseOfEnumerable(Enumerable.Range(0, d).Select(j => c.Average(r => r[j])))).ToArray();
-        var covariance = Matrix<double>.Build.Dense(d, d);
+        // Pooled scatter, accumulated in place: a 24-h record brings about 100,000 rows.
+        var scatter = new double[d, d];
+        var centred = new double[d];
         for (var k = 0; k < 2; k++)
             foreach (var row in classes[k])
             {
-                var centred = Vector<double>.Build.DenseOfArray(row) - centres[k];
-                covariance += centred.OuterProduct(centred);
+                for (var i = 0; i < d; i++) centred[i] = row[i] - centres[k][i];
+                for (var i = 0; i < d; i++)
+                for (var j = 0; j <= i; j++) scatter[i, j] += centred[i] * centred[j];
             }
-        covariance /= negative.Count + positive.Count;
-        covariance += Matrix<double>.Build.DenseIdentity(d) * ridge;
+        var rows = negative.Count + positive.Count;
+        var covariance = Matrix<double>.Build.Dense(d, d, (i, j) => (i >= j ? scatter[i, j] : scatter[j, i]) / rows + (i == j ? ridge : 0));
         var w = covariance.Cholesky().Solve(centres[1] - centres[0]);
         return new LinearDiscriminant(mean, spread, w.ToArray(), -0.5 * w.DotProduct(centres[1] + centres[0]));
     }
