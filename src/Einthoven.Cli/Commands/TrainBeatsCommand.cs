@@ -74,8 +74,14 @@ public static class TrainBeatsCommand
         var rhythms = MitBihBeats.ForEachRecord(dbdir, cv.HeldOut.Select(h => h.Record.Group).ToList(), 0,
                 (record, _) => (record.Info.Name, Verdict: rhythm.Classify(record), record.Info.SamplingFrequency, record.Info.SampleCount))
             .ToDictionary(x => x.Name, x => (x.Verdict, x.SamplingFrequency, x.SampleCount));
+        var asUsersGetIt = ModelAnalyzer.CrossValidated(cv, rhythms);
+        if (perRecord is not null)
+        {
+            perRecord.WriteLine("As users get them (S beats in atrial fibrillation as N, V and S decisions adapted to the patient):");
+            BeatReportView.WritePerRecord(perRecord, asUsersGetIt.Records);
+        }
         BeatReportView.Write(console, $"DS1 {cv.Folds.Count}-fold record-wise cross-validation, most probable class, S beats in atrial fibrillation (rhythm model) as N, V and S decisions adapted to the patient",
-            ModelAnalyzer.CrossValidated(cv, rhythms), compare: false);
+            asUsersGetIt.Total, compare: false);
     }
 
     private static BeatBuildReport Run(IAnsiConsole console, string dbdir, string output, BeatBuildOptions options)

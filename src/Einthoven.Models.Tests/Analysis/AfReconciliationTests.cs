@@ -14,6 +14,9 @@ public class AfReconciliationTests
         new("O", "other rhythm", new Dictionary<string, double>(), "II", null,
             windows.Select(w => new RhythmWindow(w.Start, w.End, w.Label, 0.9)).ToArray(), null, "test");
 
+    private static IReadOnlyList<ClassifiedBeat> Reconcile(IReadOnlyList<ClassifiedBeat> beats, RhythmVerdict rhythm) =>
+        AfReconciliation.Apply(beats, AfReconciliation.InAtrialFibrillation(beats.Select(b => b.Sample).ToArray(), rhythm, Fs));
+
     private static ClassifiedBeat Beat(double seconds, AamiClass c)
     {
         var p = new float[AamiMapping.ClassCount];
@@ -28,7 +31,7 @@ public class AfReconciliationTests
     {
         var beats = new[] { Beat(5, AamiClass.S), Beat(31, AamiClass.S), Beat(45, AamiClass.V), Beat(59.99, AamiClass.S), Beat(60, AamiClass.S) };
         var rhythm = Verdict((0, 30, "N"), (30, 60, "A"), (60, 90, "O"));
-        var result = AfReconciliation.Apply(beats, rhythm, Fs);
+        var result = Reconcile(beats, rhythm);
         Assert.Equal([AamiClass.S, AamiClass.N, AamiClass.V, AamiClass.N, AamiClass.S], result.Select(b => b.Class));
         Assert.Equal(beats.Select(b => b.Sample), result.Select(b => b.Sample));
         // The S probability moved to N; the row still sums to one and N is now the most probable class.
@@ -47,7 +50,7 @@ public class AfReconciliationTests
         var cv = new CrossValidationResult(new ConfusionMatrix(), new ConfusionMatrix(), BeatDecisionRule.Identity, [["r1"]], [], [new HeldOutRecord(record, probabilities)]);
         var rhythms = new Dictionary<string, (RhythmVerdict, double, long)> { ["r1"] = (Verdict((0, 30, "N"), (30, 60, "A"), (60, 90, "N")), Fs, (long)(90 * Fs)) };
 
-        var matrix = ModelAnalyzer.CrossValidated(cv, rhythms);
+        var matrix = ModelAnalyzer.CrossValidated(cv, rhythms).Total;
 
         // The false S beat at 40 s lies in the AF window and becomes N; the true S beat at 70 s does not.
         Assert.Equal(2, matrix[AamiClass.N, AamiClass.N]);
@@ -60,8 +63,8 @@ public class AfReconciliationTests
     public void Without_atrial_fibrillation_windows_the_beats_are_kept()
     {
         var beats = new[] { Beat(1, AamiClass.S), Beat(2, AamiClass.N) };
-        Assert.Equal(beats, AfReconciliation.Apply(beats, Verdict((0, 30, "N")), Fs));
-        Assert.Equal(beats, AfReconciliation.Apply(beats, Verdict(), Fs));
+        Assert.Equal(beats, Reconcile(beats, Verdict((0, 30, "N"))));
+        Assert.Equal(beats, Reconcile(beats, Verdict()));
     }
 
     [Fact]

@@ -12,9 +12,6 @@ namespace Einthoven.Models.Analysis;
 /// </summary>
 public static class AfReconciliation
 {
-    public static IReadOnlyList<ClassifiedBeat> Apply(IReadOnlyList<ClassifiedBeat> beats, RhythmVerdict rhythm, double samplingFrequency) =>
-        Apply(beats, InAtrialFibrillation(beats.Select(b => b.Sample).ToArray(), rhythm, samplingFrequency));
-
     /// <param name="inAf">For each beat, whether it lies in atrial fibrillation (<see cref="InAtrialFibrillation"/>).</param>
     public static IReadOnlyList<ClassifiedBeat> Apply(IReadOnlyList<ClassifiedBeat> beats, IReadOnlyList<bool> inAf) =>
         beats.Select((b, i) => inAf[i] && b.Class == AamiClass.S ? AsNormal(b) : b).ToArray();
