@@ -1,5 +1,8 @@
 using System.Net;
 using Einthoven.Server.Analysis;
+using Einthoven.Server.Recordings;
+using Einthoven.Server.Storage;
+using Einthoven.Signal.Records;
 using Einthoven.Server.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -97,6 +100,22 @@ public abstract class AnalysisJobTests(ServerFixture fixture)
         Assert.Equal("Succeeded", job.Str("state"));
         Assert.Equal(1, job.GetProperty("attempts").GetInt32());
         Assert.Equal(1, analyzer.Calls);
+    }
+
+    [ProviderFact]
+    public async Task Beat_counts_come_from_the_stored_analysis_even_while_the_viewer_cache_holds_an_older_one()
+    {
+        var analyzer = new ScriptedAnalyzer((_, record, _, _) => ScriptedAnalyzer.OneBeatPerSecond(record));
+        await using var host = new ServerHost(fixture.Provider, services: analyzer.Install);
+        var (client, id) = await UploadAsync(host);
+        Assert.Equal(10, (await WaitAsync(client, id)).GetProperty("beatCounts").GetProperty("N").GetInt32());
+        await (await client.GetAsync($"/api/recordings/{id}/window?points=100")).JsonAsync(); // the viewer caches the annotation sets
+        // A newer analysis committed, whose cache eviction has not run yet (the writer forgets the cache after its commit).
+        var newer = Enumerable.Range(0, 4).Select(s => Annotation.FromSymbol(100 + 250 * s, "V")).ToList();
+        await host.DbAsync(db => db.AnnotationSets.Where(a => a.RecordingId == id && a.Annotator == RecordingLoader.AnalysisAnnotator)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.Data, AnnotationSetCodec.Encode(newer)).SetProperty(a => a.Count, newer.Count)));
+        var counts = (await (await client.GetAsync($"/api/recordings/{id}/analysis")).JsonAsync()).GetProperty("beatCounts");
+        Assert.Equal([("V", 4)], counts.EnumerateObject().Select(p => (p.Name, p.Value.GetInt32())));
     }
 
     private static Task SetLeaseAsync(ServerHost host, Guid recording, DateTime expires) => host.DbAsync(db =>

@@ -22,7 +22,7 @@ public static class AnalysisEndpoints
         group.MapPost("/", Rerun).WithSummary("Queue the analysis again (the patient only)");
     }
 
-    private static async Task<IResult> Get(Guid id, ClaimsPrincipal user, AppDb db, PatientAccess access, SampleCache cache, CancellationToken ct)
+    private static async Task<IResult> Get(Guid id, ClaimsPrincipal user, AppDb db, PatientAccess access, CancellationToken ct)
     {
         var recording = await access.ReadRecordingAsync(user, id, "analysis.read", ct);
         if (recording is null) return Problems.NotFound("recording");
@@ -31,9 +31,12 @@ public static class AnalysisEndpoints
         var counts = new Dictionary<string, int>();
         if (result is not null)
         {
-            var sets = await cache.AnnotationsAsync(db, id, ct);
-            if (sets.TryGetValue(RecordingLoader.AnalysisAnnotator, out var beats))
-                foreach (var group in beats.Where(a => a.IsBeat).GroupBy(a => a.Symbol)) counts[group.Key] = group.Count();
+            // From the database, not the viewer's SampleCache: the cache forgets a recording only after the new analysis
+            // is committed, and a poll in between would report the new job with the old (or no) beat counts.
+            var beats = await db.AnnotationSets.AsNoTracking()
+                .Where(a => a.RecordingId == id && a.Annotator == RecordingLoader.AnalysisAnnotator).Select(a => a.Data).SingleOrDefaultAsync(ct);
+            if (beats is not null)
+                foreach (var group in AnnotationSetCodec.Decode(beats).Where(a => a.IsBeat).GroupBy(a => a.Symbol)) counts[group.Key] = group.Count();
         }
         var summary = result is null ? (JsonElement?)null : JsonDocument.Parse(result.SummaryJson).RootElement.Clone();
         return Results.Ok(new AnalysisView(id, job is null ? null : JobView.Of(job), result?.Analyzer, result?.CreatedAt, summary, counts, Disclaimer.Text));
