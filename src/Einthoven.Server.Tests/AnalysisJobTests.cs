@@ -2,8 +2,8 @@ using System.Net;
 using Einthoven.Server.Analysis;
 using Einthoven.Server.Recordings;
 using Einthoven.Server.Storage;
-using Einthoven.Signal.Records;
 using Einthoven.Server.Tests.Hosting;
+using Einthoven.Signal.Records;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
