@@ -48,6 +48,23 @@ public class BeatCommandsTests
     }
 
     [Fact]
+    public void Eval_beats_scores_another_database_whole_and_says_which_records_it_left_out()
+    {
+        var dir = TestData.LinkedMitDbRecords("101", "102");
+        var (code, output, error) = CliHarness.Run("eval", "beats", dir, "--per-record");
+        Assert.True(code == 0, error);
+        Assert.Contains("paced beats in the reference: 102", output);
+        Assert.Contains("101: N ", output);
+        Assert.DoesNotContain("102: N ", output);
+        Assert.Contains("1 record of", output);
+        Assert.DoesNotContain("de Chazal", output);
+
+        var (missingCode, _, missingError) = CliHarness.Run("eval", "beats", dir, "--records", "101,999");
+        Assert.Equal(CliRunner.ExitCodes.NotFound, missingCode);
+        Assert.Contains("999", missingError);
+    }
+
+    [Fact]
     public void Train_refuses_a_single_fold()
     {
         var (code, _, error) = CliHarness.Run("train", "beats", TestData.MitDb, "--folds", "1");

@@ -22,6 +22,16 @@ public static class TestData
     public static IReadOnlyList<string> MitDbRecords =>
         File.ReadAllLines(Path.Combine(MitDb, "RECORDS")).Where(l => l.Trim().Length > 0).Select(l => l.Trim()).ToArray();
 
+    /// <summary>A fresh folder holding links to these MIT-BIH records' files (.hea, .dat, .atr): a small database of its own.</summary>
+    public static string LinkedMitDbRecords(params string[] records)
+    {
+        var dir = TempDir();
+        foreach (var record in records)
+        foreach (var extension in new[] { "hea", "dat", "atr" })
+            File.CreateSymbolicLink(Path.Combine(dir, $"{record}.{extension}"), $"{MitDbRecord(record)}.{extension}");
+        return dir;
+    }
+
     /// <summary>A fresh empty folder under the system temp folder.</summary>
     public static string TempDir()
     {

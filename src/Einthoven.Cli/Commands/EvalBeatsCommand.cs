@@ -6,33 +6,55 @@ using Spectre.Console;
 namespace Einthoven.Cli.Commands;
 
 /// <summary>
-/// <c>einthoven eval beats DBDIR</c>: on MIT-BIH, the DS2 report of the beat classifier on detected beats; on PTB-XL,
-/// the record-level check against its statements (<see cref="PtbXlBeatCheck"/>).
+/// <c>einthoven eval beats DBDIR</c>: on MIT-BIH, the DS2 report of the beat classifier on detected beats; on any other
+/// beat-annotated WFDB database (SVDB, INCART, a hospital's own), the same report over its records
+/// (<see cref="EvaluationRecords"/>); on PTB-XL, the record-level check against its statements (<see cref="PtbXlBeatCheck"/>).
 /// </summary>
 public static class EvalBeatsCommand
 {
     public static Command Create()
     {
-        var command = new Command("beats", "Evaluate the beat classifier: on MIT-BIH DS2 (detected beats, EC57 matching) the confusion matrix, Se, +P and accuracy; on PTB-XL, records against their PAC, PVC, sinus-rhythm and AF statements");
-        var database = new Argument<string>("dbdir") { Description = "Directory of the MIT-BIH Arrhythmia Database, or of PTB-XL (with ptbxl_database.csv)" };
+        var command = new Command("beats", "Evaluate the beat classifier on detected beats (EC57 matching): the confusion matrix, Se, +P and accuracy on MIT-BIH DS2 or on every unpaced record of another beat-annotated WFDB database; on PTB-XL, records against their PAC, PVC, sinus-rhythm and AF statements");
+        var database = new Argument<string>("dbdir") { Description = "Directory of the MIT-BIH Arrhythmia Database, of another WFDB database with .atr beat annotations, or of PTB-XL (with ptbxl_database.csv)" };
+        var records = new Option<string>("--records")
+        {
+            Description = "Records to score: auto (DS2 on MIT-BIH, else all), ds2, all (every record with .atr annotations and no paced beats), or names separated by commas",
+            DefaultValueFactory = _ => EvaluationRecords.Auto,
+        };
         var model = ClassifyCommand.ModelOption();
         var perRecord = new Option<bool>("--per-record") { Description = "Also print each record's matrix" };
         command.Arguments.Add(database);
         command.Options.Add(model);
         command.Options.Add(perRecord);
+        command.Options.Add(records);
         command.SetAction(r =>
         {
             var dbdir = r.GetValue(database)!;
             var analyzer = ClassifyCommand.LoadAnalyzer(r.GetValue(model));
             if (File.Exists(Path.Combine(dbdir, "ptbxl_database.csv"))) return CheckPtbXl(CliRunner.Console(r), analyzer, dbdir);
-            var result = BeatEvaluation.Evaluate(record => analyzer.ClassifyBeats(record).Beats, dbdir, DeChazalSplit.Ds2);
+            var chosen = EvaluationRecords.Choose(dbdir, r.GetValue(records));
             var console = CliRunner.Console(r);
+            WriteSelection(console, chosen, dbdir);
+            var result = EvalProgress.Run(console, "records", p =>
+            {
+                var done = 0;
+                return BeatEvaluation.Evaluate(record => analyzer.ClassifyBeats(record).Beats, dbdir, chosen.Records,
+                    recordDone: _ => p(Interlocked.Increment(ref done), chosen.Records.Count));
+            });
             if (r.GetValue(perRecord)) BeatReportView.WritePerRecord(r.InvocationConfiguration.Output, result.Records);
-            BeatReportView.Write(console, "DS2 (detected beats)", result.Total, compare: true);
+            BeatReportView.Write(console, $"{chosen.Title(dbdir)} (detected beats)", result.Total, compare: chosen.IsDs2);
             WriteModel(console, analyzer);
             return CliRunner.ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static void WriteSelection(IAnsiConsole console, EvaluationRecords chosen, string dbdir)
+    {
+        if (chosen.Paced.Count > 0) console.MarkupLine($"[grey]left out, paced beats in the reference: {Markup.Escape(string.Join(" ", chosen.Paced))}[/]");
+        if (chosen.Unannotated.Count > 0) console.MarkupLine($"[grey]left out, no reference annotations (.atr): {Markup.Escape(string.Join(" ", chosen.Unannotated))}[/]");
+        var seen = chosen.TrainingRecords(dbdir);
+        if (seen.Count > 0) console.MarkupLine($"[yellow]records {Markup.Escape(string.Join(" ", seen))} are MIT-BIH DS1, the shipped model's training records: their figures are not held out[/]");
     }
 
     private static int CheckPtbXl(IAnsiConsole console, ModelAnalyzer analyzer, string dbdir)
