@@ -34,7 +34,7 @@ public static class EvalBeatsCommand
             if (File.Exists(Path.Combine(dbdir, "ptbxl_database.csv"))) return CheckPtbXl(CliRunner.Console(r), analyzer, dbdir);
             var chosen = EvaluationRecords.Choose(dbdir, r.GetValue(records));
             var console = CliRunner.Console(r);
-            WriteSelection(console, chosen, dbdir);
+            WriteSelection(console, chosen);
             var result = EvalProgress.Run(console, "records", p =>
             {
                 var done = 0;
@@ -42,19 +42,18 @@ public static class EvalBeatsCommand
                     recordDone: _ => p(Interlocked.Increment(ref done), chosen.Records.Count));
             });
             if (r.GetValue(perRecord)) BeatReportView.WritePerRecord(r.InvocationConfiguration.Output, result.Records);
-            BeatReportView.Write(console, $"{chosen.Title(dbdir)} (detected beats)", result.Total, compare: chosen.IsDs2);
+            BeatReportView.Write(console, $"{chosen.Title} (detected beats)", result.Total, compare: chosen.IsDs2);
             WriteModel(console, analyzer);
             return CliRunner.ExitCodes.Ok;
         });
         return command;
     }
 
-    private static void WriteSelection(IAnsiConsole console, EvaluationRecords chosen, string dbdir)
+    private static void WriteSelection(IAnsiConsole console, EvaluationRecords chosen)
     {
         if (chosen.Paced.Count > 0) console.MarkupLine($"[grey]left out, paced beats in the reference: {Markup.Escape(string.Join(" ", chosen.Paced))}[/]");
         if (chosen.Unannotated.Count > 0) console.MarkupLine($"[grey]left out, no reference annotations (.atr): {Markup.Escape(string.Join(" ", chosen.Unannotated))}[/]");
-        var seen = chosen.TrainingRecords(dbdir);
-        if (seen.Count > 0) console.MarkupLine($"[yellow]records {Markup.Escape(string.Join(" ", seen))} are MIT-BIH DS1, the shipped model's training records: their figures are not held out[/]");
+        if (chosen.SeenInTraining.Count > 0) console.MarkupLine($"[yellow]records {Markup.Escape(string.Join(" ", chosen.SeenInTraining))} are MIT-BIH DS1, the shipped model's training records: their figures are not held out[/]");
     }
 
     private static int CheckPtbXl(IAnsiConsole console, ModelAnalyzer analyzer, string dbdir)

@@ -16,12 +16,12 @@ public class EvaluationRecordsTests
         var auto = EvaluationRecords.Choose(TestData.MitDb);
         Assert.True(auto.IsDs2);
         Assert.Equal(DeChazalSplit.Ds2, auto.Records);
-        Assert.Equal("DS2", auto.Title(TestData.MitDb));
+        Assert.Equal("DS2", auto.Title);
 
         var named = EvaluationRecords.Choose(TestData.MitDb, "101, 100");
         Assert.False(named.IsDs2);
         Assert.Equal(["101", "100"], named.Records);
-        Assert.Equal(["101"], named.TrainingRecords(TestData.MitDb));
+        Assert.Equal(["101"], named.SeenInTraining);
     }
 
     [Fact]
@@ -36,8 +36,8 @@ public class EvaluationRecordsTests
         Assert.Equal(["101", "106"], chosen.Records);
         Assert.Equal(["102"], chosen.Paced);
         Assert.Equal(["109"], chosen.Unannotated);
-        Assert.Empty(chosen.TrainingRecords(dir));
-        Assert.StartsWith("2 records of ", chosen.Title(dir));
+        Assert.Empty(chosen.SeenInTraining);
+        Assert.StartsWith("2 records of ", chosen.Title);
     }
 
     [Fact]

@@ -9,22 +9,17 @@ namespace Einthoven.Models.Beats;
 /// out as it does MIT-BIH's 102, 104, 107 and 217.
 /// </summary>
 /// <param name="Records">The records to score, in order.</param>
+/// <param name="Title">A title for reports, e.g. "DS2" or "12 records of svdb".</param>
 /// <param name="IsDs2">The SPEC's DS2, so de Chazal's figures are the comparison.</param>
 /// <param name="Paced">Records left out because their reference holds paced beats.</param>
 /// <param name="Unannotated">Records with a header but no reference annotations (.atr), so nothing to score.</param>
-public sealed record EvaluationRecords(IReadOnlyList<string> Records, bool IsDs2, IReadOnlyList<string> Paced, IReadOnlyList<string> Unannotated)
+/// <param name="SeenInTraining">Records of MIT-BIH DS1, which the shipped model learned from, so their figures are not held out.</param>
+public sealed record EvaluationRecords(IReadOnlyList<string> Records, string Title, bool IsDs2, IReadOnlyList<string> Paced,
+    IReadOnlyList<string> Unannotated, IReadOnlyList<string> SeenInTraining)
 {
     public const string Auto = "auto", Ds2 = "ds2", All = "all";
 
     private const string PacedSymbol = "/";
-
-    /// <summary>A title for reports, e.g. "DS2" or "12 records of svdb".</summary>
-    public string Title(string databaseDirectory) =>
-        IsDs2 ? "DS2" : $"{Records.Count} record{(Records.Count == 1 ? "" : "s")} of {Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(databaseDirectory)))}";
-
-    /// <summary>Records of the selection that the shipped model learned from (MIT-BIH DS1), whose figures are not held out.</summary>
-    public IReadOnlyList<string> TrainingRecords(string databaseDirectory) =>
-        IsMitBih(databaseDirectory) ? Records.Where(DeChazalSplit.Ds1.Contains).ToArray() : [];
 
     /// <param name="selection"><see cref="Auto"/> (DS2 on MIT-BIH, else <see cref="All"/>), <see cref="Ds2"/>,
     /// <see cref="All"/>, or record names separated by commas (scored as given, paced or not).</param>
@@ -40,7 +35,7 @@ public sealed record EvaluationRecords(IReadOnlyList<string> Records, bool IsDs2
             var missing = DeChazalSplit.Ds2.Where(r => !annotated.Contains(r)).ToArray();
             if (missing.Length > 0)
                 throw new FileNotFoundException($"{databaseDirectory} is not the MIT-BIH Arrhythmia Database: DS2 record(s) {string.Join(", ", missing)} have no header and reference annotations (.hea, .atr)");
-            return new EvaluationRecords(DeChazalSplit.Ds2, IsDs2: true, [], []);
+            return new EvaluationRecords(DeChazalSplit.Ds2, "DS2", IsDs2: true, [], [], []);
         }
         if (selection.Equals(All, StringComparison.OrdinalIgnoreCase))
         {
@@ -48,17 +43,22 @@ public sealed record EvaluationRecords(IReadOnlyList<string> Records, bool IsDs2
             var records = annotated.Except(paced).ToArray();
             if (records.Length == 0)
                 throw new FileNotFoundException($"no record in {databaseDirectory} has a header and unpaced reference beat annotations (.hea and .atr)");
-            return new EvaluationRecords(records, IsDs2: false, paced, unannotated);
+            return Other(databaseDirectory, records, annotated, paced, unannotated);
         }
         var named = selection.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var unknown = named.Where(r => !annotated.Contains(r)).ToArray();
         if (unknown.Length > 0)
             throw new FileNotFoundException($"record(s) {string.Join(", ", unknown)} have no header and reference annotations (.hea, .atr) in {databaseDirectory}");
-        return new EvaluationRecords(named.Distinct().ToArray(), IsDs2: false, [], []);
+        return Other(databaseDirectory, named.Distinct().ToArray(), annotated, [], []);
     }
 
-    private static bool IsMitBih(string databaseDirectory) =>
-        DeChazalSplit.Ds1.Concat(DeChazalSplit.Ds2).All(r => File.Exists(Path.Combine(databaseDirectory, r + ".atr")));
+    private static EvaluationRecords Other(string databaseDirectory, string[] records, List<string> annotated, string[] paced, List<string> unannotated)
+    {
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(databaseDirectory)));
+        var isMitBih = DeChazalSplit.Ds1.Concat(DeChazalSplit.Ds2).All(annotated.Contains);
+        return new EvaluationRecords(records, $"{records.Length} record{(records.Length == 1 ? "" : "s")} of {name}", IsDs2: false, paced,
+            unannotated, isMitBih ? records.Where(DeChazalSplit.Ds1.Contains).ToArray() : []);
+    }
 
     // The RECORDS file's order when the database has one (PhysioNet's do), else every header's, by name.
     private static (List<string> Annotated, List<string> Unannotated) Listed(string databaseDirectory)
