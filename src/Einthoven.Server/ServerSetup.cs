@@ -12,6 +12,7 @@ using Einthoven.Server.Viewer;
 using Einthoven.Server.Web;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
@@ -94,7 +95,11 @@ public static class ServerSetup
             // An API answers with status codes, not redirects to a login page.
             o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = 401; return Task.CompletedTask; };
             o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = 403; return Task.CompletedTask; };
+            o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
         });
+        services.AddSingleton<SessionStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<SessionStore>((o, store) => o.SessionStore = store);
         services.AddAuthorization();
     }
 

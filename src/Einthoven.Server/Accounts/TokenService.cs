@@ -37,10 +37,10 @@ public sealed class TokenService(AppDb db, TimeProvider time)
                            join u in db.Users on t.UserId equals u.Id
                            select new
                            {
-                               t.Id, t.UserId, t.RevokedAt, t.ExpiresAt, t.LastUsedAt, u.Email,
+                               t.Id, t.UserId, t.RevokedAt, t.ExpiresAt, t.LastUsedAt, u.Email, u.LockoutEnd,
                                Roles = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).ToList(),
                            }).SingleOrDefaultAsync(ct);
-        if (token is null || token.RevokedAt is not null || token.ExpiresAt <= now) return null;
+        if (token is null || token.RevokedAt is not null || token.ExpiresAt <= now || token.LockoutEnd > time.GetUtcNow()) return null;
         if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
             await db.AccessTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), ct);
         return new TokenOwner(token.UserId, token.Email ?? "", token.Roles.OfType<string>().ToList());

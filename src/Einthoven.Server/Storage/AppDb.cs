@@ -26,6 +26,7 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
     public DbSet<AccessKey> AccessKeys => Set<AccessKey>();
     public DbSet<AccessGrant> AccessGrants => Set<AccessGrant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<UserSession> Sessions => Set<UserSession>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -38,6 +39,13 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
             e.Property(t => t.Hash).HasMaxLength(64);
             e.Property(t => t.Prefix).HasMaxLength(16);
             e.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<UserSession>(e =>
+        {
+            e.Property(s => s.Id).HasMaxLength(64);
+            e.HasIndex(s => s.UserId);
+            e.HasIndex(s => s.ExpiresAt);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<Recording>(e =>
         {

@@ -140,6 +140,34 @@ namespace Einthoven.Server.Storage.Migrations.Postgres
                     b.ToTable("AccessTokens");
                 });
 
+            modelBuilder.Entity("Einthoven.Server.Accounts.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Sessions");
+                });
+
             modelBuilder.Entity("Einthoven.Server.Analysis.AnalysisJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -569,6 +597,15 @@ namespace Einthoven.Server.Storage.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Einthoven.Server.Accounts.PersonalAccessToken", b =>
+                {
+                    b.HasOne("Einthoven.Server.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Einthoven.Server.Accounts.UserSession", b =>
                 {
                     b.HasOne("Einthoven.Server.Accounts.AppUser", null)
                         .WithMany()

@@ -135,6 +135,34 @@ namespace Einthoven.Server.Storage.Migrations.Sqlite
                     b.ToTable("AccessTokens");
                 });
 
+            modelBuilder.Entity("Einthoven.Server.Accounts.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("Sessions");
+                });
+
             modelBuilder.Entity("Einthoven.Server.Analysis.AnalysisJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -558,6 +586,15 @@ namespace Einthoven.Server.Storage.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Einthoven.Server.Accounts.PersonalAccessToken", b =>
+                {
+                    b.HasOne("Einthoven.Server.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Einthoven.Server.Accounts.UserSession", b =>
                 {
                     b.HasOne("Einthoven.Server.Accounts.AppUser", null)
                         .WithMany()
