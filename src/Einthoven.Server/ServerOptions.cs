@@ -17,6 +17,7 @@ public sealed class ServerOptions
     public int KeyPermitsPerMinute { get; set; } = 10;
     public int KeyHashIterations { get; set; } = 600_000;
     public AnalysisOptions Analysis { get; set; } = new();
+    public Storage.AtRest.AtRestOptions AtRest { get; set; } = new();
 }
 
 public sealed class AnalysisOptions

@@ -8,12 +8,12 @@ using Einthoven.Server.Demo;
 using Einthoven.Server.Recordings;
 using Einthoven.Server.Sharing;
 using Einthoven.Server.Storage;
+using Einthoven.Server.Storage.AtRest;
 using Einthoven.Server.Viewer;
 using Einthoven.Server.Web;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,13 +27,14 @@ public static class ServerSetup
     {
         var section = builder.Configuration.GetSection(ServerOptions.Section);
         var options = section.Get<ServerOptions>() ?? new ServerOptions();
-        Directory.CreateDirectory(options.DataFolder);
+        FileModes.CreatePrivately();
+        FileModes.PrivateFolder(options.DataFolder);
         var services = builder.Services;
         services.Configure<ServerOptions>(section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataFolder, "keys")));
+        builder.AddAtRestProtection(options);
         services.AddEinthovenDatabase(options);
         AddAccounts(services);
         services.AddEinthovenRateLimits(options);
@@ -80,6 +81,7 @@ public static class ServerSetup
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
+                o.Stores.ProtectPersonalData = true;
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<AppDb>()
@@ -129,6 +131,7 @@ public static class ServerSetup
 
         await DatabaseSetup.MigrateAsync(app.Services);
         await using var scope = app.Services.CreateAsyncScope();
+        await AtRestUpgrade.EncryptLegacyAccountsAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), app.Services.GetRequiredService<LookupKeyRing>(), app.Lifetime.ApplicationStopping);
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.NewGuid() });

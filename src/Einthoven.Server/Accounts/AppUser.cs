@@ -5,6 +5,7 @@ namespace Einthoven.Server.Accounts;
 /// <summary>A person who signs in: patient, doctor or admin (see <see cref="Roles"/>).</summary>
 public sealed class AppUser : IdentityUser<Guid>
 {
+    [ProtectedPersonalData]
     public string DisplayName { get; set; } = "";
     public DateTime CreatedAt { get; set; }
 }

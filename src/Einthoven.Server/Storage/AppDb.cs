@@ -5,7 +5,9 @@ using Einthoven.Server.Recordings;
 using Einthoven.Server.Sharing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Einthoven.Server.Storage.AtRest;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Einthoven.Server.Storage;
@@ -14,8 +16,11 @@ namespace Einthoven.Server.Storage;
 /// The platform's database. The model is shared; each provider has its own subclass so that it keeps its own
 /// migrations (<see cref="SqliteAppDb"/>, <see cref="PostgresAppDb"/>).
 /// </summary>
-public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+public abstract class AppDb(DbContextOptions options, AtRestProtection protection) : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
 {
+    /// <summary>The encryption of health data at rest that this context's model applies.</summary>
+    public AtRestProtection Protection => protection;
+
     public DbSet<PersonalAccessToken> AccessTokens => Set<PersonalAccessToken>();
     public DbSet<Recording> Recordings => Set<Recording>();
     public DbSet<SampleChunk> SampleChunks => Set<SampleChunk>();
@@ -106,6 +111,34 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
             e.Property(a => a.Action).HasMaxLength(64);
         });
         UtcDateTimes(b);
+        ProtectedAtRest(b);
+    }
+
+    /// <summary>
+    /// Health data is stored encrypted (<see cref="AtRestProtection"/>); personal data of accounts is encrypted by
+    /// Identity (ProtectPersonalData, <see cref="LookupProtector"/>), so those columns hold ciphertext of any length.
+    /// </summary>
+    private void ProtectedAtRest(ModelBuilder b)
+    {
+        b.Entity<SampleChunk>().Property(c => c.Data).HasConversion(protection.Bytes);
+        b.Entity<LeadEnvelope>(e =>
+        {
+            e.Property(c => c.Minima).HasConversion(protection.Bytes);
+            e.Property(c => c.Maxima).HasConversion(protection.Bytes);
+        });
+        b.Entity<AnnotationSet>().Property(c => c.Data).HasConversion(protection.Bytes);
+        b.Entity<AnalysisResult>().Property(r => r.SummaryJson).HasConversion(protection.Text);
+        b.Entity<Recording>(e =>
+        {
+            e.Property(r => r.InfoJson).HasConversion(protection.Text);
+            e.Property(r => r.Name).HasConversion(protection.Text).Metadata.SetMaxLength(null);
+            e.Property(r => r.OriginalFileName).HasConversion(protection.Text).Metadata.SetMaxLength(null);
+        });
+        b.Entity<AppUser>(e =>
+        {
+            foreach (var name in new[] { nameof(AppUser.UserName), nameof(AppUser.NormalizedUserName), nameof(AppUser.Email), nameof(AppUser.NormalizedEmail) })
+                e.Property(name).Metadata.SetMaxLength(null);
+        });
     }
 
     /// <summary>SQLite returns DateTime without a kind; every time here is UTC, so say so on the way back.</summary>
@@ -122,6 +155,13 @@ public abstract class AppDb(DbContextOptions options) : IdentityDbContext<AppUse
     }
 }
 
-public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options) : AppDb(options);
+public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options, AtRestProtection protection) : AppDb(options, protection);
 
-public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options) : AppDb(options);
+public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options, AtRestProtection protection) : AppDb(options, protection);
+
+/// <summary>One model per key ring: the model holds the converters that encrypt with it.</summary>
+public sealed class AtRestModelCacheKeyFactory : IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) =>
+        (context.GetType(), (context as AppDb)?.Protection.Id, designTime);
+}

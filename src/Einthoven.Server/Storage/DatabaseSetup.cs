@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Einthoven.Server.Storage;
 
@@ -10,13 +11,15 @@ public static class DatabaseSetup
         if (IsPostgres(options))
         {
             var cs = options.ConnectionString ?? throw new InvalidOperationException("Einthoven:ConnectionString is required for PostgreSQL");
-            services.AddDbContext<AppDb, PostgresAppDb>(o => o.UseNpgsql(cs, n => n.EnableRetryOnFailure(3)));
+            services.AddDbContext<AppDb, PostgresAppDb>(o => o.UseNpgsql(cs, n => n.EnableRetryOnFailure(3)).ReplaceService<IModelCacheKeyFactory, AtRestModelCacheKeyFactory>());
         }
         else
         {
             // A long upload holds the single SQLite writer lock; other writers wait for it rather than fail after 30 s.
-            var cs = options.ConnectionString ?? $"Data Source={Path.Combine(options.DataFolder, "einthoven.db")};Default Timeout=300";
-            services.AddDbContext<AppDb, SqliteAppDb>(o => o.UseSqlite(cs));
+            var file = Path.Combine(options.DataFolder, "einthoven.db");
+            AtRest.FileModes.Private(file); // databases made before the server created its files privately
+            var cs = options.ConnectionString ?? $"Data Source={file};Default Timeout=300";
+            services.AddDbContext<AppDb, SqliteAppDb>(o => o.UseSqlite(cs).ReplaceService<IModelCacheKeyFactory, AtRestModelCacheKeyFactory>());
         }
         return services;
     }

@@ -7,11 +7,11 @@ namespace Einthoven.Server.Storage;
 public sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteAppDb>
 {
     public SqliteAppDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteAppDb>().UseSqlite("Data Source=design.db").Options);
+        new(new DbContextOptionsBuilder<SqliteAppDb>().UseSqlite("Data Source=design.db").Options, AtRest.AtRestProtection.Ephemeral());
 }
 
 public sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresAppDb>
 {
     public PostgresAppDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresAppDb>().UseNpgsql("Host=localhost;Database=design").Options);
+        new(new DbContextOptionsBuilder<PostgresAppDb>().UseNpgsql("Host=localhost;Database=design").Options, AtRest.AtRestProtection.Ephemeral());
 }
