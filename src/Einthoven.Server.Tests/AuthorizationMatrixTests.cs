@@ -12,12 +12,14 @@ public abstract class AuthorizationMatrixTests(ServerFixture fixture)
     private World W => fixture.World;
 
     [ProviderFact]
+    [Covers("GET /api/me")]
     public Task Me() => Check(HttpMethod.Get, _ => "/api/me", Matrix.AnyUser(), (who, body) =>
     {
         if (who != Who.Anonymous) Assert.Contains(W.Actors[who].Email, body);
     });
 
     [ProviderFact]
+    [Covers("GET /api/recordings")]
     public Task Own_recording_list() => Check(HttpMethod.Get, _ => "/api/recordings", Matrix.AnyUser(), (who, body) =>
     {
         if (who == Who.Owner) Assert.Contains(W.RecordingName, body);
@@ -31,30 +33,36 @@ public abstract class AuthorizationMatrixTests(ServerFixture fixture)
     });
 
     [ProviderFact]
+    [Covers("GET /api/recordings/{id:guid}")]
     public Task Recording_details() => Check(HttpMethod.Get, _ => $"/api/recordings/{W.Recording}", Matrix.PatientData(), (who, body) =>
     {
         if (who is Who.Owner or Who.DoctorWithGrant) Assert.Contains("\"leads\"", body);
     });
 
     [ProviderFact]
+    [Covers("GET /api/recordings/{id:guid}/window")]
     public Task Viewer_window() => Check(HttpMethod.Get, _ => $"/api/recordings/{W.Recording}/window?from=0&to=10&points=500", Matrix.PatientData(), (who, body) =>
     {
         if (who is Who.Owner or Who.DoctorWithGrant) Assert.Contains("\"min\"", body);
     });
 
     [ProviderFact]
+    [Covers("GET /api/recordings/{id:guid}/analysis")]
     public Task Analysis_results() => Check(HttpMethod.Get, _ => $"/api/recordings/{W.Recording}/analysis", Matrix.PatientData(), (who, body) =>
     {
         if (who is Who.Owner or Who.DoctorWithGrant) Assert.Contains("not a certified medical device", body);
     });
 
     [ProviderFact]
+    [Covers("GET /api/recordings/{id:guid}/download")]
     public Task Download() => Check(HttpMethod.Get, _ => $"/api/recordings/{W.Recording}/download?format=edf", Matrix.PatientData());
 
     [ProviderFact]
+    [Covers("POST /api/recordings/{id:guid}/analysis")]
     public Task Rerun_analysis() => Check(HttpMethod.Post, _ => $"/api/recordings/{W.Recording}/analysis", Matrix.OwnerOnly(202));
 
     [ProviderFact]
+    [Covers("DELETE /api/recordings/{id:guid}")]
     public async Task Delete_recording()
     {
         var doomed = await W.UploadAsync(W.Owner, "doomed", seed: 9, seconds: 10);
@@ -63,6 +71,7 @@ public abstract class AuthorizationMatrixTests(ServerFixture fixture)
     }
 
     [ProviderFact]
+    [Covers("POST /api/recordings")]
     public async Task Upload()
     {
         var files = TestRecords.WfdbFiles(TestRecords.Synthetic("matrix-upload", seconds: 5, seed: 21));
@@ -70,6 +79,7 @@ public abstract class AuthorizationMatrixTests(ServerFixture fixture)
     }
 
     [ProviderFact]
+    [Covers("GET /api/tokens")]
     public Task List_tokens() => Check(HttpMethod.Get, _ => "/api/tokens", Matrix.AnyUser(), (who, body) =>
     {
         if (who != Who.Anonymous) Assert.Contains(W.Actors[who].Token[..10], body);
@@ -77,9 +87,11 @@ public abstract class AuthorizationMatrixTests(ServerFixture fixture)
     });
 
     [ProviderFact]
+    [Covers("POST /api/tokens")]
     public Task Create_token() => Check(HttpMethod.Post, _ => "/api/tokens", Matrix.AnyUser(201), body: new { name = "matrix" });
 
     [ProviderFact]
+    [Covers("DELETE /api/tokens/{id:guid}")]
     public async Task Revoke_token()
     {
         var token = await (await W.Owner.Client.PostJsonAsync("/api/tokens", new { name = "to-revoke" })).JsonAsync(System.Net.HttpStatusCode.Created);
@@ -88,9 +100,11 @@ public abstract class AuthorizationMatrixTests(ServerFixture fixture)
     }
 
     [ProviderFact]
+    [Covers("POST /api/access-keys")]
     public Task Create_access_key() => Check(HttpMethod.Post, _ => "/api/access-keys", Matrix.Patients(201), body: new { label = "matrix" });
 
     [ProviderFact]
+    [Covers("GET /api/access-keys")]
     public Task List_access_keys() => Check(HttpMethod.Get, _ => "/api/access-keys", Matrix.Patients(), (who, body) =>
     {
         if (who == Who.Owner) Assert.Contains(W.OwnerKeyId.ToString(), body);
@@ -98,6 +112,7 @@ public abstract class AuthorizationMatrixTests(ServerFixture fixture)
     });
 
     [ProviderFact]
+    [Covers("DELETE /api/access-keys/{id:guid}")]
     public async Task Revoke_access_key()
     {
         var key = await (await W.Owner.Client.PostJsonAsync("/api/access-keys", new { label = "to-revoke" })).JsonAsync(System.Net.HttpStatusCode.Created);
@@ -105,10 +120,12 @@ public abstract class AuthorizationMatrixTests(ServerFixture fixture)
     }
 
     [ProviderFact]
+    [Covers("POST /api/grants")]
     public Task Claim_grant_with_a_wrong_key() =>
         Check(HttpMethod.Post, _ => "/api/grants", Matrix.Doctors(400), body: new { patientEmail = W.Owner.Email, key = "AAAA-BBBB-CCCC-DDDD-EEEE" });
 
     [ProviderFact]
+    [Covers("GET /api/grants")]
     public Task List_grants() => Check(HttpMethod.Get, _ => "/api/grants", new Matrix(401, 200, 200, 200, 200, 200, 200, 403), (who, body) =>
     {
         var granted = W.Grants[Who.DoctorWithGrant].ToString();
@@ -117,9 +134,11 @@ public abstract class AuthorizationMatrixTests(ServerFixture fixture)
     });
 
     [ProviderFact]
+    [Covers("DELETE /api/grants/{id:guid}")]
     public Task Revoke_grant() => Check(HttpMethod.Delete, _ => $"/api/grants/{W.SpareGrant}", new Matrix(401, 204, 404, 403, 403, 403, 403, 403));
 
     [ProviderFact]
+    [Covers("GET /api/doctor/patients")]
     public Task Doctor_patient_list() => Check(HttpMethod.Get, _ => "/api/doctor/patients", Matrix.Doctors(), (who, body) =>
     {
         if (who == Who.DoctorWithGrant) Assert.Contains(W.Owner.Email, body);
@@ -127,6 +146,7 @@ public abstract class AuthorizationMatrixTests(ServerFixture fixture)
     });
 
     [ProviderFact]
+    [Covers("GET /api/audit")]
     public Task Patient_audit_log() => Check(HttpMethod.Get, _ => "/api/audit", Matrix.Patients(), (who, body) =>
     {
         var granted = W.Actors[Who.DoctorWithGrant].Email;
@@ -135,31 +155,69 @@ public abstract class AuthorizationMatrixTests(ServerFixture fixture)
     });
 
     [ProviderFact]
+    [Covers("GET /api/admin/audit")]
     public Task Admin_audit_log() => Check(HttpMethod.Get, _ => "/api/admin/audit", Matrix.Admins());
 
     [ProviderFact]
+    [Covers("GET /api/admin/users")]
     public Task Admin_user_list() => Check(HttpMethod.Get, _ => "/api/admin/users", Matrix.Admins(), (who, body) =>
     {
         if (who == Who.Admin) Assert.Contains(W.Owner.Email, body);
     });
 
     [ProviderFact]
+    [Covers("POST /api/admin/users/{id:guid}/roles")]
     public Task Admin_add_role() =>
         Check(HttpMethod.Post, _ => $"/api/admin/users/{W.Actors[Who.OtherPatient].Id}/roles", Matrix.Admins(), body: new { role = "Patient" });
 
     [ProviderFact]
+    [Covers("DELETE /api/admin/users/{id:guid}/roles/{role}")]
     public Task Admin_remove_role() =>
         Check(HttpMethod.Delete, _ => $"/api/admin/users/{W.Actors[Who.OtherPatient].Id}/roles/Admin", Matrix.Admins());
 
     [ProviderFact]
+    [Covers("POST /api/admin/users/{id:guid}/unlock")]
     public Task Admin_unlock() => Check(HttpMethod.Post, _ => $"/api/admin/users/{W.Actors[Who.OtherPatient].Id}/unlock", Matrix.Admins(204));
 
     [ProviderFact]
+    [Covers("POST /api/auth/logout")]
     public Task Logout() => Check(HttpMethod.Post, _ => "/api/auth/logout", Matrix.AnyUser(204));
 
     [ProviderFact]
+    [Covers("GET /health")]
     public Task Public_endpoints_answer_everyone() =>
         Check(HttpMethod.Get, _ => "/health", new Matrix(200, 200, 200, 200, 200, 200, 200, 200));
+
+    [ProviderFact]
+    [Covers("GET /api/recordings/summaries")]
+    public Task Recording_summaries() => Check(HttpMethod.Get, _ => "/api/recordings/summaries", Matrix.AnyUser(), (who, body) =>
+    {
+        if (who == Who.Owner) Assert.Contains(W.RecordingName, body);
+    });
+
+    [ProviderFact]
+    [Covers("GET /api/session")]
+    public Task Session() => Check(HttpMethod.Get, _ => "/api/session", new Matrix(200, 200, 200, 200, 200, 200, 200, 200), (who, body) =>
+    {
+        if (who == Who.Anonymous) Assert.Contains("\"signedIn\":false", body);
+        else Assert.Contains(W.Actors[who].Email, body);
+    });
+
+    [ProviderFact]
+    [Covers("POST /api/auth/login")]
+    [Covers("POST /api/auth/token")]
+    public async Task Sign_in_with_a_wrong_password_is_refused_to_everyone()
+    {
+        var wrong = new { email = $"nobody-{Guid.NewGuid():N}@test.local", password = "not-the-password-1" }; // a real account would be locked out
+        await Check(HttpMethod.Post, _ => "/api/auth/login", new Matrix(401, 401, 401, 401, 401, 401, 401, 401), body: wrong);
+        await Check(HttpMethod.Post, _ => "/api/auth/token", new Matrix(401, 401, 401, 401, 401, 401, 401, 401), body: wrong);
+    }
+
+    [ProviderFact]
+    [Covers("POST /api/auth/register")]
+    public Task Registration_with_a_weak_password_is_refused_to_everyone() =>
+        Check(HttpMethod.Post, _ => "/api/auth/register", new Matrix(400, 400, 400, 400, 400, 400, 400, 400),
+            body: new { email = $"matrix-{Guid.NewGuid():N}@test.local", password = "short" });
 
     private async Task Check(HttpMethod? method, Func<Who, string> url, Matrix expected, Action<Who, string>? verify = null,
         object? body = null, Func<HttpClient, Who, Task<HttpResponseMessage>>? send = null)

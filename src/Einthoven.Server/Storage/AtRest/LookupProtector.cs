@@ -11,8 +11,9 @@ namespace Einthoven.Server.Storage.AtRest;
 /// </summary>
 public sealed class LookupProtector(LookupKeyRing keys) : ILookupProtector
 {
-    public string Protect(string keyId, string data)
+    public string? Protect(string keyId, string? data)
     {
+        if (data is null) return null;
         var (encryption, mac) = keys.Material(keyId);
         var plain = Encoding.UTF8.GetBytes(data);
         var iv = HMACSHA256.HashData(mac, plain).AsSpan(0, 16).ToArray();
@@ -22,8 +23,9 @@ public sealed class LookupProtector(LookupKeyRing keys) : ILookupProtector
         return Convert.ToBase64String([.. iv, .. cipher]);
     }
 
-    public string Unprotect(string keyId, string data)
+    public string? Unprotect(string keyId, string? data)
     {
+        if (data is null) return null;
         var (encryption, mac) = keys.Material(keyId);
         var bytes = Convert.FromBase64String(data);
         if (bytes.Length < 32) throw new CryptographicException("protected personal data is too short");

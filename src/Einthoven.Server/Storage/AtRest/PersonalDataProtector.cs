@@ -9,10 +9,11 @@ namespace Einthoven.Server.Storage.AtRest;
 /// </summary>
 public sealed class PersonalDataProtector(LookupKeyRing keys, ILookupProtector protector) : IPersonalDataProtector
 {
-    public string Protect(string data) => $"{keys.CurrentKeyId}:{protector.Protect(keys.CurrentKeyId, data)}";
+    public string? Protect(string? data) => data is null ? null : $"{keys.CurrentKeyId}:{protector.Protect(keys.CurrentKeyId, data)}";
 
-    public string Unprotect(string data)
+    public string? Unprotect(string? data)
     {
+        if (data is null) return null;
         var split = data.IndexOf(':');
         return split > 0 && keys.GetAllKeyIds().Contains(data[..split]) ? protector.Unprotect(data[..split], data[(split + 1)..]) : data;
     }
