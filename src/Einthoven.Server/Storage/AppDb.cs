@@ -120,13 +120,13 @@ public abstract class AppDb(DbContextOptions options, AtRestProtection protectio
     /// </summary>
     private void ProtectedAtRest(ModelBuilder b)
     {
-        b.Entity<SampleChunk>().Property(c => c.Data).HasConversion(protection.Bytes);
+        b.Entity<SampleChunk>().Property(c => c.Data).HasConversion(protection.Bytes, AtRestProtection.ByContent);
         b.Entity<LeadEnvelope>(e =>
         {
-            e.Property(c => c.Minima).HasConversion(protection.Bytes);
-            e.Property(c => c.Maxima).HasConversion(protection.Bytes);
+            e.Property(c => c.Minima).HasConversion(protection.Bytes, AtRestProtection.ByContent);
+            e.Property(c => c.Maxima).HasConversion(protection.Bytes, AtRestProtection.ByContent);
         });
-        b.Entity<AnnotationSet>().Property(c => c.Data).HasConversion(protection.Bytes);
+        b.Entity<AnnotationSet>().Property(c => c.Data).HasConversion(protection.Bytes, AtRestProtection.ByContent);
         b.Entity<AnalysisResult>().Property(r => r.SummaryJson).HasConversion(protection.Text);
         b.Entity<Recording>(e =>
         {

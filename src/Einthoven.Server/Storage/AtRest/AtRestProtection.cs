@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Einthoven.Server.Storage.AtRest;
@@ -33,6 +34,11 @@ public sealed class AtRestProtection(IDataProtectionProvider provider)
     private const string MagicBase64 = "CfDJ8";
 
     public ValueConverter<byte[], byte[]> Bytes => new(v => Protect(v), v => Unprotect(v));
+
+    /// <summary>Byte arrays are compared by content (length first, which settles nearly every difference cheaply).</summary>
+    public static readonly ValueComparer<byte[]> ByContent = new((a, b) => SameContent(a, b), v => v.Length, v => v.ToArray());
+
+    private static bool SameContent(byte[]? a, byte[]? b) => a is null ? b is null : b is not null && a.AsSpan().SequenceEqual(b);
 
     public ValueConverter<string, string> Text => new(v => Protect(v), v => Unprotect(v));
 
