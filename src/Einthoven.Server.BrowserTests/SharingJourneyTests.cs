@@ -5,9 +5,9 @@ using Microsoft.Playwright;
 namespace Einthoven.Server.BrowserTests;
 
 /// <summary>
-/// A patient creates an access key (shown once, copied with the button); a doctor claims it with the patient's
-/// e-mail, sees the history and a recording with its analysis; the patient sees the grant and the doctor's reads in
-/// the audit log, revokes, and the doctor is refused from then on.
+/// A patient creates an access key (shown once, copied with the button; single-use and expiring by default); a doctor
+/// claims it with the patient's e-mail, sees the history and a recording with its analysis; the patient sees the key
+/// used up, the grant and the doctor's reads in the audit log, revokes, and the doctor is refused from then on.
 /// </summary>
 [Collection("browser")]
 public sealed class SharingJourneyTests(BrowserFixture fixture)
@@ -35,6 +35,8 @@ public sealed class SharingJourneyTests(BrowserFixture fixture)
         await p.ClickAsync("form button[type=submit]");
         var key = (await p.Locator("#new-key-value").TextContentAsync())!;
         Assert.Matches("^[A-Z2-9]{4}(-[A-Z2-9]{4}){4}$", key);
+        await Assertions.Expect(p.Locator(".new-key")).ToContainTextAsync("It admits 1 doctor until");
+        await Assertions.Expect(p.Locator("[data-key] .key-uses")).ToHaveTextAsync("0 of 1 doctor admitted");
         await p.ClickAsync(".new-key button");
         await Assertions.Expect(p.Locator(".copy-status")).ToHaveTextAsync("Copied.");
         Assert.Equal(key, await p.EvaluateAsync<string>("navigator.clipboard.readText()"));
@@ -65,6 +67,8 @@ public sealed class SharingJourneyTests(BrowserFixture fixture)
         // The patient sees the grant and, in the audit log, what the doctor read.
         await p.ReloadAsync();
         await Assertions.Expect(p.Locator("[data-grant]")).ToContainTextAsync(doctor.Email);
+        await Assertions.Expect(p.Locator("[data-key] .key-uses")).ToHaveTextAsync("1 of 1 doctor admitted");
+        await Assertions.Expect(p.Locator("[data-key]")).ToContainTextAsync("used up");
         await Assertions.Expect(p.Locator("table.audit")).ToContainTextAsync("viewed the signal");
         await Assertions.Expect(p.Locator("table.audit")).ToContainTextAsync(doctor.Email);
         await patientTab.ScreenshotAsync("sharing");

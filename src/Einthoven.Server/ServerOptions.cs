@@ -18,6 +18,16 @@ public sealed class ServerOptions
     public int KeyHashIterations { get; set; } = 600_000;
     public AnalysisOptions Analysis { get; set; } = new();
     public Storage.AtRest.AtRestOptions AtRest { get; set; } = new();
+    public SharingOptions Sharing { get; set; } = new();
+}
+
+/// <summary>Limits on access keys: how long they live, how many doctors one may admit, how many a patient may hold.</summary>
+public sealed class SharingOptions
+{
+    public int DefaultKeyDays { get; set; } = 14;
+    public int MaxKeyDays { get; set; } = 365;
+    public int MaxKeyUses { get; set; } = 20;
+    public int MaxActiveKeys { get; set; } = 20;
 }
 
 public sealed class AnalysisOptions

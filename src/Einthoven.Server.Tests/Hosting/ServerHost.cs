@@ -1,6 +1,8 @@
+using Einthoven.Server.Accounts;
 using Einthoven.Server.Storage;
 using Einthoven.TestSupport;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,6 +57,21 @@ public sealed class ServerHost : IAsyncDisposable
         var anonymous = Client();
         await (await anonymous.PostJsonAsync("/api/auth/register", new { email, password = "Patient-Pass-123" })).JsonAsync(System.Net.HttpStatusCode.Created);
         var token = await (await anonymous.PostJsonAsync("/api/auth/token", new { email, password = "Patient-Pass-123" })).JsonAsync(System.Net.HttpStatusCode.Created);
+        return Client(token.Str("token"));
+    }
+
+    /// <summary>Creates a doctor (as an admin would make one) and returns a client signed in with a token of theirs.</summary>
+    public async Task<HttpClient> NewDoctorAsync(string email)
+    {
+        const string password = "Doctor-Pass-123";
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = new AppUser { Id = Guid.NewGuid(), UserName = email, Email = email, DisplayName = email.Split('@')[0], CreatedAt = DateTime.UtcNow };
+            Assert.True((await users.CreateAsync(user, password)).Succeeded);
+            await users.AddToRoleAsync(user, Roles.Doctor);
+        }
+        var token = await (await Client().PostJsonAsync("/api/auth/token", new { email, password })).JsonAsync(System.Net.HttpStatusCode.Created);
         return Client(token.Str("token"));
     }
 

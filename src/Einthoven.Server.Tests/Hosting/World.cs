@@ -50,7 +50,7 @@ public sealed class World
         w.Recording = await w.UploadAsync(w.Owner, w.RecordingName, seed: 3);
         w.OtherRecording = await w.UploadAsync(w.Actors[Who.OtherPatient], "other-recording", seed: 4);
 
-        var key = await (await w.Owner.Client.PostJsonAsync("/api/access-keys", new { label = "doctors", expiresInDays = 30 })).JsonAsync(HttpStatusCode.Created);
+        var key = await (await w.Owner.Client.PostJsonAsync("/api/access-keys", new { label = "doctors", expiresInDays = 30, maxUses = 4 })).JsonAsync(HttpStatusCode.Created);
         w.OwnerKeyId = key.Id();
         foreach (var who in new[] { Who.DoctorWithGrant, Who.DoctorRevoked, Who.DoctorExpired })
             w.Grants[who] = await w.ClaimAsync(w.Actors[who], key.Str("key"));

@@ -12,9 +12,9 @@ public class KeyHasherTests
     {
         var key = KeyHasher.NewKey();
         var hash = _hasher.Hash(key);
-        Assert.True(KeyHasher.Verify(key, hash));
-        Assert.True(KeyHasher.Verify(" " + key.ToLowerInvariant().Replace('-', ' '), hash));
-        Assert.False(KeyHasher.Verify(KeyHasher.NewKey(), hash));
+        Assert.True(_hasher.Verify(key, hash));
+        Assert.True(_hasher.Verify(" " + key.ToLowerInvariant().Replace('-', ' '), hash));
+        Assert.False(_hasher.Verify(KeyHasher.NewKey(), hash));
     }
 
     [Fact]
@@ -26,9 +26,19 @@ public class KeyHasherTests
     }
 
     [Fact]
-    public void Malformed_stored_hashes_never_verify()
+    public void Missing_and_malformed_stored_hashes_never_verify()
     {
-        foreach (var stored in new[] { "", "plain", "pbkdf2-sha256$x$AAAA$AAAA", "md5$1$AA$AA" })
-            Assert.False(KeyHasher.Verify("ABCD", stored));
+        foreach (var stored in new[] { null, "", "plain", "pbkdf2-sha256$x$AAAA$AAAA", "md5$1$AA$AA" })
+            Assert.False(_hasher.Verify("ABCD", stored));
+    }
+
+    [Fact]
+    public void The_identifier_is_the_first_group_of_a_key_however_it_is_typed()
+    {
+        var key = KeyHasher.NewKey();
+        Assert.Equal(key[..4], KeyHasher.IdentifierOf(key));
+        Assert.Equal(key[..4], KeyHasher.IdentifierOf(" " + key.ToLowerInvariant().Replace('-', ' ')));
+        foreach (var typed in new[] { null, "", "ABCD", key + "A", "0BCD" + key[4..], "IBCD" + key[4..] })
+            Assert.Null(KeyHasher.IdentifierOf(typed));
     }
 }

@@ -14,31 +14,52 @@ public static class GrantEndpoints
     {
         var grants = app.MapGroup("/api/grants").WithTags("Sharing");
         grants.MapPost("/", Claim).RequireAuthorization(p => p.RequireRole(Roles.Doctor)).RequireRateLimiting(RateLimits.Keys)
-            .WithSummary("Doctor: gain access to a patient with the patient's e-mail and an access key");
+            .Produces<GrantView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("Doctor: gain access to a patient with the patient's e-mail and an access key (each claim uses the key once)");
         grants.MapGet("/", List).RequireAuthorization(p => p.RequireRole(Roles.Patient, Roles.Doctor))
-            .WithSummary("Patient: grants given; doctor: grants held");
+            .Produces<List<GrantView>>().WithSummary("Patient: grants given; doctor: grants held");
         grants.MapDelete("/{id:guid}", Revoke).RequireAuthorization(p => p.RequireRole(Roles.Patient))
-            .WithSummary("Patient: revoke a grant");
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Patient: revoke a grant; that doctor can never claim the same key again");
         app.MapGet("/api/doctor/patients", Patients).WithTags("Sharing").RequireAuthorization(p => p.RequireRole(Roles.Doctor))
-            .WithSummary("Doctor: the patients who currently grant you access");
+            .Produces<List<SharedPatientView>>().WithSummary("Doctor: the patients who currently grant you access");
     }
 
-    private static async Task<IResult> Claim(ClaimGrantRequest body, ClaimsPrincipal user, AppDb db, UserManager<AppUser> users, TimeProvider time, CancellationToken ct)
+    /// <summary>
+    /// Exactly one key hash is verified whatever the input (a dummy one when there is no such patient or key), so that
+    /// neither the cost nor the answer tells which e-mails belong to patients. The key's use is counted by a conditional
+    /// update inside the transaction that adds the grant, so two doctors claiming a single-use key at once get one grant.
+    /// </summary>
+    private static async Task<IResult> Claim(ClaimGrantRequest body, ClaimsPrincipal user, AppDb db, UserManager<AppUser> users, KeyHasher hasher,
+        TimeProvider time, CancellationToken ct)
     {
         var refused = Problems.BadRequest("no matching access key", "the e-mail and key do not match an active access key", "key");
         var now = time.GetUtcNow().UtcDateTime;
         var patient = await users.FindByEmailAsync(body.PatientEmail ?? "");
-        if (patient is null || !await users.IsInRoleAsync(patient, Roles.Patient)) return refused;
-        var keys = await db.AccessKeys.AsNoTracking()
-            .Where(k => k.PatientId == patient.Id && k.RevokedAt == null && (k.ExpiresAt == null || k.ExpiresAt > now)).ToListAsync(ct);
-        var key = keys.FirstOrDefault(k => KeyHasher.Verify(body.Key ?? "", k.Hash));
-        if (key is null) return refused;
+        var patientId = patient is not null && await users.IsInRoleAsync(patient, Roles.Patient) ? patient.Id : Guid.Empty;
+        var identifier = KeyHasher.IdentifierOf(body.Key);
+        var key = identifier is null ? null : await db.AccessKeys.AsNoTracking().SingleOrDefaultAsync(k => k.PatientId == patientId && k.Identifier == identifier, ct);
+        if (!hasher.Verify(body.Key ?? "", key?.Hash) || key is null || !key.CanAdmit(now)) return refused;
+
         var doctorId = user.UserId();
-        var grant = new AccessGrant { Id = Guid.NewGuid(), PatientId = patient.Id, DoctorId = doctorId, AccessKeyId = key.Id, CreatedAt = now, ExpiresAt = key.ExpiresAt };
-        db.AccessGrants.Add(grant);
-        await db.SaveChangesAsync(ct);
+        var grant = new AccessGrant { Id = Guid.NewGuid(), PatientId = key.PatientId, DoctorId = doctorId, AccessKeyId = key.Id, CreatedAt = now, ExpiresAt = key.ExpiresAt };
+        var strategy = db.Database.CreateExecutionStrategy();
+        var granted = await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // Writing first takes the key's row (PostgreSQL) or the database (SQLite): a second claim waits here, then sees this one's grant.
+            if (await db.AccessKeys.Where(k => k.Id == key.Id).Where(AccessKey.Admits(now))
+                    .ExecuteUpdateAsync(s => s.SetProperty(k => k.Uses, k => k.Uses + 1), ct) == 0) return false;
+            // A doctor whose grant from this key was revoked (or who holds one) never gets another from it.
+            if (await db.AccessGrants.AnyAsync(g => g.AccessKeyId == key.Id && g.DoctorId == doctorId, ct)) return false;
+            db.AccessGrants.Add(grant);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return true;
+        });
+        if (!granted) return refused;
         var doctor = await users.FindByIdAsync(doctorId.ToString());
-        return Results.Created($"/api/grants/{grant.Id}", View(grant, patient, doctor!, now));
+        return Results.Created($"/api/grants/{grant.Id}", View(grant, patient!, doctor!, now));
     }
 
     private static async Task<IResult> List(ClaimsPrincipal user, AppDb db, TimeProvider time, CancellationToken ct)

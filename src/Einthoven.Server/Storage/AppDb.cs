@@ -93,6 +93,8 @@ public abstract class AppDb(DbContextOptions options, AtRestProtection protectio
         b.Entity<AccessKey>(e =>
         {
             e.HasIndex(k => k.PatientId);
+            e.HasIndex(k => new { k.PatientId, k.Identifier }).IsUnique();
+            e.Property(k => k.Identifier).HasMaxLength(8);
             e.Property(k => k.Label).HasMaxLength(100);
             e.Property(k => k.Hash).HasMaxLength(200);
             e.HasOne<AppUser>().WithMany().HasForeignKey(k => k.PatientId).OnDelete(DeleteBehavior.Cascade);

@@ -364,10 +364,17 @@ namespace Einthoven.Server.Storage.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Identifier")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxUses")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("PatientId")
                         .HasColumnType("TEXT");
@@ -375,9 +382,15 @@ namespace Einthoven.Server.Storage.Migrations.Sqlite
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Uses")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PatientId");
+
+                    b.HasIndex("PatientId", "Identifier")
+                        .IsUnique();
 
                     b.ToTable("AccessKeys");
                 });

@@ -30,7 +30,8 @@ export async function render(main, { isDoctor }) {
       email.value = key.value = '';
       await refresh();
     } catch (e) {
-      replace(status, message('error', e.status === 400 ? 'The e-mail and key do not match an active access key. Check both with your patient.' : e.message));
+      replace(status, message('error', e.status === 400 ? 'The e-mail and key do not match an active access key. Check both with your patient: ' +
+        'a key admits only as many doctors as your patient chose (usually one) and only until it expires.' : e.message));
     } finally {
       submit.disabled = false;
     }

@@ -9,15 +9,17 @@ export async function render(main) {
   const grants = h('section', { class: 'card', 'aria-labelledby': 'grants-title' });
   const audit = h('section', { class: 'card', 'aria-labelledby': 'audit-title' });
   const labelInput = h('input', { id: 'key-label', maxlength: 100, placeholder: 'e.g. Dr. Smith, cardiology' });
-  const expiry = h('select', { id: 'key-expiry' }, [['7', '1 week'], ['30', '30 days'], ['90', '90 days'], ['365', '1 year'], ['', 'never']]
-    .map(([v, t]) => h('option', { value: v, selected: v === '30' }, t)));
+  const expiry = h('select', { id: 'key-expiry' }, [['1', '1 day'], ['7', '1 week'], ['14', '2 weeks'], ['30', '30 days'], ['90', '90 days'], ['365', '1 year']]
+    .map(([v, t]) => h('option', { value: v, selected: v === '14' }, t)));
+  const uses = h('input', { id: 'key-uses', type: 'number', min: 1, max: 20, value: 1, inputmode: 'numeric', required: true, class: 'uses-input' });
   const form = h('form', { class: 'card', onsubmit: create },
     h('h2', {}, 'Share with a doctor'),
-    h('p', { class: 'muted' }, 'Create an access key and give it to your doctor with your e-mail address. The key is shown only once; ' +
-      'the doctor enters both to see your recordings until you revoke the access.'),
+    h('p', { class: 'muted' }, 'Create an access key and give it to your doctor with your e-mail address. The key is shown only once. ' +
+      'It works for one doctor unless you allow more, and the doctors it admits see your recordings until it expires or you revoke it.'),
     h('div', { class: 'row' },
       h('label', { class: 'control', for: 'key-label' }, h('span', {}, 'Label'), labelInput),
-      h('label', { class: 'control', for: 'key-expiry' }, h('span', {}, 'Expires after'), expiry),
+      h('label', { class: 'control', for: 'key-uses' }, h('span', {}, 'Doctors'), uses),
+      h('label', { class: 'control', for: 'key-expiry' }, h('span', {}, 'Access ends after'), expiry),
       h('button', { type: 'submit', class: 'button primary' }, 'Create access key')),
     created);
   main.append(h('h1', {}, 'Sharing'), form, grants, keys, audit);
@@ -26,13 +28,15 @@ export async function render(main) {
   async function create(event) {
     event.preventDefault();
     try {
-      const key = await post('/api/access-keys', { label: labelInput.value.trim() || null, expiresInDays: expiry.value ? Number(expiry.value) : null });
+      const key = await post('/api/access-keys', { label: labelInput.value.trim() || null, expiresInDays: Number(expiry.value), maxUses: Number(uses.value) });
       const value = h('code', { class: 'key-value', id: 'new-key-value' }, key.key);
       const status = h('span', { class: 'copy-status', role: 'status' });
       replace(created, h('div', { class: 'message success' },
-        h('p', {}, h('strong', {}, 'Your new access key. '), 'Copy it now: it will not be shown again.'),
+        h('p', {}, h('strong', {}, 'Your new access key. '), 'Copy it now: it will not be shown again. ',
+          `It admits ${doctors(key.maxUses)} until ${dateTime(utc(key.expiresAt))}.`),
         h('div', { class: 'row' }, value, h('button', { type: 'button', class: 'button', onclick: () => copy(key.key, value, status) }, 'Copy'), status)));
       labelInput.value = '';
+      uses.value = 1;
       await refresh();
     } catch (e) {
       replace(created, message('error', e.message));
@@ -63,12 +67,18 @@ export async function render(main) {
     replace(keys, h('h2', { id: 'keys-title' }, 'Access keys'),
       list.length === 0 ? h('p', { class: 'muted' }, 'You have not created any access key.') :
         h('table', { class: 'list' },
-          h('thead', {}, h('tr', {}, h('th', {}, 'Label'), h('th', {}, 'Created'), h('th', {}, 'State'), h('th', {}, ''))),
+          h('thead', {}, h('tr', {}, h('th', {}, 'Label'), h('th', {}, 'Created'), h('th', {}, 'Uses'), h('th', {}, 'State'), h('th', {}, ''))),
           h('tbody', {}, list.map(k => {
-            const expired = k.expiresAt && utc(k.expiresAt) < new Date();
-            const state = k.revokedAt ? 'revoked' : expired ? 'expired' : k.expiresAt ? `valid until ${dateTime(utc(k.expiresAt))}` : 'valid';
-            return h('tr', { dataset: { key: k.id } }, h('td', {}, k.label), h('td', {}, dateTime(utc(k.createdAt))), h('td', {}, state),
-              h('td', {}, k.revokedAt || expired ? null : h('button', { type: 'button', class: 'button small', onclick: () => revoke(`/api/access-keys/${k.id}`, 'Revoke this key? Doctors who already used it keep their access until you revoke it below.') }, 'Revoke key')));
+            const expired = !k.expiresAt || utc(k.expiresAt) < new Date();
+            const state = k.revokedAt ? 'revoked' : expired ? 'expired' : k.uses >= k.maxUses ? `used up; access until ${dateTime(utc(k.expiresAt))}`
+              : `valid until ${dateTime(utc(k.expiresAt))}`;
+            return h('tr', { dataset: { key: k.id } },
+              h('td', {}, k.label, k.identifier ? h('span', { class: 'muted' }, ` (${k.identifier}-…)`) : null),
+              h('td', {}, dateTime(utc(k.createdAt))),
+              h('td', { class: 'key-uses' }, `${k.uses} of ${doctors(k.maxUses)} admitted`),
+              h('td', {}, state),
+              // A used-up key is still worth revoking: that ends the access of the doctors who used it.
+              h('td', {}, k.revokedAt || expired ? null : h('button', { type: 'button', class: 'button small', onclick: () => revoke(`/api/access-keys/${k.id}`, 'Revoke this key? Doctors who used it lose their access too.') }, 'Revoke key')));
           }))));
   }
 
@@ -109,6 +119,8 @@ function groupReads(entries) {
   }
   return rows;
 }
+
+const doctors = n => n === 1 ? '1 doctor' : `${n} doctors`;
 
 const describeAction = action => actions[action] ?? label(action.replace('.', ' '));
 
