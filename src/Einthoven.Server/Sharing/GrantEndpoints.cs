@@ -85,9 +85,8 @@ public static class GrantEndpoints
         var rows = await (from g in db.AccessGrants.AsNoTracking()
                           join p in db.Users on g.PatientId equals p.Id
                           where g.DoctorId == me && g.RevokedAt == null && (g.ExpiresAt == null || g.ExpiresAt > now)
-                          orderby p.DisplayName
                           select new SharedPatientView(p.Id, p.Email!, p.DisplayName, g.Id, g.CreatedAt, g.ExpiresAt)).ToListAsync(ct);
-        return Results.Ok(rows);
+        return Results.Ok(rows.OrderBy(r => r.DisplayName, StringComparer.CurrentCultureIgnoreCase).ToList()); // names are encrypted in the database
     }
 
     private static GrantView View(AccessGrant g, AppUser patient, AppUser doctor, DateTime now) =>
