@@ -1,3 +1,5 @@
+using Einthoven.Signal.Formats;
+
 namespace Einthoven.Server;
 
 /// <summary>Settings under "Einthoven" in appsettings.json or EINTHOVEN__* environment variables.</summary>
@@ -17,6 +19,8 @@ public sealed class ServerOptions
     public int KeyPermitsPerMinute { get; set; } = 10;
     public int KeyHashIterations { get; set; } = 600_000;
     public AnalysisOptions Analysis { get; set; } = new();
+    /// <summary>The largest recording an upload may hold (leads, length, rate, text fields); see docs/SECURITY.md.</summary>
+    public RecordLimits Limits { get; set; } = new();
 }
 
 public sealed class AnalysisOptions

@@ -250,6 +250,9 @@ namespace Einthoven.Server.Storage.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("Importing")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("InfoJson")
                         .IsRequired()
                         .HasColumnType("text");
