@@ -97,7 +97,7 @@ public sealed partial class UploadFolder : IDisposable
                 if (entry.Length > _maxBytes - _bytes)
                     throw new UploadTooLargeException(_maxBytes, $"{zipName}:{entry.FullName}");
                 await using var stream = entry.Open();
-                await SaveAsync(SafeName(entry.Name), stream, $"{zipName}:{entry.FullName}", ct);
+                await SaveAsync(SafeName(entry.FullName), stream, $"{zipName}:{entry.FullName}", ct);
             }
         }
     }

@@ -23,7 +23,7 @@ public static class UploadProblems
 
     private static IResult Problem(int status, string title, string file, string field, string reason)
     {
-        var name = Path.GetFileName(file);
+        var name = UploadFolder.WithoutFolders(file);
         reason = UploadFolder.WithoutFolders(reason);
         return Results.Problem(statusCode: status, title: title, detail: $"{name}: {field}: {reason}",
             extensions: new Dictionary<string, object?> { ["file"] = name, ["field"] = field, ["reason"] = reason });
