@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Net;
+using Einthoven.Server.Recordings;
 using Einthoven.Server.Tests.Hosting;
 using Einthoven.Signal.Formats;
 using Einthoven.TestSupport;
@@ -67,8 +68,8 @@ public abstract class UploadTests(ServerFixture fixture)
     {
         var files = TestRecords.WfdbFiles(TestRecords.Synthetic("nodat", seconds: 5, seed: 34));
         var before = await Counts();
-        var problem = await (await Patient.UploadAsync(files.Where(f => f.EndsWith(".hea")))).JsonAsync(HttpStatusCode.BadRequest);
-        Assert.Contains("nodat", problem.Str("detail"));
+        var problem = await (await Patient.UploadAsync(files.Where(f => f.EndsWith(".hea")))).JsonAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(("nodat.dat", "signal file"), (problem.Str("file"), problem.Str("field")));
         Assert.Equal(before, await Counts());
     }
 
@@ -80,9 +81,10 @@ public abstract class UploadTests(ServerFixture fixture)
         var bytes = await File.ReadAllBytesAsync(dat);
         await File.WriteAllBytesAsync(dat, bytes[..(bytes.Length / 3)]);
         var before = await Counts();
-        var problem = await (await Patient.UploadAsync(files)).JsonAsync(HttpStatusCode.BadRequest);
-        Assert.Equal("unreadable recording", problem.Str("title"));
-        Assert.Contains("short", problem.Str("detail"));
+        var problem = await (await Patient.UploadAsync(files)).JsonAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("unusable recording", problem.Str("title"));
+        Assert.Equal(("short.dat", "length"), (problem.Str("file"), problem.Str("field")));
+        Assert.DoesNotContain(fixture.Host.DataFolder, problem.ToString());
         Assert.Equal(before, await Counts());
     }
 
@@ -114,8 +116,8 @@ public abstract class UploadTests(ServerFixture fixture)
             using var w = new StreamWriter(zip.CreateEntry("../../escape.hea").Open());
             w.Write("escape 1 360 10\n");
         }
-        var escaped = await Patient.UploadBytesAsync("evil.zip", buffer.ToArray());
-        Assert.Equal(HttpStatusCode.BadRequest, escaped.StatusCode);
+        var escaped = await (await Patient.UploadBytesAsync("evil.zip", buffer.ToArray())).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(("../../escape.hea", "file name"), (escaped.Str("file"), escaped.Str("field")));
         Assert.False(File.Exists(Path.Combine(fixture.Host.DataFolder, "escape.hea")));
     }
 
@@ -127,6 +129,33 @@ public abstract class UploadTests(ServerFixture fixture)
         var files = TestRecords.WfdbFiles(TestRecords.Synthetic("big", seconds: 120, seed: 36));
         var problem = await (await world.UploadAsync(files)).JsonAsync(HttpStatusCode.RequestEntityTooLarge);
         Assert.Contains("100,000", problem.Str("detail"));
+    }
+
+    [ProviderFact]
+    public async Task The_record_limits_come_from_the_configuration()
+    {
+        await using var host = new ServerHost(fixture.Provider, new Dictionary<string, string?> { ["Einthoven:Limits:MaxLeads"] = "1" });
+        var client = await host.NewPatientAsync("p@leads.local");
+        var problem = await (await client.UploadAsync(TestRecords.WfdbFiles(TestRecords.Synthetic("twoleads", seconds: 5, seed: 38))))
+            .JsonAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal(("twoleads.hea", "number of signals"), (problem.Str("file"), problem.Str("field")));
+    }
+
+    [ProviderFact]
+    public async Task Upload_temp_files_are_private_and_swept_at_start()
+    {
+        var root = TestData.TempDir();
+        using (var folder = new UploadFolder(root, 1 << 20))
+        {
+            await folder.AddAsync("x.csv", new MemoryStream("1\n"u8.ToArray()), CancellationToken.None);
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(root, "uploads")));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder.Path));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(folder.Files.Single()));
+        }
+        var left = Directory.CreateDirectory(Path.Combine(root, "uploads", "killed-mid-upload")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(left, "100.dat"), "partial");
+        UploadFolder.Sweep(root);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(root, "uploads")));
     }
 
     [ProviderFact]

@@ -1,3 +1,5 @@
+using Einthoven.Signal.Formats;
+
 namespace Einthoven.Server;
 
 /// <summary>Settings under "Einthoven" in appsettings.json or EINTHOVEN__* environment variables.</summary>
@@ -19,6 +21,8 @@ public sealed class ServerOptions
     public AnalysisOptions Analysis { get; set; } = new();
     public Storage.AtRest.AtRestOptions AtRest { get; set; } = new();
     public SharingOptions Sharing { get; set; } = new();
+    /// <summary>The largest recording an upload may hold (leads, length, rate, text fields); see docs/SECURITY.md.</summary>
+    public RecordLimits Limits { get; set; } = new();
 }
 
 /// <summary>Limits on access keys: how long they live, how many doctors one may admit, how many a patient may hold.</summary>

@@ -132,6 +132,9 @@ public static class ServerSetup
         await DatabaseSetup.MigrateAsync(app.Services);
         await using var scope = app.Services.CreateAsyncScope();
         await AtRestUpgrade.EncryptLegacyAccountsAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), app.Services.GetRequiredService<LookupKeyRing>(), app.Lifetime.ApplicationStopping);
+        // Uploads cut off by a stopped server: their temporary files and the recordings they left importing.
+        UploadFolder.Sweep(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value.DataFolder);
+        await RecordingImporter.SweepAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), app.Lifetime.ApplicationStopping);
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.NewGuid() });

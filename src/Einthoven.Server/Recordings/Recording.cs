@@ -19,4 +19,9 @@ public sealed class Recording
     public string InfoJson { get; set; } = "";
     /// <summary>Bytes of compressed sample data, for the storage report.</summary>
     public long StoredBytes { get; set; }
+    /// <summary>
+    /// True while an upload is still writing its samples: such a recording is hidden from every query (a global
+    /// filter in <see cref="Storage.AppDb"/>), and removed if the import fails or the server stops before it ends.
+    /// </summary>
+    public bool Importing { get; set; }
 }

@@ -7,8 +7,10 @@ using Einthoven.Signal.Formats;
 namespace Einthoven.Server.Recordings;
 
 /// <summary>
-/// Stores a record for a patient in one transaction: its description, compressed samples, annotation sets and the
-/// analysis job. Either all of it is there afterwards or none of it.
+/// Stores a record for a patient: its description, compressed samples, annotation sets and the analysis job. The
+/// samples are written in short batches under a recording marked <see cref="Recording.Importing"/>, which no query
+/// sees, so that other users' writes go on meanwhile; one last transaction adds the annotation sets and the job and
+/// makes the recording visible. A failed import deletes what it wrote: either all of it is there afterwards or none.
 /// </summary>
 public sealed class RecordingImporter(AppDb db, JobQueue jobs, TimeProvider time)
 {
@@ -30,11 +32,10 @@ public sealed class RecordingImporter(AppDb db, JobQueue jobs, TimeProvider time
             SampleCount = info.SampleCount,
             LeadCount = info.Leads.Count,
             InfoJson = JsonSerializer.Serialize(info, RecordInfoJson.Options),
+            Importing = true,
         };
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        try
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.Recordings.Add(recording);
             await db.SaveChangesAsync(ct);
             recording.StoredBytes = await SampleStore.WriteAsync(db, recording.Id, reader, ct);
@@ -43,13 +44,27 @@ public sealed class RecordingImporter(AppDb db, JobQueue jobs, TimeProvider time
                 var list = reader.ReadAnnotations(annotator);
                 db.AnnotationSets.Add(new AnnotationSet { RecordingId = recording.Id, Annotator = annotator, Count = list.Count, Data = AnnotationSetCodec.Encode(list) });
             }
+            recording.Importing = false;
             db.Recordings.Update(recording);
             var job = jobs.Enqueue(recording.Id);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            await db.SaveChangesAsync(ct); // one transaction: visible together with its annotations and its job
             db.ChangeTracker.Clear();
             jobs.Wake();
             return (recording, job);
-        });
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            await DeleteAsync(db, recording.Id);
+            throw;
+        }
     }
+
+    /// <summary>Removes recordings left importing by a server that stopped mid-upload (run at start).</summary>
+    public static Task<int> SweepAsync(AppDb db, CancellationToken ct) =>
+        db.Recordings.IgnoreQueryFilters().Where(r => r.Importing).ExecuteDeleteAsync(ct);
+
+    // Not cancellable: a cancelled upload (the client went away) must still clean up. Chunks go with the row (cascade).
+    private static Task<int> DeleteAsync(AppDb db, Guid id) =>
+        db.Recordings.IgnoreQueryFilters().Where(r => r.Id == id && r.Importing).ExecuteDeleteAsync(CancellationToken.None);
 }

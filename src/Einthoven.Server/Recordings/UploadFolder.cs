@@ -1,24 +1,50 @@
 using System.IO.Compression;
+using System.Text.RegularExpressions;
 using Einthoven.Signal.Records;
 
 namespace Einthoven.Server.Recordings;
 
 /// <summary>
 /// A private temporary folder holding one upload's files (zip archives unpacked, names flattened and checked), deleted
-/// on dispose. Picks the file that names the record: the WFDB header, or the single EDF/CSV file.
+/// on dispose; only the server's user may read it (folders 0700, files 0600). Picks the file that names the record:
+/// the WFDB header, or the single EDF/CSV file.
 /// </summary>
-public sealed class UploadFolder : IDisposable
+public sealed partial class UploadFolder : IDisposable
 {
     private const int MaxFiles = 200;
+    private const UnixFileMode PrivateFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    private const UnixFileMode PrivateFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private readonly long _maxBytes;
     private long _bytes;
 
     public UploadFolder(string root, long maxBytes)
     {
         _maxBytes = maxBytes;
-        Path = System.IO.Path.Combine(root, "uploads", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
+        var uploads = Uploads(root);
+        CreatePrivate(uploads);
+        Path = System.IO.Path.Combine(uploads, Guid.NewGuid().ToString("N"));
+        CreatePrivate(Path);
     }
+
+    /// <summary>Deletes what uploads interrupted by a stopped server left behind (run at start, before any upload).</summary>
+    public static void Sweep(string root)
+    {
+        var uploads = Uploads(root);
+        if (!Directory.Exists(uploads)) return;
+        foreach (var folder in Directory.EnumerateDirectories(uploads))
+            try { Directory.Delete(folder, recursive: true); }
+            catch (IOException) { }
+        foreach (var file in Directory.EnumerateFiles(uploads)) File.Delete(file);
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> (an error message) with the folders of every absolute path removed, so that an answer
+    /// names an uploaded file by its name and never shows where the server keeps it.
+    /// </summary>
+    public static string WithoutFolders(string text) => AbsoluteFolders().Replace(text, "");
+
+    [GeneratedRegex(@"(?<![\w.~])(/|[A-Za-z]:\\)([^/\\\s'""]+[/\\])+")]
+    private static partial Regex AbsoluteFolders();
 
     public string Path { get; }
 
@@ -69,9 +95,9 @@ public sealed class UploadFolder : IDisposable
             foreach (var entry in zip.Entries.Where(e => !e.FullName.EndsWith('/')))
             {
                 if (entry.Length > _maxBytes - _bytes)
-                    throw new UploadTooLargeException(_maxBytes);
+                    throw new UploadTooLargeException(_maxBytes, $"{zipName}:{entry.FullName}");
                 await using var stream = entry.Open();
-                await SaveAsync(SafeName(entry.Name), stream, $"{zipName}:{entry.FullName}", ct);
+                await SaveAsync(SafeName(entry.FullName), stream, $"{zipName}:{entry.FullName}", ct);
             }
         }
     }
@@ -80,7 +106,7 @@ public sealed class UploadFolder : IDisposable
     {
         if (content.CanSeek) return content;
         var file = System.IO.Path.Combine(Path, "." + name);
-        var copy = new FileStream(file, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        var copy = new FileStream(file, PrivateFileOptions(FileMode.Create, FileAccess.ReadWrite, FileOptions.DeleteOnClose));
         await content.CopyToAsync(copy, ct);
         copy.Position = 0;
         return copy;
@@ -91,28 +117,52 @@ public sealed class UploadFolder : IDisposable
         if (Files.Count >= MaxFiles) throw new SignalFormatException(shownAs, "files", $"more than {MaxFiles} files in one upload");
         var target = System.IO.Path.Combine(Path, name);
         if (Files.Contains(target)) throw new SignalFormatException(shownAs, "files", $"'{name}' was uploaded twice");
-        await using var file = File.Create(target);
+        await using var file = new FileStream(target, PrivateFileOptions(FileMode.CreateNew, FileAccess.Write, FileOptions.None));
         var buffer = new byte[1 << 16];
         int read;
         while ((read = await content.ReadAsync(buffer, ct)) > 0)
         {
             _bytes += read;
-            if (_bytes > _maxBytes) throw new UploadTooLargeException(_maxBytes);
+            if (_bytes > _maxBytes) throw new UploadTooLargeException(_maxBytes, shownAs);
             await file.WriteAsync(buffer.AsMemory(0, read), ct);
         }
         Files.Add(target);
     }
 
+    private static string Uploads(string root) => System.IO.Path.Combine(root, "uploads");
+
+    private static void CreatePrivate(string folder)
+    {
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(folder);
+        else
+        {
+            Directory.CreateDirectory(folder, PrivateFolder);
+            File.SetUnixFileMode(folder, PrivateFolder); // also when an older server created it with the default mode
+        }
+    }
+
+    private static FileStreamOptions PrivateFileOptions(FileMode mode, FileAccess access, FileOptions options)
+    {
+        var o = new FileStreamOptions { Mode = mode, Access = access, Share = FileShare.None, BufferSize = 1 << 16, Options = options };
+        if (!OperatingSystem.IsWindows()) o.UnixCreateMode = PrivateFile;
+        return o;
+    }
+
     private static string SafeName(string fileName)
     {
-        var name = System.IO.Path.GetFileName(fileName.Replace('\\', '/'));
+        var path = fileName.Replace('\\', '/');
+        // Folders inside a zip are flattened; a name that climbs out of the archive or starts at a root is refused.
+        if (path.StartsWith('/') || path.Split('/').Contains("..") || (path.Length > 1 && path[1] == ':'))
+            throw new SignalFormatException(fileName, "file name", "a file name must not lead out of the upload (no '..', no absolute path)");
+        var name = System.IO.Path.GetFileName(path);
         if (name.Length == 0 || name.StartsWith('.') || name.Length > 200 || name.IndexOfAny(System.IO.Path.GetInvalidFileNameChars()) >= 0)
             throw new SignalFormatException(fileName, "file name", "not a usable file name");
         return name;
     }
 }
 
-public sealed class UploadTooLargeException(long limit) : Exception($"upload exceeds {limit} bytes")
+public sealed class UploadTooLargeException(long limit, string file) : Exception($"{file}: the upload exceeds {limit} bytes")
 {
     public long Limit { get; } = limit;
+    public string File { get; } = file;
 }

@@ -58,6 +58,7 @@ public abstract class AppDb(DbContextOptions options, AtRestProtection protectio
             e.Property(r => r.Name).HasMaxLength(200);
             e.Property(r => r.OriginalFormat).HasMaxLength(32);
             e.Property(r => r.OriginalFileName).HasMaxLength(260);
+            e.HasQueryFilter(r => !r.Importing);
             e.HasOne<AppUser>().WithMany().HasForeignKey(r => r.PatientId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<SampleChunk>(e =>

@@ -12,6 +12,7 @@ public static class SampleStore
 {
     public const int ChunkSize = 32_768;
     public const int EnvelopeBlock = 32;
+    // Each save is its own short transaction, so other users' writes interleave with a long import.
     private const int ChunksPerSave = 64;
 
     /// <summary>Adds the chunks and envelopes to <paramref name="db"/> (saving as it goes); returns the bytes stored.</summary>
@@ -22,6 +23,7 @@ public static class SampleStore
         var maxima = Enumerable.Range(0, leads).Select(_ => new List<int>()).ToArray();
         long stored = 0;
         var index = 0;
+        var pending = 0;
         for (long start = 0; start < reader.Info.SampleCount; start += ChunkSize, index++)
         {
             var block = reader.Read(start, (int)Math.Min(ChunkSize, reader.Info.SampleCount - start));
@@ -32,9 +34,11 @@ public static class SampleStore
                 stored += data.Length;
                 db.SampleChunks.Add(new SampleChunk { RecordingId = recordingId, Lead = lead, Index = index, FirstSample = start, Count = samples.Length, Data = data });
                 AddEnvelope(samples, minima[lead], maxima[lead]);
+                pending++;
             }
-            if ((index + 1) % ChunksPerSave == 0)
+            if (pending >= ChunksPerSave)
             {
+                pending = 0;
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
             }

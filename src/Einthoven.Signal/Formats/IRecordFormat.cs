@@ -17,7 +17,7 @@ public interface IRecordFormat
     void Write(EcgRecord record, string path, FormatOptions? options = null);
 }
 
-/// <summary>Options a user may give for formats that need them (CSV sampling rate and units, WFDB storage format).</summary>
+/// <summary>Options a user may give for formats that need them (CSV sampling rate and units, WFDB storage format, limits).</summary>
 public sealed record FormatOptions
 {
     /// <summary>Sampling frequency for inputs that do not state it themselves (CSV).</summary>
@@ -26,4 +26,6 @@ public sealed record FormatOptions
     public string? Unit { get; init; }
     /// <summary>WFDB storage format to write (e.g. "212", "16"); the writer chooses one that fits when null.</summary>
     public string? WfdbFormat { get; init; }
+    /// <summary>When set, opening a record larger than these limits fails before any sample is read.</summary>
+    public RecordLimits? Limits { get; init; }
 }

@@ -19,7 +19,7 @@ public sealed class CsvFormat : IRecordFormat
         try
         {
             var layout = AppleHealthEcg.Sniff(stream) ? AppleHealthEcg.Parse(stream, path) : CsvHeaderParser.Parse(stream, path);
-            return CsvReader.Open(stream, path, layout, options);
+            return RecordLimits.Apply(CsvReader.Open(stream, path, layout, options), options, path);
         }
         catch
         {

@@ -36,6 +36,8 @@ internal sealed class CsvReader : ISignalReader
     {
         var rate = CsvStatements.SamplingFrequency(layout, options, file);
         var units = CsvStatements.Units(layout, options, file);
+        // The header row alone tells the leads: an oversized one is refused before the indexing pass reads any value.
+        options?.Limits?.CheckLeads(layout.SignalColumns.Select((c, k) => new LeadInfo { Name = layout.Columns[c].Name, Unit = units[k] }).ToArray(), file);
         var index = CsvIndex.Build(stream, layout, file, rate);
         var comments = layout.Comments.ToList();
         if (rate is null)

@@ -19,7 +19,7 @@ public sealed class EdfFormat : IRecordFormat
 
     public IReadOnlyList<string> Extensions { get; } = [".edf"];
 
-    public ISignalReader Open(string path, FormatOptions? options = null) => EdfReader.Open(path);
+    public ISignalReader Open(string path, FormatOptions? options = null) => RecordLimits.Apply(EdfReader.Open(path), options, path);
 
     public void Write(EcgRecord record, string path, FormatOptions? options = null) => EdfWriter.Write(record, path);
 }

@@ -105,9 +105,11 @@ internal static class EdfHeaderReader
         }
         if (header.RecordCount < 0)
             throw new SignalFormatException(file, "number of data records", $"{header.RecordCount} is negative");
-        if (header.RecordCount > dataBytes / recordBytes || header.RecordCount * recordBytes != dataBytes)
-            throw new SignalFormatException(file, "number of data records",
-                $"{header.RecordCount} records of {recordBytes} bytes need {(decimal)header.RecordCount * recordBytes} data bytes, the file has {dataBytes}");
+        var reason = $"{header.RecordCount} records of {recordBytes} bytes need {(decimal)header.RecordCount * recordBytes} data bytes, the file has {dataBytes}";
+        // A header that claims more records than the file holds announces samples that are not there.
+        if (header.RecordCount > dataBytes / recordBytes)
+            throw new SignalFormatException(file, "number of data records", reason) { Problem = SignalProblem.MissingData };
+        if (header.RecordCount * recordBytes != dataBytes) throw new SignalFormatException(file, "number of data records", reason);
         return header.RecordCount;
     }
 

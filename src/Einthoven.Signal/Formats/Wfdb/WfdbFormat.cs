@@ -17,7 +17,7 @@ public sealed class WfdbFormat : IRecordFormat
     public ISignalReader Open(string path, FormatOptions? options = null)
     {
         var (directory, record) = WfdbNames.Split(path, RecordExtensions);
-        return new WfdbReader(directory, record);
+        return RecordLimits.Apply(new WfdbReader(directory, record), options, path);
     }
 
     public void Write(EcgRecord record, string path, FormatOptions? options = null) =>

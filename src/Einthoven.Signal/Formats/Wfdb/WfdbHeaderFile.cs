@@ -12,8 +12,9 @@ public static class WfdbHeaderFile
     public static WfdbHeader Read(string path)
     {
         FileInfo info = new(path);
-        if (!info.Exists) throw new SignalFormatException(path, "header", "not found");
-        if (info.Length > MaxBytes) throw new SignalFormatException(path, "header", $"{info.Length} bytes is too large for a WFDB header");
+        if (!info.Exists) throw new SignalFormatException(path, "header", "not found") { Problem = SignalProblem.MissingData };
+        if (info.Length > MaxBytes)
+            throw new SignalFormatException(path, "header", $"{info.Length} bytes is too large for a WFDB header") { Problem = SignalProblem.TooLarge };
         string text;
         try
         {

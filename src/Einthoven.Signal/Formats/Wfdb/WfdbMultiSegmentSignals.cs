@@ -30,7 +30,7 @@ internal sealed class WfdbMultiSegmentSignals : IWfdbSignals
             if (header.IsMultiSegment) throw new SignalFormatException(path, "record line", "a segment cannot itself have segments");
             var isLayout = i == 0 && declared[i].Length == 0;
             if (header.SampleCount != declared[i].Length && header.SampleCount != 0 && !isLayout)
-                throw new SignalFormatException(path, "length", $"{masterPath} gives segment {i} {declared[i].Length} samples but its header says {header.SampleCount}");
+                throw new SignalFormatException(path, "length", $"{Path.GetFileName(masterPath)} gives segment {i} {declared[i].Length} samples but its header says {header.SampleCount}");
             // A segment header that leaves its length out is held to the master's length for it.
             headers[i] = isLayout ? header : header with { SampleCount = declared[i].Length };
         }
@@ -46,7 +46,9 @@ internal sealed class WfdbMultiSegmentSignals : IWfdbSignals
             if (declared[i].Length == 0) continue;
             var map = headers[i] is { } h ? MapSignals(h, hasLayout) : null;
             segments.Add(new Segment(declared[i].Name, start, declared[i].Length, headers[i], map));
-            start += declared[i].Length;
+            start = long.MaxValue - start < declared[i].Length
+                ? throw new SignalFormatException(masterPath, $"segment {i} length", "the segments add up to more samples than a record can have")
+                : start + declared[i].Length;
         }
         _segments = segments.ToArray();
         Length = start;
@@ -60,6 +62,8 @@ internal sealed class WfdbMultiSegmentSignals : IWfdbSignals
     /// <summary>The layout segment's header, when the record has one.</summary>
     public WfdbHeader? LayoutHeader { get; }
     public long Length { get; }
+
+    public bool HasData => _segments.Any(s => s.Header is { } h && s.Map!.Where((m, j) => m.Lead >= 0 && !h.Signals[j].IsNull).Any());
 
     public void Read(long start, int count, int[][] dst, int offset)
     {
@@ -160,7 +164,7 @@ internal sealed class WfdbMultiSegmentSignals : IWfdbSignals
 
     private static WfdbSignalSpec[] FirstSignals(WfdbHeader?[] headers, string masterPath) =>
         headers.FirstOrDefault(h => h is not null)?.Signals.ToArray()
-        ?? throw new SignalFormatException(masterPath, "segments", "every segment is a gap, so the record has no signals");
+        ?? throw new SignalFormatException(masterPath, "segments", "every segment is a gap, so the record has no signals") { Problem = SignalProblem.MissingData };
 
     public void Dispose() => _open?.Dispose();
 

@@ -36,6 +36,13 @@ public sealed class WfdbReader : ISignalReader
             _signals = single;
             _signalFiles = Header.Signals.Select(s => s.FileName).Distinct().ToArray();
         }
+        if (!_signals.HasData && Info.Leads.Count > 0 && Info.SampleCount > 0)
+        {
+            _signals.Dispose();
+            // Null signals read as "invalid" for as long as the header says: a record made of them holds nothing.
+            throw new SignalFormatException(headerPath, "signals", "every signal is null (format 0) or a gap, so the record holds no samples")
+                { Problem = SignalProblem.MissingData };
+        }
     }
 
     /// <summary>The header exactly as parsed (for a multi-segment record, the master header).</summary>

@@ -44,6 +44,7 @@ internal sealed class WfdbSegmentSignals : IWfdbSignals
     }
 
     public long Length { get; }
+    public bool HasData => _files.Any(f => !f.Format.IsNull);
     public int SignalCount => _signals.Length;
 
     /// <summary>Writes samples <c>[start, start + count)</c> of every signal into <c>dst[signal][offset..]</c>.</summary>
@@ -175,7 +176,8 @@ internal sealed class WfdbSegmentSignals : IWfdbSignals
         foreach (var f in stored)
             if (f.FramesAvailable < header.SampleCount)
                 throw new SignalFormatException(f.Path, "length",
-                    $"{headerPath} says {header.SampleCount} samples per signal but the file holds only {f.FramesAvailable} (truncated, or the wrong format)");
+                    $"{Path.GetFileName(headerPath)} says {header.SampleCount} samples per signal but the file holds only {f.FramesAvailable} (truncated, or the wrong format)")
+                    { Problem = SignalProblem.MissingData };
         return header.SampleCount;
     }
 

@@ -41,7 +41,7 @@ internal sealed class WfdbSignalFile : IDisposable
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new SignalFormatException(path, "signal file", "not found", e);
+            throw new SignalFormatException(path, "signal file", "not found", e) { Problem = SignalProblem.MissingData };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -274,6 +274,9 @@ namespace Einthoven.Server.Storage.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("Importing")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("InfoJson")
                         .IsRequired()
                         .HasColumnType("text");

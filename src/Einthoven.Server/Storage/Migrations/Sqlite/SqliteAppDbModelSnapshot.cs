@@ -267,6 +267,9 @@ namespace Einthoven.Server.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Importing")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("InfoJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
