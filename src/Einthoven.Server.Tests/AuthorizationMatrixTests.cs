@@ -155,6 +155,12 @@ public abstract class AuthorizationMatrixTests(ServerFixture fixture)
     public Task Admin_unlock() => Check(HttpMethod.Post, _ => $"/api/admin/users/{W.Actors[Who.OtherPatient].Id}/unlock", Matrix.Admins(204));
 
     [ProviderFact]
+    public Task Change_password() => Check(null, _ => "/api/auth/password", Matrix.AnyUser(204), send: (client, who) =>
+        client.PostJsonAsync("/api/auth/password", who == Who.Anonymous
+            ? new { currentPassword = "whatever-123", newPassword = "whatever-456" }
+            : new { currentPassword = W.Actors[who].Password, newPassword = W.Actors[who].Password }));
+
+    [ProviderFact]
     public Task Logout() => Check(HttpMethod.Post, _ => "/api/auth/logout", Matrix.AnyUser(204));
 
     [ProviderFact]
