@@ -4,6 +4,7 @@ using Einthoven.Server.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Einthoven.Server.Tests;
 
@@ -41,11 +42,13 @@ public abstract class AccountTests(ServerFixture fixture)
     public async Task Simultaneous_registrations_of_one_e_mail_all_get_the_same_clean_answer()
     {
         const string email = "twice@test.local";
+        // Without Identity's own duplicate check, the database's unique index is what refuses the losers.
+        await using var host = new ServerHost(fixture.Provider, services: s => s.RemoveAll<IUserValidator<AppUser>>());
         var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ =>
-            fixture.Host.Client().PostJsonAsync("/api/auth/register", new { email, password = "Patient-Pass-123" })));
+            host.Client().PostJsonAsync("/api/auth/register", new { email, password = "Patient-Pass-123" })));
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.Accepted, a.StatusCode));
-        Assert.Equal(1, await fixture.Host.DbAsync(db => db.Users.CountAsync(u => u.NormalizedEmail == email.ToUpperInvariant())));
-        await (await Anonymous.PostJsonAsync("/api/auth/token", new { email, password = "Patient-Pass-123" })).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal(1, await host.DbAsync(db => db.Users.CountAsync(u => u.NormalizedEmail == email.ToUpperInvariant())));
+        await (await host.Client().PostJsonAsync("/api/auth/token", new { email, password = "Patient-Pass-123" })).JsonAsync(HttpStatusCode.Created);
     }
 
     [ProviderFact]
