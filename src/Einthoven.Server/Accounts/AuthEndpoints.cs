@@ -15,8 +15,10 @@ public static class AuthEndpoints
             .Produces<RegistrationView>(StatusCodes.Status202Accepted).ProducesProblem(400).ProducesProblem(429)
             .WithSummary("Create a patient account (doctor and admin roles are given by an admin); the same answer whether or not the e-mail was taken");
         auth.MapPost("/login", Login).RequireRateLimiting(RateLimits.SignIn).AllowAnonymous()
+            .Produces<UserView>().ProducesProblem(401).ProducesProblem(423).ProducesProblem(429)
             .WithSummary("Sign in with e-mail and password; sets the session cookie");
         auth.MapPost("/token", IssueToken).RequireRateLimiting(RateLimits.SignIn).AllowAnonymous()
+            .Produces<NewTokenView>(StatusCodes.Status201Created).ProducesProblem(400).ProducesProblem(401).ProducesProblem(423).ProducesProblem(429)
             .WithSummary("Sign in with e-mail and password and get a personal access token (for the CLI and devices)");
         auth.MapPost("/password", ChangePassword).RequireRateLimiting(RateLimits.SignIn).RequireAuthorization()
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(400).ProducesProblem(401).ProducesProblem(423).ProducesProblem(429)
