@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace Einthoven.Server.BrowserTests;
 
-/// <summary>The installable PWA (manifest, icons, service worker, offline start) and the screen calibration.</summary>
+/// <summary>The installable PWA (manifest, icons, service worker, offline start), the settings page and the API docs.</summary>
 [Collection("browser")]
 public sealed class AppShellTests(BrowserFixture fixture)
 {
@@ -60,6 +60,34 @@ public sealed class AppShellTests(BrowserFixture fixture)
         Assert.Equal(1.1 * 96 / 25.4, pxPerMm, 6);
         await page.ClickAsync("text=Reset to 100 %");
         Assert.Null(await page.EvaluateAsync<string?>("localStorage.getItem('einthoven.screen.calibration')"));
+        tab.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task A_patient_changes_the_password_in_settings_and_signs_in_with_the_new_one()
+    {
+        await using var tab = await fixture.OpenAsync(Device.Desktop);
+        var person = People.New("patient");
+        await People.RegisterAsync(tab, person);
+        await tab.GotoAsync("/settings");
+        await tab.Page.FillAsync("#password-current", person.Password);
+        await tab.Page.FillAsync("#password-new", "Brand-New-Pass-7");
+        await tab.Page.FillAsync("#password-confirm", "Brand-New-Pass-7");
+        await tab.Page.ClickAsync("text=Change password");
+        await Assertions.Expect(tab.Page.Locator(".message.success")).ToContainTextAsync("password is changed");
+        await tab.Page.ClickAsync("#nav button:has-text('Sign out')");
+        await tab.Page.Locator("#signin-email").WaitForAsync();
+        await tab.SignInAsync(person.Email, "Brand-New-Pass-7");
+        tab.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task The_api_docs_render_under_their_content_security_policy()
+    {
+        await using var tab = await fixture.OpenAsync(Device.Desktop);
+        await tab.GotoAsync("/docs");
+        await Assertions.Expect(tab.Page.Locator(".swagger-ui .information-container")).ToContainTextAsync("Einthoven API");
+        await Assertions.Expect(tab.Page.Locator(".opblock-tag-section").First).ToBeVisibleAsync();
         tab.AssertNoConsoleErrors();
     }
 }

@@ -180,6 +180,13 @@ public abstract class AuthorizationMatrixTests(ServerFixture fixture)
     public Task Admin_unlock() => Check(HttpMethod.Post, _ => $"/api/admin/users/{W.Actors[Who.OtherPatient].Id}/unlock", Matrix.Admins(204));
 
     [ProviderFact]
+    [Covers("POST /api/auth/password")]
+    public Task Change_password() => Check(null, _ => "/api/auth/password", Matrix.AnyUser(204), send: (client, who) =>
+        client.PostJsonAsync("/api/auth/password", who == Who.Anonymous
+            ? new { currentPassword = "whatever-123", newPassword = "whatever-456" }
+            : new { currentPassword = W.Actors[who].Password, newPassword = W.Actors[who].Password }));
+
+    [ProviderFact]
     [Covers("POST /api/auth/logout")]
     public Task Logout() => Check(HttpMethod.Post, _ => "/api/auth/logout", Matrix.AnyUser(204));
 
@@ -208,9 +215,10 @@ public abstract class AuthorizationMatrixTests(ServerFixture fixture)
     [Covers("POST /api/auth/token")]
     public async Task Sign_in_with_a_wrong_password_is_refused_to_everyone()
     {
-        var wrong = new { email = $"nobody-{Guid.NewGuid():N}@test.local", password = "not-the-password-1" }; // a real account would be locked out
-        await Check(HttpMethod.Post, _ => "/api/auth/login", new Matrix(401, 401, 401, 401, 401, 401, 401, 401), body: wrong);
-        await Check(HttpMethod.Post, _ => "/api/auth/token", new Matrix(401, 401, 401, 401, 401, 401, 401, 401), body: wrong);
+        // A fresh unknown e-mail per call: a real account, or one e-mail tried 16 times, would be locked out.
+        object Wrong() => new { email = $"nobody-{Guid.NewGuid():N}@test.local", password = "not-the-password-1" };
+        await Check(null, _ => "/api/auth/login", new Matrix(401, 401, 401, 401, 401, 401, 401, 401), send: (client, _) => client.PostJsonAsync("/api/auth/login", Wrong()));
+        await Check(null, _ => "/api/auth/token", new Matrix(401, 401, 401, 401, 401, 401, 401, 401), send: (client, _) => client.PostJsonAsync("/api/auth/token", Wrong()));
     }
 
     [ProviderFact]

@@ -41,7 +41,8 @@ public abstract class SessionInvalidationTests(ServerFixture fixture)
     {
         var email = $"demoted-{Guid.NewGuid():N}@test.local";
         const string password = "Doctor-Pass-123";
-        var doctorId = (await (await W.Anonymous.PostJsonAsync("/api/auth/register", new { email, password })).JsonAsync(HttpStatusCode.Created)).Id();
+        await (await W.Anonymous.PostJsonAsync("/api/auth/register", new { email, password })).JsonAsync(HttpStatusCode.Accepted);
+        var doctorId = await IdOfAsync(email);
         var admin = W.Actors[Who.Admin].Client;
         await (await admin.PostJsonAsync($"/api/admin/users/{doctorId}/roles", new { role = "Doctor" })).JsonAsync();
         var (doctor, _) = await CookieSessionAsync(email, password);
@@ -88,8 +89,14 @@ public abstract class SessionInvalidationTests(ServerFixture fixture)
     {
         var email = $"session-{Guid.NewGuid():N}@test.local";
         const string password = "Patient-Pass-123";
-        var me = await (await W.Anonymous.PostJsonAsync("/api/auth/register", new { email, password })).JsonAsync(HttpStatusCode.Created);
-        return (email, password, me.Id());
+        await (await W.Anonymous.PostJsonAsync("/api/auth/register", new { email, password })).JsonAsync(HttpStatusCode.Accepted);
+        return (email, password, await IdOfAsync(email));
+    }
+
+    private async Task<Guid> IdOfAsync(string email)
+    {
+        await using var scope = fixture.Host.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email))!.Id;
     }
 
     private async Task<(HttpClient Client, string Cookie)> CookieSessionAsync(string email, string password)
@@ -97,6 +104,7 @@ public abstract class SessionInvalidationTests(ServerFixture fixture)
         var client = fixture.Host.Client();
         var login = await client.PostJsonAsync("/api/auth/login", new { email, password });
         await login.JsonAsync();
+        client.DefaultRequestHeaders.Add("Origin", ServerHost.Origin);
         var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("einthoven=", StringComparison.Ordinal)).Split(';')[0];
         return (client, cookie);
     }
@@ -105,6 +113,7 @@ public abstract class SessionInvalidationTests(ServerFixture fixture)
     {
         var client = new HttpClient(fixture.Host.Handler()) { BaseAddress = new Uri("http://localhost") };
         client.DefaultRequestHeaders.Add("Cookie", cookie);
+        client.DefaultRequestHeaders.Add("Origin", ServerHost.Origin);
         return client;
     }
 

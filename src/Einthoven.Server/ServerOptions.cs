@@ -23,6 +23,27 @@ public sealed class ServerOptions
     public SharingOptions Sharing { get; set; } = new();
     /// <summary>The largest recording an upload may hold (leads, length, rate, text fields); see docs/SECURITY.md.</summary>
     public RecordLimits Limits { get; set; } = new();
+    public LockoutOptions Lockout { get; set; } = new();
+    public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
+}
+
+/// <summary>The sign-in lockout policy (docs/SECURITY.md): failures lock one address out of one account first.</summary>
+public sealed class LockoutOptions
+{
+    /// <summary>Failed sign-ins from one address that lock that address (only) out of that account for <see cref="Duration"/>.</summary>
+    public int FailuresPerAddress { get; set; } = 5;
+    /// <summary>Distinct addresses locked out of one account within <see cref="Duration"/> that lock the whole account.</summary>
+    public int AddressesPerAccount { get; set; } = 10;
+    public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(15);
+}
+
+/// <summary>Reverse proxies whose X-Forwarded-For/-Proto/-Host headers are believed; none by default.</summary>
+public sealed class ForwardedHeadersSettings
+{
+    /// <summary>Proxy addresses, e.g. "10.0.0.2".</summary>
+    public string[] KnownProxies { get; set; } = [];
+    /// <summary>Proxy networks in CIDR notation, e.g. "10.0.0.0/8".</summary>
+    public string[] KnownNetworks { get; set; } = [];
 }
 
 /// <summary>Limits on access keys: how long they live, how many doctors one may admit, how many a patient may hold.</summary>

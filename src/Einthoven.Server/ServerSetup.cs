@@ -36,7 +36,7 @@ public static class ServerSetup
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.AddAtRestProtection(options);
         services.AddEinthovenDatabase(options);
-        AddAccounts(services);
+        AddAccounts(services, options.Lockout);
         services.AddEinthovenRateLimits(options);
         services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = options.MaxUploadBytes);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes + 1024 * 1024);
@@ -47,6 +47,8 @@ public static class ServerSetup
         services.TryAddSingleton(_ => ModelAnalyzer.Shipped);
         services.TryAddSingleton<IRecordingAnalyzer, ModelRecordingAnalyzer>();
         services.AddScoped<TokenService>();
+        services.AddScoped<PasswordCheck>();
+        services.AddSingleton<SignInThrottle>();
         services.AddScoped<PatientAccess>();
         services.AddScoped<AuditLog>();
         services.AddSingleton<AuditThrottle>();
@@ -61,7 +63,7 @@ public static class ServerSetup
         return options;
     }
 
-    private static void AddAccounts(IServiceCollection services)
+    private static void AddAccounts(IServiceCollection services, LockoutOptions lockout)
     {
         services.AddAuthentication(o =>
             {
@@ -78,8 +80,8 @@ public static class ServerSetup
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Failures are counted per address by SignInThrottle, which locks the account itself (docs/SECURITY.md).
+                o.Lockout.DefaultLockoutTimeSpan = lockout.Duration;
                 o.Lockout.AllowedForNewUsers = true;
                 o.Stores.ProtectPersonalData = true;
             })
@@ -92,6 +94,7 @@ public static class ServerSetup
             o.Cookie.Name = "einthoven";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // https directly or through a known proxy (Api/Proxies)
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             // An API answers with status codes, not redirects to a login page.
@@ -107,10 +110,14 @@ public static class ServerSetup
 
     public static async Task UseEinthovenAsync(this WebApplication app)
     {
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value;
+        Proxies.UseForwardedHeaders(app, options.ForwardedHeaders);
+        SecurityHeaders.Use(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         WebUi.UseStaticFiles(app);
         app.UseAuthentication();
+        SameOrigin.Use(app);
         app.UseAuthorization();
         app.UseRateLimiter();
         OpenApi.Use(app);
@@ -138,7 +145,7 @@ public static class ServerSetup
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.NewGuid() });
-        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value.SeedDemo)
+        if (options.SeedDemo)
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(Console.Out, app.Lifetime.ApplicationStopping);
     }
 }

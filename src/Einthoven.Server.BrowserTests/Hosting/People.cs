@@ -28,7 +28,10 @@ public static class People
         var form = tab.Page.Context.APIRequest.CreateFormData();
         foreach (var file in files)
             form.Append("files", new FilePayload { Name = Path.GetFileName(file), MimeType = "application/octet-stream", Buffer = await File.ReadAllBytesAsync(file) });
-        var response = await tab.Page.Context.APIRequest.PostAsync("/api/recordings", new APIRequestContextOptions { Multipart = form });
+        // The session cookie's changes must name this origin, as the browser's own requests do (Api/SameOrigin).
+        var origin = new Uri(tab.Page.Url).GetLeftPart(UriPartial.Authority);
+        var response = await tab.Page.Context.APIRequest.PostAsync("/api/recordings",
+            new APIRequestContextOptions { Multipart = form, Headers = new Dictionary<string, string> { ["Origin"] = origin } });
         Assert.True(response.Status == 201, $"upload: {response.Status} {await response.TextAsync()}");
         var body = await response.JsonAsync();
         return body!.Value.GetProperty("recording").GetProperty("id").GetString()!;

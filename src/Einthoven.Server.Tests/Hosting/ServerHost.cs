@@ -51,11 +51,23 @@ public sealed class ServerHost : IAsyncDisposable
 
     public HttpMessageHandler Handler() => _factory.Server.CreateHandler();
 
+    /// <summary>The server's own origin as a browser on it names it in the Origin header.</summary>
+    public const string Origin = "http://localhost";
+
+    /// <summary>Signs in with the session cookie, as the web UI does; the client then sends this server's Origin, as a browser would.</summary>
+    public async Task<HttpClient> CookieClientAsync(string email, string password)
+    {
+        var client = Client();
+        await (await client.PostJsonAsync("/api/auth/login", new { email, password })).JsonAsync();
+        client.DefaultRequestHeaders.Add("Origin", Origin);
+        return client;
+    }
+
     /// <summary>Registers a patient and returns a client signed in with a token of theirs.</summary>
     public async Task<HttpClient> NewPatientAsync(string email)
     {
         var anonymous = Client();
-        await (await anonymous.PostJsonAsync("/api/auth/register", new { email, password = "Patient-Pass-123" })).JsonAsync(System.Net.HttpStatusCode.Created);
+        await (await anonymous.PostJsonAsync("/api/auth/register", new { email, password = "Patient-Pass-123" })).JsonAsync(System.Net.HttpStatusCode.Accepted);
         var token = await (await anonymous.PostJsonAsync("/api/auth/token", new { email, password = "Patient-Pass-123" })).JsonAsync(System.Net.HttpStatusCode.Created);
         return Client(token.Str("token"));
     }

@@ -89,7 +89,7 @@ public sealed class World
     private async Task<Actor> PatientAsync(Who who, string email)
     {
         const string password = "Patient-Pass-123";
-        await (await Anonymous.PostJsonAsync("/api/auth/register", new { email, password, displayName = who.ToString() })).JsonAsync(HttpStatusCode.Created);
+        await (await Anonymous.PostJsonAsync("/api/auth/register", new { email, password, displayName = who.ToString() })).JsonAsync(HttpStatusCode.Accepted);
         return await SignInAsync(who, email, password);
     }
 

@@ -1,6 +1,8 @@
 namespace Einthoven.Server.Accounts;
 
 public sealed record RegisterRequest(string Email, string Password, string? DisplayName);
+public sealed record RegistrationView(string Email, string Detail);
+public sealed record PasswordChangeRequest(string CurrentPassword, string NewPassword);
 public sealed record SignInRequest(string Email, string Password);
 public sealed record TokenRequest(string Email, string Password, string? Name, int? ExpiresInDays);
 public sealed record NewTokenRequest(string? Name, int? ExpiresInDays);

@@ -12,6 +12,8 @@ public sealed class BearerTokenHandler(
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
+    /// <summary>The claim that names the token a request was authenticated with.</summary>
+    public const string TokenIdClaim = "einthoven:token";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -19,7 +21,7 @@ public sealed class BearerTokenHandler(
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
         var owner = await tokens.ValidateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
         if (owner is null) return AuthenticateResult.Fail("invalid, expired or revoked token, or its user no longer exists");
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, owner.UserId.ToString()), new(ClaimTypes.Name, owner.Email) };
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, owner.UserId.ToString()), new(ClaimTypes.Name, owner.Email), new(TokenIdClaim, owner.TokenId.ToString()) };
         claims.AddRange(owner.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));

@@ -14,4 +14,6 @@ public sealed class PersonalAccessToken : Api.IRevocable
     public DateTime? ExpiresAt { get; set; }
     public DateTime? LastUsedAt { get; set; }
     public DateTime? RevokedAt { get; set; }
+    /// <summary>The token whose bearer created this one (null when made from a password or cookie sign-in); revoking a token revokes its descendants.</summary>
+    public Guid? ParentId { get; set; }
 }

@@ -13,7 +13,7 @@ public static class TokenEndpoints
         var tokens = app.MapGroup("/api/tokens").WithTags("Accounts").RequireAuthorization();
         tokens.MapGet("/", List).WithSummary("Your tokens (never the secrets)");
         tokens.MapPost("/", Create).WithSummary("Create a token; the secret is in this answer only");
-        tokens.MapDelete("/{id:guid}", Revoke).WithSummary("Revoke one of your tokens");
+        tokens.MapDelete("/{id:guid}", Revoke).WithSummary("Revoke one of your tokens, and every token made with it");
     }
 
     private static async Task<IResult> List(ClaimsPrincipal user, AppDb db, CancellationToken ct) =>
@@ -23,10 +23,11 @@ public static class TokenEndpoints
     private static async Task<IResult> Create(NewTokenRequest body, ClaimsPrincipal user, TokenService tokens, CancellationToken ct)
     {
         if (body.ExpiresInDays is <= 0 or > 3650) return Problems.BadRequest("invalid expiry", "expiresInDays must be 1-3650", "expiresInDays");
-        var (token, secret) = await tokens.CreateAsync(user.UserId(), string.IsNullOrWhiteSpace(body.Name) ? "token" : body.Name.Trim(), body.ExpiresInDays, ct);
+        var parent = Guid.TryParse(user.FindFirstValue(BearerTokenHandler.TokenIdClaim), out var id) ? id : (Guid?)null;
+        var (token, secret) = await tokens.CreateAsync(user.UserId(), string.IsNullOrWhiteSpace(body.Name) ? "token" : body.Name.Trim(), body.ExpiresInDays, parent, ct);
         return Results.Created($"/api/tokens/{token.Id}", new NewTokenView(token.Id, token.Name, token.Prefix, token.ExpiresAt, secret));
     }
 
-    private static Task<IResult> Revoke(Guid id, ClaimsPrincipal user, AppDb db, TimeProvider time, CancellationToken ct) =>
-        db.RevokeAsync(db.AccessTokens.Where(t => t.Id == id && t.UserId == user.UserId()), "token", time, ct);
+    private static Task<IResult> Revoke(Guid id, ClaimsPrincipal user, TokenService tokens, CancellationToken ct) =>
+        tokens.RevokeWithDescendantsAsync(user.UserId(), id, ct);
 }

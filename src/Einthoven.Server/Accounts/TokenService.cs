@@ -5,21 +5,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Einthoven.Server.Accounts;
 
-public sealed record TokenOwner(Guid UserId, string Email, IReadOnlyList<string> Roles);
+public sealed record TokenOwner(Guid TokenId, Guid UserId, string Email, IReadOnlyList<string> Roles);
 
 /// <summary>Issues, lists and revokes personal access tokens (random, shown once, stored as SHA-256).</summary>
 public sealed class TokenService(AppDb db, TimeProvider time)
 {
     public const string TokenPrefix = "eth_";
 
-    public async Task<(PersonalAccessToken Token, string Secret)> CreateAsync(Guid userId, string name, int? expiresInDays, CancellationToken ct)
+    public async Task<(PersonalAccessToken Token, string Secret)> CreateAsync(Guid userId, string name, int? expiresInDays, Guid? parentId, CancellationToken ct)
     {
         var secret = TokenPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
         var now = time.GetUtcNow().UtcDateTime;
         var token = new PersonalAccessToken
         {
             Id = Guid.NewGuid(), UserId = userId, Name = name.Length > 100 ? name[..100] : name, Hash = Hash(secret), Prefix = secret[..10], CreatedAt = now,
-            ExpiresAt = expiresInDays is { } days ? now.AddDays(days) : null,
+            ExpiresAt = expiresInDays is { } days ? now.AddDays(days) : null, ParentId = parentId,
         };
         db.AccessTokens.Add(token);
         await db.SaveChangesAsync(ct);
@@ -43,7 +43,24 @@ public sealed class TokenService(AppDb db, TimeProvider time)
         if (token is null || token.RevokedAt is not null || token.ExpiresAt <= now || token.LockoutEnd > time.GetUtcNow()) return null;
         if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
             await db.AccessTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), ct);
-        return new TokenOwner(token.UserId, token.Email ?? "", token.Roles.OfType<string>().ToList());
+        return new TokenOwner(token.Id, token.UserId, token.Email ?? "", token.Roles.OfType<string>().ToList());
+    }
+
+    /// <summary>Revokes one of the user's tokens and every token made with it, or with those, and so on (404 when it is not theirs).</summary>
+    public async Task<IResult> RevokeWithDescendantsAsync(Guid userId, Guid id, CancellationToken ct)
+    {
+        var owned = await db.AccessTokens.Where(t => t.UserId == userId).ToListAsync(ct);
+        if (owned.All(t => t.Id != id)) return Api.Problems.NotFound("token");
+        var now = time.GetUtcNow().UtcDateTime;
+        var doomed = new HashSet<Guid> { id };
+        for (var added = true; added;)
+        {
+            added = false;
+            foreach (var child in owned.Where(t => t.ParentId is { } p && doomed.Contains(p))) added |= doomed.Add(child.Id);
+        }
+        foreach (var token in owned.Where(t => doomed.Contains(t.Id))) token.RevokedAt ??= now;
+        await db.SaveChangesAsync(ct);
+        return Results.NoContent();
     }
 
     public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));

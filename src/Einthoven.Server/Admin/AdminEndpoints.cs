@@ -20,7 +20,7 @@ public static class AdminEndpoints
         admin.MapGet("/", List).WithSummary("Every account with its roles (no medical data)");
         admin.MapPost("/{id:guid}/roles", AddRole).WithSummary("Give a role (Patient, Doctor, Admin)");
         admin.MapDelete("/{id:guid}/roles/{role}", RemoveRole).WithSummary("Take a role away");
-        admin.MapPost("/{id:guid}/unlock", Unlock).WithSummary("Lift a sign-in lockout");
+        admin.MapPost("/{id:guid}/unlock", Unlock).WithSummary("Lift a sign-in lockout (of the account and of every address)");
     }
 
     private static async Task<IResult> List(UserManager<AppUser> users, TimeProvider time, CancellationToken ct)
@@ -52,10 +52,11 @@ public static class AdminEndpoints
         return Results.Ok(await AuthEndpoints.ViewAsync(users, user));
     }
 
-    private static async Task<IResult> Unlock(Guid id, UserManager<AppUser> users)
+    private static async Task<IResult> Unlock(Guid id, UserManager<AppUser> users, SignInThrottle throttle)
     {
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null) return Problems.NotFound("user");
+        throttle.Forget(user.NormalizedEmail ?? "");
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         return Results.NoContent();

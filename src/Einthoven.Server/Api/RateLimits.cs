@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Einthoven.Server.Api;
 
-/// <summary>Per-client fixed-window limits on the endpoints that check secrets (sign-in, access keys).</summary>
+/// <summary>
+/// Per-client fixed-window limits on the endpoints that check secrets (sign-in, access keys). The client is the
+/// connection's address, or the one a known proxy forwarded (<see cref="Proxies"/>).
+/// </summary>
 public static class RateLimits
 {
     public const string SignIn = "sign-in";
@@ -24,6 +27,6 @@ public static class RateLimits
         });
 
     private static RateLimitPartition<string> PerClient(HttpContext context, int permits) =>
-        RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local",
+        RateLimitPartition.GetFixedWindowLimiter(Accounts.SignInThrottle.AddressKey(context.Connection.RemoteIpAddress),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 }

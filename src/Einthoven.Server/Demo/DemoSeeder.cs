@@ -3,22 +3,31 @@ using Einthoven.Server.Accounts;
 using Einthoven.Server.Recordings;
 using Einthoven.Signal.Synthesis;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Einthoven.Server.Demo;
 
 /// <summary>
-/// First start of an empty database: a demo patient, doctor and admin with fresh random passwords (printed once to the
-/// console, never logged), and a few synthetic recordings for the patient, so that a fresh machine without any
-/// dataset has something to look at.
+/// First start of an empty database: a demo patient, doctor and admin with fresh random passwords (written once to
+/// <see cref="FileName"/> in the data folder, readable by the server's user only; the console shows only its path, and
+/// nothing is logged), and a few synthetic recordings for the patient, so that a fresh machine without any dataset has
+/// something to look at.
 /// </summary>
-public sealed class DemoSeeder(UserManager<AppUser> users, RecordingImporter importer, TimeProvider time)
+public sealed class DemoSeeder(UserManager<AppUser> users, RecordingImporter importer, TimeProvider time, IOptions<ServerOptions> options)
 {
+    public const string FileName = "demo-accounts.txt";
+
     public async Task SeedAsync(TextWriter console, CancellationToken ct)
     {
         if (users.Users.Any()) return;
-        var patient = await CreateAsync("patient@demo.einthoven", "Demo Patient", Roles.Patient, console);
-        await CreateAsync("doctor@demo.einthoven", "Demo Doctor", Roles.Doctor, console);
-        await CreateAsync("admin@demo.einthoven", "Demo Admin", Roles.Admin, console);
+        var accounts = new StringWriter();
+        accounts.WriteLine("Einthoven demo accounts (created on first start; delete this file once you have noted them).");
+        var patient = await CreateAsync("patient@demo.einthoven", "Demo Patient", Roles.Patient, accounts);
+        await CreateAsync("doctor@demo.einthoven", "Demo Doctor", Roles.Doctor, accounts);
+        await CreateAsync("admin@demo.einthoven", "Demo Admin", Roles.Admin, accounts);
+        var path = Path.Combine(options.Value.DataFolder, FileName);
+        await WritePrivateAsync(path, accounts.ToString(), ct);
+        console.WriteLine($"Demo accounts (patient, doctor, admin) and their passwords: {path}");
         var today = time.GetUtcNow().UtcDateTime.Date;
         foreach (var options in Recordings(today))
         {
@@ -38,14 +47,23 @@ public sealed class DemoSeeder(UserManager<AppUser> users, RecordingImporter imp
             AfEpisodes = [(TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(120))], Start = today.AddDays(-1).AddHours(20) },
     ];
 
-    private async Task<AppUser> CreateAsync(string email, string name, string role, TextWriter console)
+    private static async Task WritePrivateAsync(string path, string text, CancellationToken ct)
+    {
+        File.Delete(path); // a mode applies only to a new file
+        var file = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) file.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        await using var writer = new StreamWriter(path, file);
+        await writer.WriteAsync(text.AsMemory(), ct);
+    }
+
+    private async Task<AppUser> CreateAsync(string email, string name, string role, TextWriter accounts)
     {
         var password = NewPassword();
         var user = new AppUser { Id = Guid.NewGuid(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = time.GetUtcNow().UtcDateTime };
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded) throw new InvalidOperationException($"cannot create {email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
         await users.AddToRoleAsync(user, role);
-        console.WriteLine($"Demo {role.ToLowerInvariant()}: {email}  password: {password}");
+        accounts.WriteLine($"Demo {role.ToLowerInvariant()}: {email}  password: {password}");
         return user;
     }
 

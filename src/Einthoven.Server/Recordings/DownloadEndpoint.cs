@@ -22,12 +22,13 @@ public static class DownloadEndpoint
 
     private static async Task<IResult> Download(Guid id, string? format, ClaimsPrincipal user, AppDb db, PatientAccess access, IOptions<ServerOptions> options, CancellationToken ct)
     {
+        var original = string.IsNullOrWhiteSpace(format) || string.Equals(format, "original", StringComparison.OrdinalIgnoreCase);
+        var requested = original ? null : Named(format!);
+        if (!original && requested is null) // before the read is audited: a refused download reads nothing
+            return Problems.BadRequest("unknown format", $"format must be original or one of: {string.Join(", ", RecordFiles.Formats.Select(f => f.Name))}", "format");
         var recording = await access.ReadRecordingAsync(user, id, "recording.download", ct);
         if (recording is null) return Problems.NotFound("recording");
-        var name = string.IsNullOrWhiteSpace(format) || format == "original" ? recording.OriginalFormat : format;
-        var target = RecordFiles.Formats.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
-        if (target is null)
-            return Problems.BadRequest("unknown format", $"format must be original or one of: {string.Join(", ", RecordFiles.Formats.Select(f => f.Name))}", "format");
+        var target = requested ?? OriginalOf(recording);
         var record = await RecordingLoader.LoadAsync(db, recording, withAnalysis: true, ct);
         var folder = Path.Combine(options.Value.DataFolder, "downloads", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -50,6 +51,12 @@ public static class DownloadEndpoint
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    private static IRecordFormat? Named(string name) =>
+        RecordFiles.Formats.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The uploaded format; a recording made on the server (the demo's "synthetic" ones) had none, and WFDB holds it losslessly.</summary>
+    private static IRecordFormat OriginalOf(Recording recording) => Named(recording.OriginalFormat) ?? Named("wfdb")!;
 
     private static byte[] Zip(string[] files)
     {

@@ -12,10 +12,6 @@ public static class WebUi
     public static readonly string[] Pages =
         ["/", "/signin", "/register", "/recordings/{id:guid}", "/sharing", "/doctor", "/doctor/patients/{id:guid}", "/settings"];
 
-    private const string ContentSecurityPolicy =
-        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; " +
-        "manifest-src 'self'; worker-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
-
     public static void UseStaticFiles(WebApplication app) =>
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -37,10 +33,7 @@ public static class WebUi
     {
         var index = environment.WebRootFileProvider.GetFileInfo("index.html");
         if (!index.Exists) return Results.Problem(statusCode: 500, title: "web UI missing", detail: "wwwroot/index.html is not deployed");
-        context.Response.Headers.CacheControl = "no-cache";
-        context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        context.Response.Headers.XContentTypeOptions = "nosniff";
-        context.Response.Headers["Referrer-Policy"] = "same-origin";
+        context.Response.Headers.CacheControl = "no-cache"; // its security headers: Api/SecurityHeaders
         return Results.Stream(index.CreateReadStream(), "text/html; charset=utf-8");
     }
 }

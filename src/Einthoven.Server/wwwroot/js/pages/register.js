@@ -27,11 +27,13 @@ export function render(main, { navigate, refreshSession }) {
     submit.disabled = true;
     try {
       await post('/api/auth/register', { email: email.value.trim(), password: password.value, displayName: name.value.trim() });
+      // The server answers alike whether or not the e-mail was taken (accounts are not discoverable): signing in tells.
       await post('/api/auth/login', { email: email.value.trim(), password: password.value });
       await refreshSession();
       navigate('/');
     } catch (e) {
-      status.append(message('error', e.message));
+      status.append(message('error', e.status === 401
+        ? 'This e-mail already has an account: sign in with its password.' : e.message));
       submit.disabled = false;
     }
   }
