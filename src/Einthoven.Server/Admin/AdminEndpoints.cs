@@ -56,7 +56,7 @@ public static class AdminEndpoints
     {
         var user = await users.FindByIdAsync(id.ToString());
         if (user is null) return Problems.NotFound("user");
-        throttle.Forget(user.NormalizedEmail ?? "");
+        throttle.Forget(users.NormalizeEmail(user.Email) ?? ""); // the stored NormalizedEmail is protected
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         return Results.NoContent();
