@@ -1,6 +1,8 @@
+using Einthoven.Server.Accounts;
 using Einthoven.Server.Storage;
 using Einthoven.TestSupport;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,6 +57,24 @@ public sealed class ServerHost : IAsyncDisposable
         var anonymous = Client();
         await (await anonymous.PostJsonAsync("/api/auth/register", new { email, password = "Patient-Pass-123" })).JsonAsync(System.Net.HttpStatusCode.Created);
         var token = await (await anonymous.PostJsonAsync("/api/auth/token", new { email, password = "Patient-Pass-123" })).JsonAsync(System.Net.HttpStatusCode.Created);
+        return Client(token.Str("token"));
+    }
+
+    /// <summary>Creates an account directly through Identity (admins cannot register) and returns its id.</summary>
+    public async Task<Guid> CreateUserAsync(string email, string password, string role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { Id = Guid.NewGuid(), UserName = email, Email = email, DisplayName = role, CreatedAt = DateTime.UtcNow };
+        Assert.True((await users.CreateAsync(user, password)).Succeeded);
+        await users.AddToRoleAsync(user, role);
+        return user.Id;
+    }
+
+    /// <summary>Signs in with a password and returns a client that carries a fresh token.</summary>
+    public async Task<HttpClient> SignInAsync(string email, string password)
+    {
+        var token = await (await Client().PostJsonAsync("/api/auth/token", new { email, password, name = "tests" })).JsonAsync(System.Net.HttpStatusCode.Created);
         return Client(token.Str("token"));
     }
 
