@@ -228,6 +228,22 @@ public abstract class AdminTests(ServerFixture fixture)
         Assert.Equal(1, health.GetProperty("queue").GetProperty("queued").GetInt32());
     }
 
+    [ProviderFact]
+    public async Task Every_admin_endpoint_documents_its_answer_type()
+    {
+        var spec = await (await W.Anonymous.GetAsync("/docs/v1/openapi.json")).JsonAsync();
+        var operations = spec.GetProperty("paths").EnumerateObject().Where(p => p.Name.StartsWith("/api/admin/"))
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => (Name: $"{o.Name.ToUpperInvariant()} {p.Name}", Responses: o.Value.GetProperty("responses")))).ToList();
+        Assert.Equal(9, operations.Count);
+        foreach (var (name, responses) in operations)
+        {
+            var success = responses.EnumerateObject().Where(r => r.Name.StartsWith('2')).ToList();
+            Assert.True(success.Count == 1, $"{name}: {success.Count} success answers documented");
+            if (success[0].Name != "204")
+                Assert.True(success[0].Value.TryGetProperty("content", out var content) && content.TryGetProperty("application/json", out _), $"{name}: untyped answer");
+        }
+    }
+
     private static async Task<HttpClient> AdminOf(ServerHost host)
     {
         await host.CreateUserAsync("admin@test.local", "Admin-Pass-123", "Admin");
