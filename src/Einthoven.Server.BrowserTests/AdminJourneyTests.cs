@@ -45,14 +45,17 @@ public sealed class AdminJourneyTests(BrowserFixture fixture)
         var roles = (await MeAsync(api, candidate)).GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ToList();
         Assert.Equal(["Doctor", "Patient"], roles);
 
-        // Lockout: the locked account shows as such until the admin unlocks it; then its owner signs in.
-        await SearchAsync(page, locked.Email);
+        // Lockout: the locked accounts list shows the account until the admin unlocks it; then its owner signs in.
+        await page.FillAsync("#user-search", "");
+        await page.CheckAsync("#user-locked");
+        await Assertions.Expect(page.Locator("#admin-users h2")).ToContainTextAsync("Locked accounts");
         var row = page.Locator($"[data-email='{locked.Email}']");
         await Assertions.Expect(row.Locator(".badge.locked")).ToHaveTextAsync("Locked");
+        await Assertions.Expect(page.Locator($"[data-email='{candidate.Email}']")).ToHaveCountAsync(0);
         await tab.ScreenshotAsync("admin");
         await row.Locator("button", new() { HasText = "Unlock" }).ClickAsync();
         await Assertions.Expect(page.Locator("#admin-users .message.success")).ToContainTextAsync($"{locked.Email} can sign in again");
-        await Assertions.Expect(row.Locator(".badge.locked")).ToHaveCountAsync(0);
+        await Assertions.Expect(row).ToHaveCountAsync(0);
         await MeAsync(api, locked);
 
         // The audit log, filtered to the doctor's reads: every row is the doctor reading the patient's list.

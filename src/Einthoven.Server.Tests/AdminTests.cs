@@ -31,10 +31,14 @@ public abstract class AdminTests(ServerFixture fixture)
         Assert.True(user.GetProperty("lockedOut").GetBoolean());
         Assert.True(user.GetProperty("lockoutEnd").GetDateTime() > DateTime.UtcNow);
         Assert.Empty((await (await Admin.GetAsync("/api/admin/users?q=nobody-is-called-this")).JsonAsync()).EnumerateArray());
+        var lockedOnes = (await (await Admin.GetAsync("/api/admin/users?locked=true")).JsonAsync()).EnumerateArray().Select(u => u.Id()).ToList();
+        Assert.Contains(me.Id(), lockedOnes);
+        Assert.DoesNotContain(W.Owner.Id, lockedOnes);
 
         (await Admin.PostAsync($"/api/admin/users/{me.Id()}/unlock", null)).EnsureSuccessStatusCode();
         user = Assert.Single((await (await Admin.GetAsync($"/api/admin/users?q={email}")).JsonAsync()).EnumerateArray());
         Assert.False(user.GetProperty("lockedOut").GetBoolean());
+        Assert.DoesNotContain((await (await Admin.GetAsync("/api/admin/users?locked=true")).JsonAsync()).EnumerateArray(), u => u.Id() == me.Id());
         await (await W.Anonymous.PostJsonAsync("/api/auth/login", new { email, password })).JsonAsync();
     }
 

@@ -5,23 +5,31 @@ import { dateTime, utc } from '../core/format.js';
 import { dataTable } from '../components/dataTable.js';
 
 const roles = ['Patient', 'Doctor', 'Admin'];
+const Shown = 200;
 
 export async function render(section) {
   const search = h('input', { id: 'user-search', type: 'search', placeholder: 'e-mail or name', autocomplete: 'off' });
+  const lockedOnly = h('input', { id: 'user-locked', type: 'checkbox', onchange: () => refresh() });
   const status = h('div', { 'aria-live': 'polite' });
   const list = h('div', { class: 'users' });
   section.append(
     h('form', { class: 'card', role: 'search', onsubmit: event => { event.preventDefault(); refresh(); } },
       h('div', { class: 'row' },
         h('label', { class: 'control', for: 'user-search' }, h('span', {}, 'Find an account'), search),
-        h('button', { type: 'submit', class: 'button' }, 'Search'))),
+        h('button', { type: 'submit', class: 'button' }, 'Search'),
+        h('label', { class: 'toggle', for: 'user-locked' }, lockedOnly, ' Locked accounts only'))),
     status, h('div', { class: 'card' }, list));
   await refresh();
 
   async function refresh() {
     const q = search.value.trim();
-    const users = await get(`/api/admin/users${q ? `?q=${encodeURIComponent(q)}` : ''}`);
-    replace(list, h('h2', {}, q ? `Accounts matching “${q}”` : 'Accounts', h('span', { class: 'muted' }, ` (${users.length})`)),
+    const query = new URLSearchParams({ take: Shown });
+    if (q) query.set('q', q);
+    if (lockedOnly.checked) query.set('locked', 'true');
+    const users = await get(`/api/admin/users?${query}`);
+    const title = `${lockedOnly.checked ? 'Locked accounts' : 'Accounts'}${q ? ` matching “${q}”` : ''}`;
+    replace(list, h('h2', {}, title, h('span', { class: 'muted' }, ` (${users.length})`)),
+      users.length === Shown ? h('p', { class: 'muted small' }, `The first ${Shown} by e-mail; search to find others.`) : null,
       dataTable([
         { label: 'Account', cell: u => [h('strong', {}, u.displayName || u.email), h('br'), h('span', { class: 'muted' }, u.email)] },
         { label: 'Roles', cell: u => h('div', { class: 'role-toggles' }, roles.map(role => roleToggle(u, role))) },
