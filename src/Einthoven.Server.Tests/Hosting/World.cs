@@ -1,8 +1,6 @@
 using System.Net;
 using Einthoven.Server.Accounts;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Einthoven.Server.Tests.Hosting;
 
