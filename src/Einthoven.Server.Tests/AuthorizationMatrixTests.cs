@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Einthoven.Server.Tests.Hosting;
 
 namespace Einthoven.Server.Tests;
@@ -157,6 +158,41 @@ public abstract class AuthorizationMatrixTests(ServerFixture fixture)
     [ProviderFact]
     [Covers("GET /api/admin/audit")]
     public Task Admin_audit_log() => Check(HttpMethod.Get, _ => "/api/admin/audit", Matrix.Admins());
+
+    [ProviderFact]
+    [Covers("GET /api/admin/audit")]
+    public Task Admin_audit_log_filtered() =>
+        Check(HttpMethod.Get, _ => $"/api/admin/audit?patient={W.Owner.Id}&recording={W.Recording}&from=2020-01-01T00:00:00Z&pageSize=50", Matrix.Admins());
+
+    [ProviderFact]
+    [Covers("GET /api/admin/storage")]
+    public Task Admin_storage() => Check(HttpMethod.Get, _ => "/api/admin/storage", Matrix.Admins(), (who, body) =>
+    {
+        if (who == Who.Admin) Assert.Contains(W.Owner.Email, body);
+    });
+
+    [ProviderFact]
+    [Covers("GET /api/admin/jobs")]
+    public Task Admin_jobs() => Check(HttpMethod.Get, _ => "/api/admin/jobs", Matrix.Admins(), (who, body) =>
+    {
+        if (who == Who.Admin) Assert.Contains("\"Succeeded\"", body);
+    });
+
+    [ProviderFact]
+    [Covers("POST /api/admin/jobs/{id:guid}/retry")]
+    public async Task Admin_retry_job()
+    {
+        var job = await fixture.Host.DbAsync(db => db.AnalysisJobs.Where(j => j.RecordingId == W.Recording).Select(j => j.Id).FirstAsync());
+        // The owner's job succeeded: the admin is told it is not a failed job; everyone else may not ask.
+        await Check(HttpMethod.Post, _ => $"/api/admin/jobs/{job}/retry", Matrix.Admins() with { Admin = 409 });
+    }
+
+    [ProviderFact]
+    [Covers("GET /api/admin/health")]
+    public Task Admin_health() => Check(HttpMethod.Get, _ => "/api/admin/health", Matrix.Admins(), (who, body) =>
+    {
+        if (who == Who.Admin) Assert.Contains("\"reachable\":true", body);
+    });
 
     [ProviderFact]
     [Covers("GET /api/admin/users")]

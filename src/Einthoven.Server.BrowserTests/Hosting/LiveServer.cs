@@ -37,14 +37,17 @@ public sealed class LiveServer : IAsyncDisposable
     public IServiceProvider Services => _factory.Services;
 
     /// <summary>A doctor account (doctors are made by an admin; here directly through Identity).</summary>
-    public async Task CreateDoctorAsync(string email, string password, string name)
+    public Task CreateDoctorAsync(string email, string password, string name) => CreateUserAsync(email, password, name, Roles.Doctor);
+
+    /// <summary>An account with one role, made directly through Identity (admins and doctors cannot register).</summary>
+    public async Task CreateUserAsync(string email, string password, string name, string role)
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = new AppUser { Id = Guid.NewGuid(), UserName = email, Email = email, DisplayName = name, CreatedAt = DateTime.UtcNow };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
-        await users.AddToRoleAsync(user, Roles.Doctor);
+        await users.AddToRoleAsync(user, role);
     }
 
     public async Task<T> DbAsync<T>(Func<AppDb, Task<T>> work)

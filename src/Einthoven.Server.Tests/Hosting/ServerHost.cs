@@ -87,6 +87,24 @@ public sealed class ServerHost : IAsyncDisposable
         return Client(token.Str("token"));
     }
 
+    /// <summary>Creates an account directly through Identity (admins cannot register) and returns its id.</summary>
+    public async Task<Guid> CreateUserAsync(string email, string password, string role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { Id = Guid.NewGuid(), UserName = email, Email = email, DisplayName = role, CreatedAt = DateTime.UtcNow };
+        Assert.True((await users.CreateAsync(user, password)).Succeeded);
+        await users.AddToRoleAsync(user, role);
+        return user.Id;
+    }
+
+    /// <summary>Signs in with a password and returns a client that carries a fresh token.</summary>
+    public async Task<HttpClient> SignInAsync(string email, string password)
+    {
+        var token = await (await Client().PostJsonAsync("/api/auth/token", new { email, password, name = "tests" })).JsonAsync(System.Net.HttpStatusCode.Created);
+        return Client(token.Str("token"));
+    }
+
     /// <summary>Runs <paramref name="work"/> against the host's database, in its own scope.</summary>
     public async Task<T> DbAsync<T>(Func<AppDb, Task<T>> work)
     {

@@ -1,8 +1,6 @@
 using System.Net;
 using Einthoven.Server.Accounts;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Einthoven.Server.Tests.Hosting;
 
@@ -105,13 +103,7 @@ public sealed class World
     private async Task<Actor> AdminAsync(string email)
     {
         const string password = "Admin-Pass-123";
-        await using (var scope = Host.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var user = new AppUser { Id = Guid.NewGuid(), UserName = email, Email = email, DisplayName = "Admin", CreatedAt = DateTime.UtcNow };
-            Assert.True((await users.CreateAsync(user, password)).Succeeded);
-            await users.AddToRoleAsync(user, Roles.Admin);
-        }
+        await Host.CreateUserAsync(email, password, Roles.Admin);
         return await SignInAsync(Who.Admin, email, password);
     }
 

@@ -9,15 +9,26 @@ namespace Einthoven.Server.Analysis;
 /// The hosted worker: claims analysis jobs one at a time, runs the analyzer off the request threads, renews the lease
 /// while it works and stores the outcome in the same transaction that marks the job done.
 /// </summary>
-public sealed class AnalysisWorker(IServiceScopeFactory scopes, JobSignal signal, IOptions<ServerOptions> options, ILogger<AnalysisWorker> log)
+public sealed class AnalysisWorker(
+    IServiceScopeFactory scopes, JobSignal signal, IOptions<ServerOptions> options, TimeProvider time, ILogger<AnalysisWorker> log)
     : BackgroundService
 {
     private readonly string _owner = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
+    private long _lastHeartbeatTicks;
+
+    /// <summary>True while the hosted loop runs (false when <c>Analysis:RunWorker</c> is off or the loop ended).</summary>
+    public bool IsRunning => ExecuteTask is { IsCompleted: false };
+
+    /// <summary>When the loop last polled the queue or renewed a lease; null before it first did.</summary>
+    public DateTime? LastHeartbeat => Interlocked.Read(ref _lastHeartbeatTicks) is var ticks and > 0 ? new DateTime(ticks, DateTimeKind.Utc) : null;
+
+    private void Beat() => Interlocked.Exchange(ref _lastHeartbeatTicks, time.GetUtcNow().UtcTicks);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            Beat();
             try
             {
                 if (await RunOneAsync(stoppingToken)) continue;
@@ -78,6 +89,7 @@ public sealed class AnalysisWorker(IServiceScopeFactory scopes, JobSignal signal
                     log.LogWarning("analysis job {Job} lost its lease; abandoning this attempt", job.Id);
                     return;
                 }
+                Beat();
             }
         }
         var outcome = await analysis;

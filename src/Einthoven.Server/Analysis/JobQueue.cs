@@ -102,9 +102,34 @@ public sealed class JobQueue(AppDb db, TimeProvider time, IOptions<ServerOptions
         return job;
     }
 
+    /// <summary>
+    /// An admin's retry: puts a failed job back in the queue with fresh attempts, unless a newer job of the same
+    /// recording (the patient asked again) replaced it.
+    /// </summary>
+    public async Task<(RetryOutcome Outcome, AnalysisJob? Job)> RetryAsync(Guid jobId, CancellationToken ct)
+    {
+        var job = await db.AnalysisJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, ct);
+        if (job is null) return (RetryOutcome.NotFound, null);
+        if (job.State != JobState.Failed) return (RetryOutcome.NotFailed, job);
+        if (await db.AnalysisJobs.AnyAsync(j => j.RecordingId == job.RecordingId && j.Id != job.Id && j.CreatedAt >= job.CreatedAt, ct))
+            return (RetryOutcome.Superseded, job);
+        var now = Now;
+        var reset = await db.AnalysisJobs.Where(j => j.Id == jobId && j.State == JobState.Failed)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, JobState.Queued).SetProperty(j => j.Attempts, 0)
+                .SetProperty(j => j.MaxAttempts, Settings.MaxAttempts).SetProperty(j => j.Progress, 0.0)
+                .SetProperty(j => j.Error, (string?)null).SetProperty(j => j.CompletedAt, (DateTime?)null)
+                .SetProperty(j => j.UpdatedAt, now), ct);
+        job = await db.AnalysisJobs.AsNoTracking().SingleAsync(j => j.Id == jobId, ct);
+        if (reset == 0) return (RetryOutcome.NotFailed, job); // another admin retried it meanwhile
+        Wake();
+        return (RetryOutcome.Queued, job);
+    }
+
     private IQueryable<AnalysisJob> Owned(Guid jobId, string owner) =>
         db.AnalysisJobs.Where(j => j.Id == jobId && j.State == JobState.Running && j.LeaseOwner == owner);
 }
+
+public enum RetryOutcome { Queued, NotFound, NotFailed, Superseded }
 
 /// <summary>Wakes the workers of this process when a job is queued, so they need not wait for the next poll.</summary>
 public sealed class JobSignal

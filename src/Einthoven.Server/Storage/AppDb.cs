@@ -111,6 +111,7 @@ public abstract class AppDb(DbContextOptions options, AtRestProtection protectio
         b.Entity<AuditEntry>(e =>
         {
             e.HasIndex(a => new { a.PatientId, a.At });
+            e.HasIndex(a => new { a.ActorId, a.At }); // the admin's audit filter by reader
             e.Property(a => a.Action).HasMaxLength(64);
         });
         UtcDateTimes(b);

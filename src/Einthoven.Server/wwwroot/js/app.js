@@ -6,6 +6,7 @@ import { route, start, navigate } from './core/router.js';
 const session = { user: null };
 const isPatient = () => session.user?.roles.includes('Patient');
 const isDoctor = () => session.user?.roles.includes('Doctor');
+const isAdmin = () => session.user?.roles.includes('Admin');
 
 route('/', () => import('./pages/home.js'));
 route('/signin', () => import('./pages/signin.js'));
@@ -15,9 +16,16 @@ route('/sharing', () => import('./pages/sharing.js'));
 route('/doctor', () => import('./pages/doctor.js'));
 route('/doctor/patients/:id', () => import('./pages/patient.js'));
 route('/settings', () => import('./pages/settings.js'));
+route('/admin', () => import('./pages/admin.js'));
 
 const publicPages = new Set(['/signin', '/register', '/settings']);
 let cleanup = null;
+
+/** Where a role starts: an admin runs the platform, a patient sees recordings, a doctor the patients. */
+function startPage(roles = session.user?.roles ?? []) {
+  if (roles.includes('Admin')) return '/admin';
+  return roles.includes('Patient') ? '/' : '/doctor';
+}
 
 async function refreshSession() {
   const answer = await get('/api/session');
@@ -30,6 +38,7 @@ function renderNav() {
   const links = [];
   if (isPatient()) links.push(['/', 'Recordings'], ['/sharing', 'Sharing']);
   if (isDoctor()) links.push(['/doctor', 'Patients']);
+  if (isAdmin()) links.push(['/admin', 'Admin']);
   links.push(['/settings', 'Settings']);
   const here = location.pathname;
   replace(nav,
@@ -55,7 +64,7 @@ async function show(current) {
   try {
     const page = await current.load();
     replace(main);
-    const context = { session, params: current.params, query: current.query, navigate, refreshSession, isPatient, isDoctor };
+    const context = { session, params: current.params, query: current.query, navigate, refreshSession, isPatient, isDoctor, isAdmin, startPage };
     cleanup = (await page.render(main, context)) ?? null;
     if (document.activeElement === document.body) main.focus({ preventScroll: true });
   } catch (e) {

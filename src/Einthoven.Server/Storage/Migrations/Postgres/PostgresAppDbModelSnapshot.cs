@@ -266,6 +266,8 @@ namespace Einthoven.Server.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActorId", "At");
+
                     b.HasIndex("PatientId", "At");
 
                     b.ToTable("AuditEntries");

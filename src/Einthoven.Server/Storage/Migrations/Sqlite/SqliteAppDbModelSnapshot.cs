@@ -259,6 +259,8 @@ namespace Einthoven.Server.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ActorId", "At");
+
                     b.HasIndex("PatientId", "At");
 
                     b.ToTable("AuditEntries");

@@ -46,3 +46,21 @@ export function label(key) {
   const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** 1536 -> "1.5 KB" (powers of 1024, as disks and databases report). */
+export function bytes(value) {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let v = Number(value);
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) { v /= 1024; i++; }
+  return `${number(v, i === 0 || v >= 100 ? 0 : 1)} ${units[i]}`;
+}
+
+/** A past moment as "12 s ago", "5 min ago", "3 h ago". */
+export function ago(date, now = new Date()) {
+  const seconds = Math.max(0, (now - date) / 1000);
+  if (seconds < 60) return `${Math.round(seconds)} s ago`;
+  if (seconds < 3600) return `${Math.round(seconds / 60)} min ago`;
+  if (seconds < 86400) return `${Math.round(seconds / 3600)} h ago`;
+  return `${Math.round(seconds / 86400)} days ago`;
+}

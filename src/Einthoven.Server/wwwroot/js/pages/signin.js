@@ -1,7 +1,7 @@
 import { post } from '../core/api.js';
 import { h, message } from '../core/dom.js';
 
-export function render(main, { query, navigate, refreshSession, session }) {
+export function render(main, { query, navigate, refreshSession, session, startPage }) {
   const status = h('div', { class: 'form-status', 'aria-live': 'polite' });
   const email = h('input', { type: 'email', name: 'email', autocomplete: 'username', required: true, id: 'signin-email' });
   const password = h('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true, id: 'signin-password' });
@@ -24,7 +24,7 @@ export function render(main, { query, navigate, refreshSession, session }) {
       const user = await post('/api/auth/login', { email: email.value.trim(), password: password.value });
       await refreshSession();
       const next = query.get('next');
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : user.roles.includes('Patient') ? '/' : '/doctor');
+      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : startPage(user.roles));
     } catch (e) {
       status.append(message('error', e.status === 401 ? 'Wrong e-mail or password.' : e.message));
       submit.disabled = false;
