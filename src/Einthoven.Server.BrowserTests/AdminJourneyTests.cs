@@ -91,7 +91,7 @@ public sealed class AdminJourneyTests(BrowserFixture fixture)
     }
 
     private static async Task RegisterAsync(HttpClient api, Person person) =>
-        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync("/api/auth/register", new { email = person.Email, password = person.Password, displayName = person.Name })).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await api.PostAsJsonAsync("/api/auth/register", new { email = person.Email, password = person.Password, displayName = person.Name })).StatusCode);
 
     /// <summary>The patient shares by key; the doctor claims it and lists the patient's recordings (one audit entry).</summary>
     private static async Task DoctorReadsPatientAsync(HttpClient api, Person doctor, Person patient)

@@ -24,6 +24,8 @@ public sealed class LiveServer : IAsyncDisposable
     {
         DataFolder = TestData.TempDir();
         var all = TestSettings.For(DataFolder);
+        // Every browser comes from 127.0.0.1: one locked-out address locks the account, as many addresses would in production.
+        all["Einthoven:Lockout:AddressesPerAccount"] = "1";
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) all[k] = v;
         _factory = new Factory(all);
         _factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
