@@ -36,6 +36,20 @@ public class StreamingWriterTests
     public void Writing_a_record_gives_the_bytes_the_whole_record_writers_gave(string name, string format, string expected) =>
         Assert.Equal(expected, Written(name, format, (record, path) => RecordFiles.Write(record, path, format)));
 
+    [Theory]
+    [InlineData("wfdb", "98D20A6E9C49F103")]
+    [InlineData("edf", "F581BE32FA5BCB45")]
+    [InlineData("csv", "A73397B8D591830F")]
+    public void MitBih_100_streamed_from_its_files_gives_the_same_bytes_reading_only_windows(string format, string expected)
+    {
+        var dir = TestData.TempDir();
+        using var reader = new WindowCountingReader(RecordFiles.Open(TestData.MitDbRecord("100")));
+        RecordFiles.Write(reader, Path.Combine(dir, "out" + (format == "wfdb" ? "" : "." + format)), format);
+        Assert.Equal(expected, Hash(dir));
+        // 2 x 650,000 samples: a writer that read the whole record at once would ask for all of them.
+        Assert.InRange(reader.LargestWindow, 1, SignalWindows.DefaultSamples);
+    }
+
     private static string Written(string name, string format, Action<EcgRecord, string> write)
     {
         var dir = TestData.TempDir();
@@ -74,5 +88,21 @@ public class StreamingWriterTests
             sha.AppendData(File.ReadAllBytes(file));
         }
         return Convert.ToHexString(sha.GetHashAndReset())[..16];
+    }
+
+    /// <summary>Passes reads through and remembers the largest window asked for (samples over all leads).</summary>
+    private sealed class WindowCountingReader(ISignalReader inner) : ISignalReader
+    {
+        public long LargestWindow { get; private set; }
+        public RecordInfo Info => inner.Info;
+        public IReadOnlyList<string> Annotators => inner.Annotators;
+        public IReadOnlyList<Annotation> ReadAnnotations(string annotator) => inner.ReadAnnotations(annotator);
+        public void Dispose() => inner.Dispose();
+
+        public SampleBlock Read(long start, int count)
+        {
+            LargestWindow = Math.Max(LargestWindow, (long)count * Info.Leads.Count);
+            return inner.Read(start, count);
+        }
     }
 }
