@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Einthoven.Server.Accounts;
+using Einthoven.Server.Recordings;
 using Einthoven.Signal.Formats;
 using Einthoven.Signal.Synthesis;
 using Microsoft.AspNetCore.Identity;
