@@ -14,6 +14,7 @@ var benchmarks = new (string Name, string Help, Func<string[], int> Run)[]
     ("beats", "beats [MITDB] [RECORDS...]: beat classification throughput on one core (network alone and end to end), shipped model", BeatsBenchmark.Run),
     ("engine", "engine: learning engine throughput on a beat-classifier-sized network", EngineBenchmark.Run),
     ("rhythm", "rhythm [CINC2017]: rhythm classification latency of a 30-s single-lead recording on one thread", RhythmBenchmark.Run),
+    ("memory", "memory [--hours H]: peak memory of analysing and downloading a 24-hour 12-lead 250 Hz recording on the real server, against the budgets", MemoryBenchmark.Run),
     ("edf-csv", "edf-csv [MITDB] [N]: EDF and CSV write and windowed-read throughput on the first N (8) MIT-BIH records", EdfCsvBenchmark.Run),
 };
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Einthoven.Server.Recordings;
+using Einthoven.Signal.Formats;
 using Einthoven.Signal.Synthesis;
 using Microsoft.Extensions.DependencyInjection;
 

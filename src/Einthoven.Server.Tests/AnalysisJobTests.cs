@@ -56,6 +56,30 @@ public abstract class AnalysisJobTests(ServerFixture fixture)
     }
 
     [ProviderFact]
+    public async Task An_analysis_that_runs_out_of_memory_fails_at_once_instead_of_being_retried()
+    {
+        var analyzer = new ScriptedAnalyzer((_, _, _, _) => throw new OutOfMemoryException("Array dimensions exceeded supported range."));
+        await using var host = new ServerHost(fixture.Provider, services: analyzer.Install);
+        var (client, id) = await UploadAsync(host);
+        var job = (await WaitAsync(client, id)).GetProperty("job");
+        Assert.Equal(("Failed", 1), (job.Str("state"), job.GetProperty("attempts").GetInt32()));
+        Assert.Equal("the analysis ran out of memory; it is not retried", job.Str("error"));
+        Assert.Equal(1, analyzer.Calls);
+    }
+
+    [ProviderFact]
+    public async Task A_recording_over_the_analysis_limits_fails_at_once_saying_why_and_is_never_analysed()
+    {
+        var analyzer = new ScriptedAnalyzer((_, reader, _, _) => ScriptedAnalyzer.OneBeatPerSecond(reader));
+        await using var host = new ServerHost(fixture.Provider, new Dictionary<string, string?> { ["Einthoven:Analysis:MaxSamples"] = "5000" }, analyzer.Install);
+        var (client, id) = await UploadAsync(host); // 10 s, 2 leads, 360 Hz: 7,200 samples
+        var job = (await WaitAsync(client, id)).GetProperty("job");
+        Assert.Equal(("Failed", 1), (job.Str("state"), job.GetProperty("attempts").GetInt32()));
+        Assert.Equal("not analysed: the recording has 7,200 samples over all leads; the analysis takes at most 5,000", job.Str("error"));
+        Assert.Equal(0, analyzer.Calls);
+    }
+
+    [ProviderFact]
     public async Task A_job_whose_worker_died_is_taken_over_when_its_lease_expires()
     {
         var analyzer = new ScriptedAnalyzer((_, record, _, _) => ScriptedAnalyzer.OneBeatPerSecond(record));

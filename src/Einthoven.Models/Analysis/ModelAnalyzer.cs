@@ -1,5 +1,6 @@
 using Einthoven.Models.Beats;
 using Einthoven.Signal.Analysis;
+using Einthoven.Signal.Formats;
 using Einthoven.Signal.Records;
 
 namespace Einthoven.Models.Analysis;
@@ -42,34 +43,52 @@ public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, 
     private const string PatientAdaptationVersion = "patient-adaptation-2";
 
     /// <summary>Analyses a whole record; <paramref name="progress"/> goes from 0 to 1 over the stages.</summary>
-    public ModelAnalysis Analyze(EcgRecord record, IProgress<double>? progress = null, CancellationToken ct = default)
+    public ModelAnalysis Analyze(EcgRecord record, IProgress<double>? progress = null, CancellationToken ct = default) =>
+        AnalyzeInDetail(record, progress, ct).Analysis;
+
+    /// <summary>
+    /// Analyses the record <paramref name="reader"/> reads in bounded memory: a record of at most
+    /// <see cref="LongRecordAnalyzer.SegmentSamples"/> samples over all leads whole (the same result as
+    /// <see cref="Analyze(EcgRecord, IProgress{double}?, CancellationToken)"/>), a longer one segment by segment
+    /// (<see cref="LongRecordAnalyzer"/>).
+    /// </summary>
+    public ModelAnalysis Analyze(ISignalReader reader, IProgress<double>? progress = null, CancellationToken ct = default) =>
+        LongRecordAnalyzer.Analyze(this, reader, progress, ct);
+
+    /// <summary>The analysis with what composing several of them needs: the report's R peaks and the rhythm windows' probabilities.</summary>
+    internal SegmentAnalysis AnalyzeInDetail(EcgRecord record, IProgress<double>? progress, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        var report = RecordAnalyzer.Analyze(record);
+        var signal = RecordAnalyzer.AnalyzeInDetail(record);
+        var report = signal.Report;
         progress?.Report(0.5);
         ct.ThrowIfCancellationRequested();
         var rhythmLead = RecordRhythm.ChooseLead(record.Info, report.Quality.RhythmLead);
-        var (classified, verdict) = ClassifyBeats(record, rhythmLead, () => progress?.Report(0.8), ct);
+        var (classified, verdict, windows) = ClassifyBeats(record, rhythmLead, () => progress?.Report(0.8), ct);
         progress?.Report(1);
         var byClass = AamiMapping.Classes.ToDictionary(c => AamiMapping.Symbol(c), c => classified.Count(b => b.Class == c));
         var enriched = report with { Beats = report.Beats with { ByClass = byClass }, Rhythm = verdict, Models = Models };
-        return new ModelAnalysis(enriched, classified, BeatSignal.ChooseLeads(record.Info).A, rhythmLead);
+        return new SegmentAnalysis(new ModelAnalysis(enriched, classified, BeatSignal.ChooseLeads(record.Info).A, rhythmLead), signal, windows);
     }
 
     /// <summary>
     /// Every beat with its AAMI class, agreed with the rhythm (<see cref="AfReconciliation"/>), and the rhythm verdict
-    /// (read from a limb lead, else the first; <see cref="Analyze"/> also uses the quality assessment's choice).
+    /// (read from a limb lead, else the first; <see cref="Analyze(EcgRecord, IProgress{double}?, CancellationToken)"/> also uses the quality assessment's choice).
     /// </summary>
-    public (IReadOnlyList<ClassifiedBeat> Beats, RhythmVerdict Rhythm) ClassifyBeats(EcgRecord record, CancellationToken ct = default) =>
-        ClassifyBeats(record, RecordRhythm.ChooseLead(record.Info, ""), null, ct);
+    public (IReadOnlyList<ClassifiedBeat> Beats, RhythmVerdict Rhythm) ClassifyBeats(EcgRecord record, CancellationToken ct = default)
+    {
+        var (beats, verdict, _) = ClassifyBeats(record, RecordRhythm.ChooseLead(record.Info, ""), null, ct);
+        return (beats, verdict);
+    }
 
-    private (IReadOnlyList<ClassifiedBeat> Beats, RhythmVerdict Rhythm) ClassifyBeats(EcgRecord record, int rhythmLead, Action? beatsDone, CancellationToken ct)
+    private (IReadOnlyList<ClassifiedBeat> Beats, RhythmVerdict Rhythm, IReadOnlyList<double[]> WindowProbabilities) ClassifyBeats(
+        EcgRecord record, int rhythmLead, Action? beatsDone, CancellationToken ct)
     {
         var (classified, features) = beats.ClassifyWithFeatures(record);
         beatsDone?.Invoke();
         ct.ThrowIfCancellationRequested();
-        var verdict = rhythm.Classify(record, rhythmLead, ct);
-        return (Agree(classified, features, verdict, record.Info.SamplingFrequency), verdict);
+        var (verdict, windows) = rhythm.ClassifyInDetail(record, rhythmLead, ct);
+        return (Agree(classified, features, verdict, record.Info.SamplingFrequency), verdict, windows);
     }
 
     /// <summary>
@@ -107,3 +126,6 @@ public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, 
         return new BeatEvaluationResult(records, total);
     }
 }
+
+/// <summary>One <see cref="ModelAnalyzer"/> run with the details <see cref="LongRecordAnalyzer"/> composes segments from.</summary>
+internal sealed record SegmentAnalysis(ModelAnalysis Analysis, RecordAnalysis Signal, IReadOnlyList<double[]> WindowProbabilities);

@@ -36,14 +36,17 @@ public sealed class RecordRhythm(RhythmClassifier classifier, ModelVersion model
     /// <summary>The verdict on the lead <see cref="ChooseLead"/> picks without a quality assessment (II, MLII or I, else the first).</summary>
     public RhythmVerdict Classify(EcgRecord record, CancellationToken ct = default) => Classify(record, ChooseLead(record.Info, ""), ct);
 
-    public RhythmVerdict Classify(EcgRecord record, int lead, CancellationToken ct = default)
+    public RhythmVerdict Classify(EcgRecord record, int lead, CancellationToken ct = default) => ClassifyInDetail(record, lead, ct).Verdict;
+
+    /// <summary>The verdict with every window's probability of each label (in <see cref="RhythmLabels.All"/>'s order), for <see cref="Compose"/>.</summary>
+    public (RhythmVerdict Verdict, IReadOnlyList<double[]> WindowProbabilities) ClassifyInDetail(EcgRecord record, int lead, CancellationToken ct = default)
     {
         var info = record.Info;
         var name = info.Leads[lead].Name;
         var signal = Resampled(record, lead);
         var seconds = signal.Length / ModelRate;
         if (seconds < MinimumSeconds)
-            return Inconclusive(name, $"the record is {seconds:0.#} s long; the rhythm model needs at least {MinimumSeconds:0} s");
+            return (Inconclusive(name, $"the record is {seconds:0.#} s long; the rhythm model needs at least {MinimumSeconds:0} s"), []);
 
         var bounds = WindowBounds(signal.Length);
         var resolution = 1 / (info.Leads[lead].Gain > 0 ? info.Leads[lead].Gain : 200);
@@ -57,18 +60,25 @@ public sealed class RecordRhythm(RhythmClassifier classifier, ModelVersion model
         lock (_network) predictions = inputs.Select(classifier.Classify).ToArray();
         var windows = bounds.Select((b, i) => new RhythmWindow(b.Start / ModelRate, b.End / ModelRate, predictions[i].Label,
             Round(predictions[i].Probabilities[RhythmLabels.Index(predictions[i].Label)]))).ToArray();
-        return Verdict(name, windows, predictions);
+        var probabilities = predictions.Select(p => p.Probabilities.Select(v => (double)v).ToArray()).ToArray();
+        return (Compose(name, windows, probabilities), probabilities);
     }
 
-    private RhythmVerdict Verdict(string lead, RhythmWindow[] windows, RhythmPrediction[] predictions)
+    /// <summary>
+    /// The verdict of consecutive classified windows (of one record, or of the segments of a long one laid end to end):
+    /// probabilities averaged by duration, A when atrial fibrillation is sustained, the AF burden.
+    /// </summary>
+    /// <param name="probabilities">Each window's probability of each label, in <see cref="RhythmLabels.All"/>'s order.</param>
+    public RhythmVerdict Compose(string lead, IReadOnlyList<RhythmWindow> windows, IReadOnlyList<double[]> probabilities)
     {
+        if (windows.Count == 0) return Inconclusive(lead, "no window of the record could be classified");
         var total = windows.Sum(Duration);
-        var mean = RhythmLabels.All.Select((_, c) => windows.Select((w, i) => Duration(w) * predictions[i].Probabilities[c]).Sum() / total).ToArray();
+        var mean = RhythmLabels.All.Select((_, c) => windows.Select((w, i) => Duration(w) * probabilities[i][c]).Sum() / total).ToArray();
         var label = HasSustainedAf(windows) ? RhythmVerdict.AtrialFibrillation : RhythmLabels.All[Array.IndexOf(mean, mean.Max())];
         var burden = windows.Where(w => w.Label == RhythmVerdict.AtrialFibrillation).Sum(Duration) / total;
-        var probabilities = RhythmLabels.All.Select((l, c) => (l, p: Round(mean[c]))).ToDictionary(x => x.l, x => x.p);
+        var byLabel = RhythmLabels.All.Select((l, c) => (l, p: Round(mean[c]))).ToDictionary(x => x.l, x => x.p);
         var reason = label == RhythmVerdict.Inconclusive ? "the model judged the signal too noisy for a rhythm verdict" : null;
-        return new RhythmVerdict(label, RhythmVerdict.NameOf(label), probabilities, lead, Round(burden), windows, reason, Describe());
+        return new RhythmVerdict(label, RhythmVerdict.NameOf(label), byLabel, lead, Round(burden), windows, reason, Describe());
     }
 
     private static bool HasSustainedAf(IReadOnlyList<RhythmWindow> windows)

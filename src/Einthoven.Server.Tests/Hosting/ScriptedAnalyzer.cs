@@ -1,4 +1,5 @@
 using Einthoven.Server.Analysis;
+using Einthoven.Signal.Formats;
 using Einthoven.Signal.Records;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Einthoven.Server.Tests.Hosting;
 
 /// <summary>An analyzer whose behaviour a test scripts per call (fail, wait, report progress), for the job pipeline tests.</summary>
-public sealed class ScriptedAnalyzer(Func<int, EcgRecord, IProgress<double>, CancellationToken, AnalysisOutcome> script) : IRecordingAnalyzer
+public sealed class ScriptedAnalyzer(Func<int, ISignalReader, IProgress<double>, CancellationToken, AnalysisOutcome> script) : IRecordingAnalyzer
 {
     private int _calls;
 
@@ -14,12 +15,12 @@ public sealed class ScriptedAnalyzer(Func<int, EcgRecord, IProgress<double>, Can
 
     public string Name => "scripted";
 
-    public AnalysisOutcome Analyze(EcgRecord record, IProgress<double> progress, CancellationToken ct) =>
-        script(Interlocked.Increment(ref _calls), record, progress, ct);
+    public AnalysisOutcome Analyze(ISignalReader reader, IProgress<double> progress, CancellationToken ct) =>
+        script(Interlocked.Increment(ref _calls), reader, progress, ct);
 
-    public static AnalysisOutcome OneBeatPerSecond(EcgRecord record) => new(
-        Enumerable.Range(0, (int)(record.Info.SampleCount / record.Info.SamplingFrequency))
-            .Select(s => new Annotation((long)(s * record.Info.SamplingFrequency), AnnotationCodes.Normal)).ToList(),
+    public static AnalysisOutcome OneBeatPerSecond(ISignalReader reader) => new(
+        Enumerable.Range(0, (int)(reader.Info.SampleCount / reader.Info.SamplingFrequency))
+            .Select(s => new Annotation((long)(s * reader.Info.SamplingFrequency), AnnotationCodes.Normal)).ToList(),
         new { scripted = true });
 
     public Action<IServiceCollection> Install => services =>

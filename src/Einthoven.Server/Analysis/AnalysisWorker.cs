@@ -1,4 +1,3 @@
-using Einthoven.Server.Recordings;
 using Einthoven.Server.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -57,24 +56,42 @@ public sealed class AnalysisWorker(
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            log.LogWarning(e, "analysis job {Job} attempt {Attempt} failed", job.Id, job.Attempts);
+            var retry = !IsPermanent(e);
+            log.LogWarning(e, "analysis job {Job} attempt {Attempt} failed{Final}", job.Id, job.Attempts, retry ? "" : "; not retried");
             await using var failScope = scopes.CreateAsyncScope();
-            await failScope.ServiceProvider.GetRequiredService<JobQueue>().FailAsync(job, _owner, $"{e.GetType().Name}: {e.Message}", CancellationToken.None);
+            await failScope.ServiceProvider.GetRequiredService<JobQueue>().FailAsync(job, _owner, Describe(e), retry, CancellationToken.None);
         }
         return true;
     }
+
+    /// <summary>
+    /// Failures another attempt would only repeat: a recording over the limits, or an analysis that ran out of memory or
+    /// stack (retrying it would take the server's memory again and again, or crash it).
+    /// </summary>
+    private static bool IsPermanent(Exception e) => e is AnalysisRefusedException or OutOfMemoryException or InsufficientExecutionStackException;
+
+    private static string Describe(Exception e) => e switch
+    {
+        AnalysisRefusedException => $"not analysed: {e.Message}",
+        OutOfMemoryException => "the analysis ran out of memory; it is not retried",
+        InsufficientExecutionStackException => "the analysis ran out of stack; it is not retried",
+        _ => $"{e.GetType().Name}: {e.Message}",
+    };
 
     private async Task RunAsync(IServiceProvider services, AnalysisJob job, CancellationToken ct)
     {
         var db = services.GetRequiredService<AppDb>();
         var recording = await db.Recordings.AsNoTracking().SingleOrDefaultAsync(r => r.Id == job.RecordingId, ct);
         if (recording is null) return; // deleted meanwhile; its job went with it
-        var record = await RecordingLoader.LoadAsync(db, recording, withAnalysis: false, ct);
         var analyzer = services.GetRequiredService<IRecordingAnalyzer>();
+        // The analysis reads the stored chunks window by window (synchronously, on its own thread and context).
+        await using var readerScope = scopes.CreateAsyncScope();
+        using var reader = new StoredRecordingReader(readerScope.ServiceProvider.GetRequiredService<AppDb>(), recording, withAnalysis: false);
+        AnalysisLimits.Check(reader.Info, options.Value.Analysis);
 
         using var lost = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var progress = new LatestProgress();
-        var analysis = Task.Run(() => analyzer.Analyze(record, progress, lost.Token), lost.Token);
+        var analysis = Task.Run(() => analyzer.Analyze(reader, progress, lost.Token), lost.Token);
         var beat = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond * 50, options.Value.Analysis.Lease.Ticks / 3));
         await using (var heartbeatScope = scopes.CreateAsyncScope())
         {
@@ -87,6 +104,8 @@ public sealed class AnalysisWorker(
                 {
                     lost.Cancel(); // another worker has the job now, or it was deleted
                     log.LogWarning("analysis job {Job} lost its lease; abandoning this attempt", job.Id);
+                    // Let it stop before the reader goes and before the next claim: two analyses at once would double the memory.
+                    await analysis.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
                     return;
                 }
                 Beat();

@@ -1,3 +1,4 @@
+using Einthoven.Signal.Formats;
 using Einthoven.Signal.Records;
 
 namespace Einthoven.Server.Analysis;
@@ -11,7 +12,8 @@ public interface IRecordingAnalyzer
     /// <summary>Name and version, stored with every result.</summary>
     string Name { get; }
 
-    AnalysisOutcome Analyze(EcgRecord record, IProgress<double> progress, CancellationToken ct);
+    /// <summary>Analyses the recording <paramref name="reader"/> reads (window by window: never load it whole).</summary>
+    AnalysisOutcome Analyze(ISignalReader reader, IProgress<double> progress, CancellationToken ct);
 }
 
 /// <param name="Annotations">Beats and events found, in samples of the record.</param>

@@ -76,11 +76,14 @@ public sealed class JobQueue(AppDb db, TimeProvider time, IOptions<ServerOptions
             .SetProperty(j => j.CompletedAt, now).SetProperty(j => j.UpdatedAt, now), ct) == 1;
     }
 
-    /// <summary>Puts a failed attempt back in the queue, or fails the job when it has no attempts left.</summary>
-    public async Task FailAsync(AnalysisJob job, string owner, string error, CancellationToken ct)
+    /// <summary>
+    /// Puts a failed attempt back in the queue, or fails the job when it has no attempts left or
+    /// <paramref name="retry"/> is false (a failure that another attempt would only repeat).
+    /// </summary>
+    public async Task FailAsync(AnalysisJob job, string owner, string error, bool retry, CancellationToken ct)
     {
         var now = Now;
-        var final = job.Attempts >= job.MaxAttempts;
+        var final = !retry || job.Attempts >= job.MaxAttempts;
         var message = error.Length > 2000 ? error[..2000] : error;
         await Owned(job.Id, owner).ExecuteUpdateAsync(s => s
             .SetProperty(j => j.State, final ? JobState.Failed : JobState.Queued)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Einthoven.Server.Accounts;
 using Einthoven.Server.Recordings;
+using Einthoven.Signal.Formats;
 using Einthoven.Signal.Synthesis;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

@@ -12,7 +12,8 @@ namespace Einthoven.Server.Recordings;
 /// <summary>
 /// GET /api/recordings/{id}/download?format=original|wfdb|edf|csv: the recording written by the signal library's
 /// writer for that format (samples are stored losslessly, so "original" gives back the uploaded values). One file is
-/// sent as it is; a WFDB record (header, signals, annotations) comes as a zip.
+/// sent as it is; a WFDB record (header, signals, annotations) comes as a zip. The writer streams from the stored chunks
+/// into a temporary folder, which is deleted once the response has been sent: memory does not grow with the recording.
 /// </summary>
 public static class DownloadEndpoint
 {
@@ -20,7 +21,8 @@ public static class DownloadEndpoint
         app.MapGet("/api/recordings/{id:guid}/download", Download).WithTags("Recordings").RequireAuthorization()
             .WithSummary("Download in the original format or another one (wfdb, edf, csv, ...)");
 
-    private static async Task<IResult> Download(Guid id, string? format, ClaimsPrincipal user, AppDb db, PatientAccess access, IOptions<ServerOptions> options, CancellationToken ct)
+    private static async Task<IResult> Download(Guid id, string? format, ClaimsPrincipal user, AppDb db, PatientAccess access,
+        IOptions<ServerOptions> options, HttpContext http, CancellationToken ct)
     {
         var original = string.IsNullOrWhiteSpace(format) || string.Equals(format, "original", StringComparison.OrdinalIgnoreCase);
         var requested = original ? null : Named(format!);
@@ -29,26 +31,39 @@ public static class DownloadEndpoint
         var recording = await access.ReadRecordingAsync(user, id, "recording.download", ct);
         if (recording is null) return Problems.NotFound("recording");
         var target = requested ?? OriginalOf(recording);
-        var record = await RecordingLoader.LoadAsync(db, recording, withAnalysis: true, ct);
         var folder = Path.Combine(options.Value.DataFolder, "downloads", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
+        var sending = false;
         try
         {
             var baseName = SafeBaseName(recording.Name);
-            target.Write(record, Path.Combine(folder, baseName + (target.Extensions.FirstOrDefault() ?? "")));
+            // The writer streams from the stored chunks (synchronous reads on this request's context) into a temp file.
+            await Task.Run(() =>
+            {
+                using var reader = new StoredRecordingReader(db, recording, withAnalysis: true);
+                target.Write(reader, Path.Combine(folder, baseName + (target.Extensions.FirstOrDefault() ?? "")));
+            }, ct);
             var files = Directory.GetFiles(folder);
-            if (files.Length == 1)
-                return Results.File(await File.ReadAllBytesAsync(files[0], ct), "application/octet-stream", Path.GetFileName(files[0]));
-            return Results.File(Zip(files), "application/zip", $"{baseName}.{target.Name}.zip");
+            var (file, type, download) = files.Length == 1
+                ? (files[0], "application/octet-stream", Path.GetFileName(files[0]))
+                : (Zip(files, Path.Combine(folder, "download.zip")), "application/zip", $"{baseName}.{target.Name}.zip");
+            http.Response.OnCompleted(() =>
+            {
+                Delete(folder);
+                return Task.CompletedTask;
+            });
+            sending = true;
+            return Results.File(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), type, download);
         }
-        catch (SignalFormatException e)
+        catch (Exception e) when (e is SignalFormatException or ArgumentException)
         {
+            var reason = e is SignalFormatException f ? $"{f.Field}: {f.Reason}" : e.Message;
             return Results.Problem(statusCode: 422, title: "cannot write this format",
-                detail: $"this recording cannot be written as {target.Name}: {e.Field}: {e.Reason}");
+                detail: $"this recording cannot be written as {target.Name}: {reason}");
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            if (!sending) Delete(folder);
         }
     }
 
@@ -58,12 +73,18 @@ public static class DownloadEndpoint
     /// <summary>The uploaded format; a recording made on the server (the demo's "synthetic" ones) had none, and WFDB holds it losslessly.</summary>
     private static IRecordFormat OriginalOf(Recording recording) => Named(recording.OriginalFormat) ?? Named("wfdb")!;
 
-    private static byte[] Zip(string[] files)
+    /// <summary>Zips the files into <paramref name="path"/> on disk (never in memory) and returns that path.</summary>
+    private static string Zip(string[] files, string path)
     {
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-            foreach (var file in files.Order()) zip.CreateEntryFromFile(file, Path.GetFileName(file), CompressionLevel.Fastest);
-        return buffer.ToArray();
+        using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
+        foreach (var file in files.Order(StringComparer.Ordinal)) zip.CreateEntryFromFile(file, Path.GetFileName(file), CompressionLevel.Fastest);
+        return path;
+    }
+
+    private static void Delete(string folder)
+    {
+        try { Directory.Delete(folder, recursive: true); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // a leftover temp folder must not fail the response
     }
 
     private static string SafeBaseName(string name)

@@ -1,5 +1,7 @@
+using Einthoven.Signal.Analysis.Beats;
 using Einthoven.Signal.Analysis.Hrv;
 using Einthoven.Signal.Analysis.Measurements;
+using Einthoven.Signal.Analysis.Quality;
 
 namespace Einthoven.Signal.Analysis;
 
@@ -38,11 +40,34 @@ public sealed record AnalysisReport(
 public sealed record BeatCounts(int Detected, int Analysed, IReadOnlyDictionary<string, int> ByClass);
 
 /// <summary>Heart rate from the normal-to-normal intervals, in beats per minute.</summary>
-public sealed record RateSummary(double MeanBpm, double MinBpm, double MaxBpm, int NormalToNormalIntervals);
+public sealed record RateSummary(double MeanBpm, double MinBpm, double MaxBpm, int NormalToNormalIntervals)
+{
+    /// <summary>The rate of an RR series, or null when it has no NN interval.</summary>
+    public static RateSummary? From(RrSeries rr) =>
+        HeartRate.From(rr) is { } hr ? new RateSummary(hr.Mean, hr.Min, hr.Max, hr.Instantaneous.Length) : null;
+}
 
 /// <summary>Overall quality, segment counts by level, the lead the rhythm came from and every segment.</summary>
 public sealed record QualitySummary(string Overall, int Good, int Acceptable, int Inconclusive, string RhythmLead,
-    IReadOnlyList<QualitySegment> Segments);
+    IReadOnlyList<QualitySegment> Segments)
+{
+    /// <summary>
+    /// The summary of these segments: counts by level, and overall inconclusive when no segment is good or acceptable,
+    /// good when the good ones are at least as many as the others, else acceptable.
+    /// </summary>
+    public static QualitySummary Of(string rhythmLead, IReadOnlyList<QualitySegment> segments)
+    {
+        int Count(QualityLevel level) => segments.Count(s => s.Level == Label(level));
+        int good = Count(QualityLevel.Good), acceptable = Count(QualityLevel.Acceptable), inconclusive = Count(QualityLevel.Inconclusive);
+        var overall = good + acceptable == 0 ? QualityLevel.Inconclusive
+            : good >= acceptable + inconclusive ? QualityLevel.Good
+            : QualityLevel.Acceptable;
+        return new QualitySummary(Label(overall), good, acceptable, inconclusive, rhythmLead, segments);
+    }
+
+    /// <summary>How a level is written in the report: "good", "acceptable" or "inconclusive".</summary>
+    public static string Label(QualityLevel level) => level.ToString().ToLowerInvariant();
+}
 
 /// <summary>One quality segment in seconds from the start of the record.</summary>
 public sealed record QualitySegment(double StartSeconds, double EndSeconds, string Level, string? Reason);

@@ -16,7 +16,10 @@ namespace Einthoven.Signal.Analysis;
 /// </summary>
 public static class RecordAnalyzer
 {
-    public static AnalysisReport Analyze(EcgRecord record)
+    public static AnalysisReport Analyze(EcgRecord record) => AnalyzeInDetail(record).Report;
+
+    /// <summary>The report with the beats behind it, for composing the reports of consecutive parts of a long record.</summary>
+    public static RecordAnalysis AnalyzeInDetail(EcgRecord record)
     {
         var info = record.Info;
         var fs = info.SamplingFrequency;
@@ -33,29 +36,28 @@ public static class RecordAnalyzer
         var median = RepresentativeBeat.Build(signals.Filtered, analysed, fs);
         var intervals = median is null ? null : GlobalMeasurements.Measure(median, WaveDelineator.Delineate(median), names);
         var pacing = PacingAssessment.Assess(signals.Raw, fs, beats);
-        return new AnalysisReport(
+        var report = new AnalysisReport(
             info.Name, fs, info.Duration.TotalSeconds, names,
             new BeatCounts(rPeaks.Length, analysed.Length, new Dictionary<string, int> { ["detected"] = rPeaks.Length }),
-            HeartRate.From(rr) is { } hr ? new RateSummary(hr.Mean, hr.Min, hr.Max, hr.Instantaneous.Length) : null,
+            RateSummary.From(rr),
             TimeDomainHrv.From(rr),
             FrequencyDomainHrv.From(rr),
             intervals,
             Summarise(quality, names, fs),
             new PacingSummary(pacing.PacedRhythm, pacing.PacedBeatFraction, pacing.SpikeCount));
+        return new RecordAnalysis(report, rPeaks, usable);
     }
 
-    private static QualitySummary Summarise(RecordQuality q, string[] names, double fs)
-    {
-        var overall = q.Count(QualityLevel.Good) + q.Count(QualityLevel.Acceptable) == 0 ? QualityLevel.Inconclusive
-            : q.Count(QualityLevel.Good) >= q.Count(QualityLevel.Acceptable) + q.Count(QualityLevel.Inconclusive) ? QualityLevel.Good
-            : QualityLevel.Acceptable;
-        return new QualitySummary(Label(overall), q.Count(QualityLevel.Good), q.Count(QualityLevel.Acceptable), q.Count(QualityLevel.Inconclusive),
-            names[q.RhythmLead],
-            q.Segments.Select(s => new QualitySegment(s.Start / fs, (s.Start + s.Length) / fs, Label(s.Level), s.Reason)).ToArray());
-    }
-
-    private static string Label(QualityLevel level) => level.ToString().ToLowerInvariant();
+    private static QualitySummary Summarise(RecordQuality q, string[] names, double fs) =>
+        QualitySummary.Of(names[q.RhythmLead],
+            q.Segments.Select(s => new QualitySegment(s.Start / fs, (s.Start + s.Length) / fs, QualitySummary.Label(s.Level), s.Reason)).ToArray());
 }
+
+/// <summary>
+/// A report with the beats behind it: the R peaks (samples, ascending) its rate and HRV come from, and which of them
+/// lie in interpretable segments.
+/// </summary>
+public sealed record RecordAnalysis(AnalysisReport Report, int[] RPeaks, bool[] Analysed);
 
 /// <summary>The forms of a record's leads that the analysis works on.</summary>
 internal sealed record AnalysisSignals(double[][] Raw, double[][] Filtered, double[] Resolution)

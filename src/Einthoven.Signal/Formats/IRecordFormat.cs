@@ -13,7 +13,13 @@ public interface IRecordFormat
 
     ISignalReader Open(string path, FormatOptions? options = null);
 
-    /// <summary>Writes the record to <paramref name="path"/> (for WFDB, the header path or record path).</summary>
+    /// <summary>
+    /// Writes the record <paramref name="source"/> reads to <paramref name="path"/> (for WFDB, the header path or record
+    /// path), window by window: memory does not grow with the record's length.
+    /// </summary>
+    void Write(ISignalReader source, string path, FormatOptions? options = null);
+
+    /// <summary>Writes a record held in memory; the same bytes as writing it through an <see cref="InMemoryReader"/>.</summary>
     void Write(EcgRecord record, string path, FormatOptions? options = null);
 }
 

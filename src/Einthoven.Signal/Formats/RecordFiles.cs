@@ -62,4 +62,7 @@ public static class RecordFiles
 
     public static void Write(EcgRecord record, string path, string? format = null, FormatOptions? options = null) =>
         Resolve(path, format).Write(record, path, options);
+
+    public static void Write(ISignalReader source, string path, string? format = null, FormatOptions? options = null) =>
+        Resolve(path, format).Write(source, path, options);
 }

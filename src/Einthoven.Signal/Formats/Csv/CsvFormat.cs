@@ -28,5 +28,7 @@ public sealed class CsvFormat : IRecordFormat
         }
     }
 
-    public void Write(EcgRecord record, string path, FormatOptions? options = null) => CsvWriter.Write(record, path);
+    public void Write(ISignalReader source, string path, FormatOptions? options = null) => CsvWriter.Write(source, path);
+
+    public void Write(EcgRecord record, string path, FormatOptions? options = null) => Write(new InMemoryReader(record), path, options);
 }

@@ -14,13 +14,13 @@ internal static class CsvWriter
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static void Write(EcgRecord record, string path)
+    public static void Write(ISignalReader source, string path)
     {
-        var info = record.Info;
+        var info = source.Info;
         if (info.Leads.Count == 0)
-            throw new ArgumentException($"record '{info.Name}' has no leads to write", nameof(record));
+            throw new ArgumentException($"record '{info.Name}' has no leads to write", nameof(source));
         if (info.Leads.FirstOrDefault(l => !double.IsFinite(l.Gain) || l.Gain == 0) is { } bad)
-            throw new ArgumentException($"lead '{bad.Name}' has gain {bad.Gain}; physical values need a finite non-zero gain", nameof(record));
+            throw new ArgumentException($"lead '{bad.Name}' has gain {bad.Gain}; physical values need a finite non-zero gain", nameof(source));
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
         var directives = new List<string> { $"sampling_rate={info.SamplingFrequency.ToString("R", Invariant)}" };
         if (info.Start is { } start) directives.Add($"start={start.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFF", Invariant)}");
@@ -34,15 +34,18 @@ internal static class CsvWriter
         writer.WriteLine(string.Join(",", info.Leads.Select(l => Quote($"{l.Name} [{l.Unit}]"))));
 
         Span<char> number = stackalloc char[40];
-        for (long i = 0; i < info.SampleCount; i++)
+        foreach (var block in SignalWindows.Of(source))
         {
-            for (var lead = 0; lead < info.Leads.Count; lead++)
+            for (var i = 0; i < block.Length; i++)
             {
-                if (lead > 0) writer.Write(',');
-                info.Leads[lead].ToPhysical(record.Samples[lead][i]).TryFormat(number, out var length, "R", Invariant);
-                writer.Write(number[..length]);
+                for (var lead = 0; lead < info.Leads.Count; lead++)
+                {
+                    if (lead > 0) writer.Write(',');
+                    info.Leads[lead].ToPhysical(block.Samples[lead][i]).TryFormat(number, out var length, "R", Invariant);
+                    writer.Write(number[..length]);
+                }
+                writer.Write('\n');
             }
-            writer.Write('\n');
         }
     }
 

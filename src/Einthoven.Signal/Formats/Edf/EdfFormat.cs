@@ -21,5 +21,7 @@ public sealed class EdfFormat : IRecordFormat
 
     public ISignalReader Open(string path, FormatOptions? options = null) => RecordLimits.Apply(EdfReader.Open(path), options, path);
 
-    public void Write(EcgRecord record, string path, FormatOptions? options = null) => EdfWriter.Write(record, path);
+    public void Write(ISignalReader source, string path, FormatOptions? options = null) => EdfWriter.Write(source, path);
+
+    public void Write(EcgRecord record, string path, FormatOptions? options = null) => Write(new InMemoryReader(record), path, options);
 }

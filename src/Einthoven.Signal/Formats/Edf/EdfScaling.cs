@@ -25,12 +25,12 @@ internal sealed record EdfScaling(
     /// more than 16 bits, also divided by an integer, which coarsens the resolution by that factor; the divisor is a
     /// 2^a·5^b so that the divided gain stays a short decimal the header can state exactly.
     /// </summary>
-    public static EdfScaling For(LeadInfo lead, int[] samples)
+    /// <param name="range">The lead's smallest and largest sample; null when it has none.</param>
+    public static EdfScaling For(LeadInfo lead, (int Min, int Max)? range)
     {
         if (!double.IsFinite(lead.Gain) || Math.Abs(lead.Gain) is < 1e-9 or > 1e12)
             throw new ArgumentException($"lead '{lead.Name}' has gain {lead.Gain}, outside what EDF's 8-character ranges can express", nameof(lead));
-        long min = lead.Baseline, max = lead.Baseline;
-        if (samples.Length > 0) { min = samples.Min(); max = samples.Max(); }
+        long min = range?.Min ?? lead.Baseline, max = range?.Max ?? lead.Baseline;
         if (min >= Min16 && max <= Max16)
             return Build(lead, 1, lead.Baseline, min, max);
 

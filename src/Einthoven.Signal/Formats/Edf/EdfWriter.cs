@@ -13,17 +13,18 @@ namespace Einthoven.Signal.Formats.Edf;
 /// </summary>
 internal static class EdfWriter
 {
-    public static void Write(EcgRecord record, string path)
+    public static void Write(ISignalReader source, string path)
     {
-        var info = record.Info;
+        var info = source.Info;
         if (info.Leads.Count == 0)
-            throw new ArgumentException($"record '{info.Name}' has no leads; EDF needs at least one signal", nameof(record));
+            throw new ArgumentException($"record '{info.Name}' has no leads; EDF needs at least one signal", nameof(source));
         var (spr, duration) = EdfRecordLayout.Choose(info.SamplingFrequency, info.SampleCount);
         var recordCount = (info.SampleCount + spr - 1) / spr;
-        var scalings = info.Leads.Select((lead, i) => EdfScaling.For(lead, record.Samples[i])).ToArray();
+        var ranges = Ranges(source);
+        var scalings = info.Leads.Select((lead, i) => EdfScaling.For(lead, ranges[i])).ToArray();
         var startTime = info.StartTime ?? TimeOnly.MinValue;
         var firstOnset = (decimal)(startTime.Ticks % TimeSpan.TicksPerSecond) / TimeSpan.TicksPerSecond;
-        var annotations = AnnotationBytes(record, spr, recordCount, duration, firstOnset);
+        var annotations = AnnotationBytes(source, spr, recordCount, duration, firstOnset);
         var annotationSamples = Math.Max(1, (annotations.Max(a => a.Length) + 1) / 2);
 
         var header = new EdfHeader
@@ -46,22 +47,42 @@ internal static class EdfWriter
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         stream.Write(EdfHeaderWriter.Write(header));
         var buffer = new byte[header.RecordBytes];
-        for (long r = 0; r < recordCount; r++)
+        var recordsPerWindow = Math.Max(1, SignalWindows.LengthFor(info) / spr);
+        foreach (var block in SignalWindows.Of(source, recordsPerWindow * spr))
         {
-            Array.Clear(buffer);
-            var pos = 0;
-            for (var lead = 0; lead < scalings.Length; lead++)
+            for (var r = block.Start / spr; r * spr < block.Start + block.Length; r++)
             {
-                var samples = record.Samples[lead];
-                for (var i = 0; i < spr; i++, pos += 2)
+                Array.Clear(buffer);
+                var pos = 0;
+                for (var lead = 0; lead < scalings.Length; lead++)
                 {
-                    var index = Math.Min(r * spr + i, samples.LongLength - 1);
-                    BinaryPrimitives.WriteInt16LittleEndian(buffer.AsSpan(pos), scalings[lead].Encode(samples[index]));
+                    var samples = block.Samples[lead];
+                    for (var i = 0; i < spr; i++, pos += 2)
+                    {
+                        // The last data record is padded by repeating the record's last sample.
+                        var index = Math.Min(r * spr + i - block.Start, samples.Length - 1);
+                        BinaryPrimitives.WriteInt16LittleEndian(buffer.AsSpan(pos), scalings[lead].Encode(samples[index]));
+                    }
                 }
+                annotations[r].CopyTo(buffer, pos);
+                stream.Write(buffer);
             }
-            annotations[r].CopyTo(buffer, pos);
-            stream.Write(buffer);
         }
+    }
+
+    /// <summary>The smallest and largest sample of every lead (null for a lead without samples): a first pass over the record.</summary>
+    private static (int Min, int Max)?[] Ranges(ISignalReader source)
+    {
+        var ranges = new (int Min, int Max)?[source.Info.Leads.Count];
+        foreach (var block in SignalWindows.Of(source))
+            for (var lead = 0; lead < ranges.Length; lead++)
+            {
+                var samples = block.Samples[lead];
+                if (samples.Length == 0) continue;
+                var (min, max) = (samples.Min(), samples.Max());
+                ranges[lead] = ranges[lead] is { } r ? (Math.Min(r.Min, min), Math.Max(r.Max, max)) : (min, max);
+            }
+        return ranges;
     }
 
     private static EdfSignal Signal(LeadInfo lead, EdfScaling scaling, int spr) => new()
@@ -80,13 +101,13 @@ internal static class EdfWriter
     };
 
     /// <summary>The bytes of the annotation signal of every data record: its time-keeping TAL, then the TALs whose onset it covers.</summary>
-    private static byte[][] AnnotationBytes(EcgRecord record, int spr, long recordCount, decimal duration, decimal firstOnset)
+    private static byte[][] AnnotationBytes(ISignalReader source, int spr, long recordCount, decimal duration, decimal firstOnset)
     {
-        var fs = record.Info.SamplingFrequency;
+        var fs = source.Info.SamplingFrequency;
         var perRecord = new List<byte[]>[Math.Max(recordCount, 1)];
         for (long r = 0; r < perRecord.Length; r++)
             perRecord[r] = [new EdfTal(firstOnset + r * duration, null, [""]).Encode()];
-        var all = record.Annotations.Values.SelectMany(a => a).OrderBy(a => a.Sample);
+        var all = SignalWindows.Annotations(source).SelectMany(set => set.Annotations).OrderBy(a => a.Sample);
         foreach (var annotation in all)
         {
             var (text, length) = EdfAnnotationText.Write(annotation);

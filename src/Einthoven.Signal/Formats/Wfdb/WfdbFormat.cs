@@ -20,6 +20,8 @@ public sealed class WfdbFormat : IRecordFormat
         return RecordLimits.Apply(new WfdbReader(directory, record), options, path);
     }
 
-    public void Write(EcgRecord record, string path, FormatOptions? options = null) =>
-        WfdbRecordWriter.Write(record, path, options?.WfdbFormat);
+    public void Write(ISignalReader source, string path, FormatOptions? options = null) =>
+        WfdbRecordWriter.Write(source, path, options?.WfdbFormat);
+
+    public void Write(EcgRecord record, string path, FormatOptions? options = null) => Write(new InMemoryReader(record), path, options);
 }

@@ -15,98 +15,111 @@ public static class WfdbRecordWriter
 
     public static void Write(EcgRecord record, string path, string? format = null)
     {
+        using var source = new InMemoryReader(record);
+        Write(source, path, format);
+    }
+
+    /// <summary>Writes the record <paramref name="source"/> reads, window by window (a first pass chooses or checks the format).</summary>
+    public static void Write(ISignalReader source, string path, string? format = null)
+    {
         var (directory, name) = WfdbNames.Split(path, [".hea", ".dat", ".mat"]);
         if (!WfdbNames.IsValidRecordName(name))
             throw new SignalFormatException(path, "record name", $"'{name}' may only hold letters, digits, '_', '-' and '.'");
-        var info = record.Info;
+        var info = source.Info;
         if (!(info.SamplingFrequency > 0) || !double.IsFinite(info.SamplingFrequency))
             throw new SignalFormatException(path, "sampling frequency", $"{info.SamplingFrequency} is not a positive number");
         Directory.CreateDirectory(directory);
         var datName = name + ".dat";
-        var storage = WfdbStorageFormat.Get(ChooseFormat(record, format, path));
+        var storage = WfdbStorageFormat.Get(ChooseFormat(source, format, path));
         var datPath = Path.Combine(directory, datName);
-        if (info.Leads.Count > 0) WriteSignals(record, storage, datPath);
+        var sums = info.Leads.Count > 0 ? WriteSignals(source, storage, datPath) : [];
 
-        var signals = info.Leads.Select((lead, i) => Spec(lead, record.Samples[i], storage, datName)).ToArray();
+        var signals = info.Leads.Select((lead, i) => Spec(lead, sums[i], storage, datName)).ToArray();
         var header = WfdbRecordInfo.ToHeader(info, name, signals);
         WfdbHeaderFile.Write(Path.Combine(directory, name + ".hea"), header);
 
-        foreach (var (annotator, annotations) in record.Annotations)
+        foreach (var annotator in source.Annotators)
         {
             var ext = annotator.ToLowerInvariant();
             if (!WfdbNames.IsValidRecordName(ext) || ext is "hea" or "dat") continue;
-            WfdbAnnotationWriter.Write(Path.Combine(directory, name + "." + ext), annotations);
+            WfdbAnnotationWriter.Write(Path.Combine(directory, name + "." + ext), source.ReadAnnotations(annotator));
         }
     }
 
-    private static int ChooseFormat(EcgRecord record, string? requested, string path)
+    private static int ChooseFormat(ISignalReader source, string? requested, string path)
     {
         if (requested is not null)
         {
             if (!int.TryParse(requested, NumberStyles.None, CultureInfo.InvariantCulture, out var code) || code == 0 || !WfdbStorageFormat.TryGet(code, out _))
                 throw new SignalFormatException(path, "format", $"'{requested}' is not a WFDB format that can be written ({string.Join(", ", WfdbStorageFormat.Codes)})");
-            CheckFits(record, WfdbStorageFormat.Get(code), path);
+            CheckFits(source, WfdbStorageFormat.Get(code), path);
             return code;
         }
-        foreach (var code in Preference)
-        {
-            var storage = WfdbStorageFormat.Get(code);
-            if (record.Samples.All(lead => Array.TrueForAll(lead, storage.CanStore))) return code;
-        }
-        return 32;
+        var candidates = Preference.Select(WfdbStorageFormat.Get).ToList();
+        foreach (var block in SignalWindows.Of(source))
+            candidates.RemoveAll(storage => !block.Samples.All(lead => Array.TrueForAll(lead, storage.CanStore)));
+        return candidates.Count > 0 ? candidates[0].Code : 32;
     }
 
-    private static void CheckFits(EcgRecord record, WfdbStorageFormat storage, string path)
+    /// <summary>Throws for the first sample (lead by lead) the format cannot hold.</summary>
+    private static void CheckFits(ISignalReader source, WfdbStorageFormat storage, string path)
     {
-        for (var lead = 0; lead < record.Samples.Length; lead++)
-        {
-            var samples = record.Samples[lead];
-            for (var i = 0; i < samples.Length; i++)
+        var errors = new string?[source.Info.Leads.Count];
+        var previous = new int[errors.Length];
+        foreach (var block in SignalWindows.Of(source))
+            for (var lead = 0; lead < errors.Length; lead++)
             {
-                if (!storage.CanStore(samples[i]))
-                    throw new SignalFormatException(path, $"signal {lead} format",
-                        $"sample {i} is {samples[i]}, outside format {storage.Code}'s range {storage.RawMin + 1}..{storage.RawMax}");
-                if (storage.IsDifference && i > 0 && samples[i] - (long)samples[i - 1] is < sbyte.MinValue or > sbyte.MaxValue)
-                    throw new SignalFormatException(path, $"signal {lead} format",
-                        $"sample {i} differs from the one before by {samples[i] - (long)samples[i - 1]}; format 8 holds steps of -128..127");
+                var samples = block.Samples[lead];
+                for (var i = 0; i < samples.Length && errors[lead] is null; i++)
+                {
+                    var index = block.Start + i;
+                    if (!storage.CanStore(samples[i]))
+                        errors[lead] = $"sample {index} is {samples[i]}, outside format {storage.Code}'s range {storage.RawMin + 1}..{storage.RawMax}";
+                    else if (storage.IsDifference && index > 0 && samples[i] - (long)previous[lead] is < sbyte.MinValue or > sbyte.MaxValue)
+                        errors[lead] = $"sample {index} differs from the one before by {samples[i] - (long)previous[lead]}; format 8 holds steps of -128..127";
+                    previous[lead] = samples[i];
+                }
             }
-        }
+        for (var lead = 0; lead < errors.Length; lead++)
+            if (errors[lead] is { } reason) throw new SignalFormatException(path, $"signal {lead} format", reason);
     }
 
-    private static WfdbSignalSpec Spec(LeadInfo lead, int[] samples, WfdbStorageFormat storage, string datName)
+    private static WfdbSignalSpec Spec(LeadInfo lead, (long Sum, int? First) raw, WfdbStorageFormat storage, string datName) => new()
     {
-        long sum = 0;
-        foreach (var v in samples) sum += ToRaw(v, storage);
-        return new WfdbSignalSpec
-        {
-            FileName = datName,
-            Format = storage.Code,
-            Gain = lead.Gain,
-            Baseline = lead.Baseline,
-            Units = lead.Unit,
-            AdcResolution = lead.AdcResolution,
-            AdcZero = lead.AdcZero,
-            InitialValue = samples.Length > 0 ? ToRaw(samples[0], storage) : lead.AdcZero,
-            Checksum = (short)sum,
-            Description = lead.Name,
-        };
-    }
+        FileName = datName,
+        Format = storage.Code,
+        Gain = lead.Gain,
+        Baseline = lead.Baseline,
+        Units = lead.Unit,
+        AdcResolution = lead.AdcResolution,
+        AdcZero = lead.AdcZero,
+        InitialValue = raw.First ?? lead.AdcZero,
+        Checksum = (short)raw.Sum,
+        Description = lead.Name,
+    };
 
-    private static void WriteSignals(EcgRecord record, WfdbStorageFormat storage, string path)
+    /// <summary>Writes the signal file; returns each lead's sum of stored values (the checksum) and first stored value.</summary>
+    private static (long Sum, int? First)[] WriteSignals(ISignalReader source, WfdbStorageFormat storage, string path)
     {
-        var leads = record.Samples;
-        var frameSize = leads.Length;
+        var frameSize = source.Info.Leads.Count;
         var frames = new int[ChunkFrames * frameSize];
         var bytes = new byte[storage.BytesFor(frames.Length) + 4];
-        var previous = leads.Select(l => l.Length > 0 ? ToRaw(l[0], storage) : 0).ToArray();
+        var raw = new (long Sum, int? First)[frameSize];
+        int[]? previous = null;
         try
         {
             using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-            for (long first = 0; first < record.Info.SampleCount; first += ChunkFrames)
+            foreach (var block in SignalWindows.Of(source, ChunkFrames))
             {
-                var n = (int)Math.Min(ChunkFrames, record.Info.SampleCount - first);
+                var n = block.Length;
                 for (var f = 0; f < n; f++)
-                    for (var s = 0; s < frameSize; s++) frames[f * frameSize + s] = ToRaw(leads[s][first + f], storage);
+                    for (var s = 0; s < frameSize; s++) frames[f * frameSize + s] = ToRaw(block.Samples[s][f], storage);
+                for (var s = 0; s < frameSize; s++)
+                {
+                    raw[s].First ??= frames[s];
+                    for (var f = 0; f < n; f++) raw[s].Sum += frames[f * frameSize + s];
+                }
+                previous ??= frames[..frameSize];
                 var span = frames.AsSpan(0, n * frameSize);
                 var written = storage.IsDifference
                     ? WfdbSampleEncoder.EncodeDifferences(span, bytes, previous)
@@ -118,6 +131,7 @@ public static class WfdbRecordWriter
         {
             throw new SignalFormatException(path, "signal file", e.Message, e);
         }
+        return raw;
     }
 
     /// <summary>The value stored for a sample: the invalid-sample marker becomes the format's own marker.</summary>

@@ -1,9 +1,8 @@
-using Einthoven.Signal.Formats;
 using Einthoven.Signal.Records;
 
-namespace Einthoven.Server.Recordings;
+namespace Einthoven.Signal.Formats;
 
-/// <summary>An <see cref="ISignalReader"/> over a record already in memory (generated demo records).</summary>
+/// <summary>An <see cref="ISignalReader"/> over a record already in memory (generated records, whole-record writes).</summary>
 public sealed class InMemoryReader(EcgRecord record) : ISignalReader
 {
     public RecordInfo Info => record.Info;
