@@ -45,7 +45,7 @@ public abstract class AdminTests(ServerFixture fixture)
         user = Assert.Single((await (await Admin.GetAsync($"/api/admin/users?q={email}")).JsonAsync()).EnumerateArray());
         Assert.False(user.GetProperty("lockedOut").GetBoolean());
         Assert.DoesNotContain((await (await Admin.GetAsync("/api/admin/users?locked=true")).JsonAsync()).EnumerateArray(), u => u.Id() == id);
-        await (await W.Anonymous.PostJsonAsync("/api/auth/login", new { email, password })).JsonAsync();
+        await (await fixture.Host.Client().PostJsonAsync("/api/auth/login", new { email, password })).JsonAsync();
     }
 
     [ProviderFact]
