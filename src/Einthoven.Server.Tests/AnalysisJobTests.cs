@@ -1,3 +1,4 @@
+using Einthoven.Signal.Formats;
 using System.Net;
 using Einthoven.Server.Analysis;
 using Einthoven.Server.Recordings;
@@ -71,11 +72,20 @@ public abstract class AnalysisJobTests(ServerFixture fixture)
     public async Task A_recording_over_the_analysis_limits_fails_at_once_saying_why_and_is_never_analysed()
     {
         var analyzer = new ScriptedAnalyzer((_, reader, _, _) => ScriptedAnalyzer.OneBeatPerSecond(reader));
-        await using var host = new ServerHost(fixture.Provider, new Dictionary<string, string?> { ["Einthoven:Analysis:MaxSamples"] = "5000" }, analyzer.Install);
-        var (client, id) = await UploadAsync(host); // 10 s, 2 leads, 360 Hz: 7,200 samples
-        var job = (await WaitAsync(client, id)).GetProperty("job");
+        await using var host = new ServerHost(fixture.Provider, new Dictionary<string, string?>
+        {
+            ["Einthoven:Limits:MaxTotalSamples"] = "5000", ["Einthoven:Analysis:RunWorker"] = "false",
+        }, analyzer.Install);
+        var client = await host.NewPatientAsync("p@jobs.local");
+        var patient = (await (await client.GetAsync("/api/me")).JsonAsync()).Id();
+        // Stored before the limits were lowered: straight through the importer, as an upload under the old limits was.
+        await using var scope = host.Services.CreateAsyncScope();
+        var (recording, _) = await scope.ServiceProvider.GetRequiredService<RecordingImporter>()
+            .ImportAsync(patient, new InMemoryReader(TestRecords.Synthetic("job", seconds: 10, seed: 41)), "wfdb", "job.hea", CancellationToken.None);
+        Assert.True(await host.Services.GetRequiredService<AnalysisWorker>().RunOneAsync(CancellationToken.None));
+        var job = (await (await client.GetAsync($"/api/recordings/{recording.Id}/analysis")).JsonAsync()).GetProperty("job");
         Assert.Equal(("Failed", 1), (job.Str("state"), job.GetProperty("attempts").GetInt32()));
-        Assert.Equal("not analysed: the recording has 7,200 samples over all leads; the analysis takes at most 5,000", job.Str("error"));
+        Assert.Equal("not analysed: length: 3,600 samples x 2 leads = 7,200 samples (at most 5,000 in all)", job.Str("error"));
         Assert.Equal(0, analyzer.Calls);
     }
 

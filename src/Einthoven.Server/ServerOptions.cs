@@ -61,10 +61,4 @@ public sealed class AnalysisOptions
     public int MaxAttempts { get; set; } = 3;
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
-    /// <summary>Recordings the worker refuses to analyse (failed at once, not retried): more leads than this...</summary>
-    public int MaxLeads { get; set; } = 16;
-    /// <summary>...or more samples over all leads than this (24 h x 12 leads x 250 Hz is 259.2 M)...</summary>
-    public long MaxSamples { get; set; } = 260_000_000;
-    /// <summary>...or longer than this.</summary>
-    public TimeSpan MaxDuration { get; set; } = TimeSpan.FromHours(48);
 }

@@ -1,21 +1,18 @@
+using Einthoven.Signal.Formats;
 using Einthoven.Signal.Records;
-using static System.FormattableString;
 
 namespace Einthoven.Server.Analysis;
 
-/// <summary>The largest recording the worker analyses (<see cref="AnalysisOptions"/>); a larger one fails at once.</summary>
+/// <summary>
+/// The worker analyses only what the platform's limits admit (<see cref="ServerOptions.Limits"/>, the same that uploads
+/// are held to): a recording stored before the limits were lowered fails at once, saying why, instead of being retried.
+/// </summary>
 public static class AnalysisLimits
 {
-    public static void Check(RecordInfo info, AnalysisOptions limits)
+    public static void Check(RecordInfo info, RecordLimits limits)
     {
-        if (info.Leads.Count > limits.MaxLeads)
-            throw new AnalysisRefusedException(Invariant($"the recording has {info.Leads.Count} leads; the analysis takes at most {limits.MaxLeads}"));
-        var samples = info.SampleCount * (long)info.Leads.Count;
-        if (samples > limits.MaxSamples)
-            throw new AnalysisRefusedException(Invariant($"the recording has {samples:N0} samples over all leads; the analysis takes at most {limits.MaxSamples:N0}"));
-        var seconds = info.SampleCount / info.SamplingFrequency;
-        if (!(seconds <= limits.MaxDuration.TotalSeconds))
-            throw new AnalysisRefusedException(Invariant($"the recording lasts {seconds / 3600:0.#} h; the analysis takes at most {limits.MaxDuration.TotalHours:0.#} h"));
+        try { limits.Check(info, info.Name); }
+        catch (SignalFormatException e) { throw new AnalysisRefusedException($"{e.Field}: {e.Reason}", e); }
     }
 }
 

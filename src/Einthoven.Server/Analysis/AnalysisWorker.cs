@@ -87,7 +87,7 @@ public sealed class AnalysisWorker(
         // The analysis reads the stored chunks window by window (synchronously, on its own thread and context).
         await using var readerScope = scopes.CreateAsyncScope();
         using var reader = new StoredRecordingReader(readerScope.ServiceProvider.GetRequiredService<AppDb>(), recording, withAnalysis: false);
-        AnalysisLimits.Check(reader.Info, options.Value.Analysis);
+        AnalysisLimits.Check(reader.Info, options.Value.Limits);
 
         using var lost = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var progress = new LatestProgress();
