@@ -91,7 +91,10 @@ public sealed class AnalysisWorker(
 
         using var lost = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var progress = new LatestProgress();
-        var analysis = Task.Run(() => analyzer.Analyze(reader, progress, lost.Token), lost.Token);
+        // A thread of its own: the analysis computes (and reads the database synchronously) for up to tens of minutes,
+        // which on a pool thread would starve the heartbeat and the requests of a small machine.
+        var analysis = Task.Factory.StartNew(() => analyzer.Analyze(reader, progress, lost.Token), lost.Token,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var beat = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond * 50, options.Value.Analysis.Lease.Ticks / 3));
         await using (var heartbeatScope = scopes.CreateAsyncScope())
         {

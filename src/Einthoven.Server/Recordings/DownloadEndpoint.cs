@@ -37,12 +37,13 @@ public static class DownloadEndpoint
         try
         {
             var baseName = SafeBaseName(recording.Name);
-            // The writer streams from the stored chunks (synchronous reads on this request's context) into a temp file.
-            await Task.Run(() =>
+            // The writer streams from the stored chunks (synchronous reads on this request's context) into a temp file,
+            // on a thread of its own: a long recording takes seconds to minutes, too long to hold a pool thread.
+            await Task.Factory.StartNew(() =>
             {
                 using var reader = new StoredRecordingReader(db, recording, withAnalysis: true);
                 target.Write(reader, Path.Combine(folder, baseName + (target.Extensions.FirstOrDefault() ?? "")));
-            }, ct);
+            }, ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             var files = Directory.GetFiles(folder);
             var (file, type, download) = files.Length == 1
                 ? (files[0], "application/octet-stream", Path.GetFileName(files[0]))
