@@ -1,3 +1,4 @@
+using Einthoven.Evaluation.Databases;
 using Einthoven.TestSupport;
 
 namespace Einthoven.Bench;
@@ -7,8 +8,7 @@ internal static class BenchData
 {
     public static string MitDb(string[] args, int index = 0) => args.Length > index ? args[index] : TestData.MitDb;
 
-    public static IReadOnlyList<string> Records(string dbDir) =>
-        File.ReadAllLines(Path.Combine(dbDir, "RECORDS")).Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
+    public static IReadOnlyList<string> Records(string dbDir) => DatabaseRecords.Read(dbDir);
 
     public static string Machine =>
         $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, load average {LoadAverage}";

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Einthoven.Evaluation.Qrs;
 using Einthoven.Signal.Analysis.Detection;
 using Einthoven.Signal.Formats;
 

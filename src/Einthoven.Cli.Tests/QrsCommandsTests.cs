@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Einthoven.Evaluation.Qrs;
 using Einthoven.Signal.Analysis.Detection;
 using Einthoven.Signal.Formats;
 using Einthoven.Signal.Formats.Wfdb;

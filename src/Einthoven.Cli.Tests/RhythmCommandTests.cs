@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Einthoven.Models.Rhythm;
 using Einthoven.Signal.Formats;
 using Einthoven.TestSupport;
+using Einthoven.Training.Rhythm;
 
 namespace Einthoven.Cli.Tests;
 

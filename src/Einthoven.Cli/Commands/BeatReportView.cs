@@ -1,3 +1,4 @@
+using Einthoven.Evaluation.Beats;
 using Einthoven.Models.Beats;
 using Spectre.Console;
 

@@ -13,8 +13,6 @@ namespace Einthoven.Cli.Commands;
 /// </summary>
 public static class DetectCommand
 {
-    private const int Window = 1 << 16;
-
     public static Command Create()
     {
         var command = new Command("detect", "Detect QRS complexes and write them as a WFDB annotation file (one 'N' per beat)");
@@ -26,28 +24,16 @@ public static class DetectCommand
         command.SetAction(r =>
         {
             using var reader = input.Open(r);
-            var beats = Detect(reader, r.GetValue(lead));
+            var leads = reader.Info.Leads.Count;
+            if (r.GetValue(lead) is < 0 || r.GetValue(lead) >= leads)
+                throw new CliUsageException($"{reader.Info.Name} has {leads} leads; --lead must be 0..{leads - 1}");
+            var beats = QrsDetector.Detect(reader, r.GetValue(lead));
             var path = OutputPath(r.GetValue(output)!, reader.Info.Name);
             WfdbAnnotationWriter.Write(path, beats.Select(b => new Annotation(b, AnnotationCodes.Normal)));
-            CliRunner.Console(r).MarkupLine($"[green]wrote[/] {Markup.Escape(path)}: {beats.Count} beats in {reader.Info.Duration:hh\\:mm\\:ss}");
+            CliRunner.Console(r).MarkupLine($"[green]wrote[/] {Markup.Escape(path)}: {beats.Length} beats in {reader.Info.Duration:hh\\:mm\\:ss}");
             return CliRunner.ExitCodes.Ok;
         });
         return command;
-    }
-
-    /// <summary>Runs the streaming detector over the record window by window, so any length fits in memory.</summary>
-    public static List<long> Detect(ISignalReader reader, int lead)
-    {
-        var info = reader.Info;
-        if (lead < 0 || lead >= info.Leads.Count)
-            throw new CliUsageException($"{info.Name} has {info.Leads.Count} leads; --lead must be 0..{info.Leads.Count - 1}");
-        var gain = info.Leads[lead].Gain > 0 ? info.Leads[lead].Gain : 200;
-        var detector = new StreamingQrsDetector(info.SamplingFrequency, gain);
-        var beats = new List<long>();
-        for (long start = 0; start < info.SampleCount; start += Window)
-            detector.Process(reader.Read(start, Window).Samples[lead], beats);
-        detector.Flush(beats);
-        return beats;
     }
 
     private static string OutputPath(string output, string record)

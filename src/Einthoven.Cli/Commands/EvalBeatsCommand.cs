@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Einthoven.Evaluation.Beats;
 using Einthoven.Models.Analysis;
 using Einthoven.Models.Beats;
 using Spectre.Console;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using Einthoven.Signal.Evaluation;
+using Einthoven.Evaluation.Databases;
+using Einthoven.Evaluation.Delineation;
 using Spectre.Console;
 
 namespace Einthoven.Cli.Commands;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using Einthoven.Signal.Evaluation;
+using Einthoven.Evaluation.Pacing;
 using Spectre.Console;
 
 namespace Einthoven.Cli.Commands;

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using Einthoven.Signal.Analysis.Detection;
-using Einthoven.Signal.Formats;
+using Einthoven.Evaluation.Beats;
+using Einthoven.Evaluation.Qrs;
+using Einthoven.Evaluation.Databases;
 using Spectre.Console;
 
 namespace Einthoven.Cli.Commands;
@@ -27,7 +27,7 @@ public static class EvalQrsCommand
             var dir = r.GetValue(db)!;
             var names = RecordNames(dir, r.GetValue(records));
             var console = CliRunner.Console(r);
-            var results = r.GetValue(json) ? names.Select(n => Evaluate(dir, n)).ToList() : WithProgress(console, dir, names);
+            var results = r.GetValue(json) ? names.Select(n => QrsEvaluation.Evaluate(dir, n)).ToList() : WithProgress(console, dir, names);
             var report = QrsReport.Of(results);
             if (r.GetValue(json))
                 r.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
@@ -38,27 +38,13 @@ public static class EvalQrsCommand
         return command;
     }
 
-    public static RecordScore Evaluate(string dir, string name)
-    {
-        var path = Path.Combine(dir, name);
-        using var reader = RecordFiles.Open(path);
-        if (!reader.Annotators.Contains("atr"))
-            throw new CliUsageException($"{name} has no reference annotations (.atr) in {dir}");
-        var beats = DetectCommand.Detect(reader, 0);
-        var score = QrsProtocol.Evaluate(reader.ReadAnnotations("atr"), beats, reader.Info.SamplingFrequency).Score;
-        return RecordScore.Of(name, score);
-    }
-
     private static IReadOnlyList<string> RecordNames(string dir, string? subset)
     {
-        if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"database folder {dir} not found");
-        var list = Path.Combine(dir, "RECORDS");
-        if (!File.Exists(list)) throw new FileNotFoundException($"{list} not found: the database folder needs a RECORDS list", list);
-        var all = File.ReadAllLines(list).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        var all = DatabaseRecords.Read(dir);
         if (subset is null) return all;
         var wanted = subset.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var unknown = wanted.Where(w => !all.Contains(w)).ToList();
-        if (unknown.Count > 0) throw new CliUsageException($"not in {list}: {string.Join(", ", unknown)}");
+        if (unknown.Count > 0) throw new CliUsageException($"not in {Path.Combine(dir, DatabaseRecords.ListFile)}: {string.Join(", ", unknown)}");
         return wanted;
     }
 
@@ -68,7 +54,7 @@ public static class EvalQrsCommand
             var results = new List<RecordScore>();
             foreach (var name in names)
             {
-                results.Add(Evaluate(dir, name));
+                results.Add(QrsEvaluation.Evaluate(dir, name));
                 progress(results.Count, names.Count);
             }
             return results;
@@ -90,23 +76,4 @@ public static class EvalQrsCommand
     }
 
     private static string Percent(double v) => (100 * v).ToString("0.00");
-}
-
-/// <summary>One record's counts and statistics, as printed and as JSON.</summary>
-public sealed record RecordScore(string Record, int ReferenceBeats, int TruePositives, int FalseNegatives, int FalsePositives,
-    double Sensitivity, double PositivePredictivity, double F1)
-{
-    public static RecordScore Of(string name, DetectionScore s) =>
-        new(name, s.ReferenceBeats, s.TruePositives, s.FalseNegatives, s.FalsePositives, s.Sensitivity, s.PositivePredictivity, s.F1);
-
-    [JsonIgnore]
-    public DetectionScore Score => new(TruePositives, FalseNegatives, FalsePositives);
-}
-
-/// <summary>Per-record scores, the gross total and the record with the lowest F1.</summary>
-public sealed record QrsReport(IReadOnlyList<RecordScore> Records, RecordScore Total, RecordScore? Worst)
-{
-    public static QrsReport Of(IReadOnlyList<RecordScore> records) =>
-        new(records, RecordScore.Of("total", DetectionScore.Sum(records.Select(r => r.Score))),
-            records.OrderBy(r => r.F1).ThenByDescending(r => r.FalseNegatives + r.FalsePositives).FirstOrDefault());
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Einthoven.Evaluation.Databases;
+using Einthoven.Evaluation.Rhythm;
 using Einthoven.Models.Analysis;
 using Einthoven.Models.Beats;
 using Spectre.Console;
@@ -22,7 +24,7 @@ public static class EvalRhythmCommand
             var console = CliRunner.Console(r);
             var rhythm = ModelAnalyzer.Shipped.Rhythm;
             if (File.Exists(Path.Combine(dbdir, "ptbxl_database.csv"))) CheckPtbXl(console, rhythm, dbdir);
-            else if (File.Exists(Path.Combine(dbdir, "RECORDS"))) CheckMitBih(console, rhythm, dbdir);
+            else if (DatabaseRecords.Exists(dbdir)) CheckMitBih(console, rhythm, dbdir);
             else throw new DirectoryNotFoundException($"neither PTB-XL (no ptbxl_database.csv) nor MIT-BIH (no RECORDS): {dbdir}");
             console.MarkupLine($"[grey]model {Markup.Escape(rhythm.Model.Name)} {Markup.Escape(rhythm.Model.Version)}[/]");
             return CliRunner.ExitCodes.Ok;

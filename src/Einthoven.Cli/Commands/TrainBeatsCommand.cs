@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Einthoven.Evaluation.Databases;
 using Einthoven.Models.Analysis;
 using Einthoven.Models.Beats;
+using Einthoven.Training.Beats;
 using Spectre.Console;
 
 namespace Einthoven.Cli.Commands;
@@ -74,7 +76,7 @@ public static class TrainBeatsCommand
         var rhythms = MitBihBeats.ForEachRecord(dbdir, cv.HeldOut.Select(h => h.Record.Group).ToList(), 0,
                 (record, _) => (record.Info.Name, Verdict: rhythm.Classify(record), record.Info.SamplingFrequency, record.Info.SampleCount))
             .ToDictionary(x => x.Name, x => (x.Verdict, x.SamplingFrequency, x.SampleCount));
-        var asUsersGetIt = ModelAnalyzer.CrossValidated(cv, rhythms);
+        var asUsersGetIt = CrossValidatedAnalysis.AsUsersGetThem(cv, rhythms);
         if (perRecord is not null)
         {
             perRecord.WriteLine("As users get them (S beats in atrial fibrillation as N, V and S decisions adapted to the patient):");

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using Einthoven.Learning.Serialization;
+using Einthoven.Evaluation.Rhythm;
 using Einthoven.Models.Rhythm;
+using Einthoven.Training.Rhythm;
 using Spectre.Console;
 
 namespace Einthoven.Cli.Commands;
@@ -39,43 +40,42 @@ public static class TrainRhythmCommand
                 var other => throw new CliUsageException($"--model must be mlp or cnn, not '{other}'"),
             };
             var defaults = RhythmTrainingOptions.For(kind);
-            var options = defaults with { Epochs = r.GetValue(epochs) ?? defaults.Epochs };
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            var data = EvalProgress.Run(console, "features", p => CincDataset.Load(dir, r.GetValue(limit), p));
-            var metrics = new Dictionary<string, double>();
-            if (r.GetValue(folds) >= 2)
+            var options = new RhythmBuildOptions
             {
-                var score = EvalProgress.Run(console, $"{r.GetValue(folds)}-fold cross-validation", p => RhythmTraining.CrossValidate(data, r.GetValue(folds), options, p));
-                Print(console, score);
-                metrics["cv_score"] = Math.Round(score.Score, 4);
-                for (var c = 0; c < RhythmLabels.All.Length; c++) metrics[$"cv_f1_{RhythmLabels.All[c]}"] = Math.Round(score.F1(c), 4);
-            }
-            var classifier = EvalProgress.Run(console, "final model", p => RhythmTraining.Train(data, null, options, p));
-            var seconds = watch.Elapsed.TotalSeconds;
-            Directory.CreateDirectory(r.GetValue(output)!);
-            var weights = Path.Combine(r.GetValue(output)!, "rhythm.safetensors");
-            classifier.Save(weights);
-            var card = ModelCard.Describe("einthoven-rhythm", "1", classifier.Network, weights,
-                $"PhysioNet/CinC Challenge 2017 training set, {data.Count} single-lead AliveCor records at 300 Hz",
-                r.GetValue(folds) >= 2 ? $"stratified {r.GetValue(folds)}-fold cross-validation (seed {options.Seed}); final model on all records" : "no cross-validation; all records",
-                metrics, new DateOnly(2026, 11, 22), new Dictionary<string, string>
-                {
-                    ["model"] = kind == RhythmModelKind.Mlp ? "mlp: the features alone"
-                        : $"cnn: lead 0 resampled to {RhythmSignal.Rate} Hz, band-passed 0.5-40 Hz, divided by the median 1-s peak; random {RhythmSignal.CropLength}-sample crops in training, the whole record (zero-padded to {RhythmSignal.MinimumLength} if shorter) at inference; pooled conv output joined with the standardised features",
-                    ["features"] = string.Join(",", RhythmFeatures.Names),
-                    ["labels"] = string.Join(",", RhythmLabels.All),
-                    ["epochs"] = options.Epochs.ToString(CultureInfo.InvariantCulture),
-                    ["training"] = $"AdamW lr {options.LearningRate} (warm-up, cosine), weight decay {options.WeightDecay}, batch {options.BatchSize}, square-rooted balanced class weights"
-                        + (kind == RhythmModelKind.Mlp ? "" : options.Patience == 0 ? $"; all {options.Epochs} epochs, no early stopping"
-                            : $"; early stopping (patience {options.Patience}) on the loss of a stratified 1/{options.ValidationParts} of the training records"),
-                    ["training_seconds"] = seconds.ToString("0", CultureInfo.InvariantCulture),
-                    ["reproduce"] = "einthoven train rhythm DBDIR -o src/Einthoven.Models/Weights",
-                });
-            card.Save(Path.Combine(r.GetValue(output)!, "rhythm.card.json"));
-            console.MarkupLine($"[green]wrote[/] {Markup.Escape(weights)} and rhythm.card.json");
+                Training = defaults with { Epochs = r.GetValue(epochs) ?? defaults.Epochs },
+                CrossValidationFolds = r.GetValue(folds),
+                Limit = r.GetValue(limit),
+            };
+            var report = Run(console, dir, r.GetValue(output)!, options);
+            if (report.CrossValidation is { } score) Print(console, score);
+            console.MarkupLine($"[green]wrote[/] {Markup.Escape(report.WeightsPath)} and {Markup.Escape(Path.GetFileName(report.CardPath))} (weights SHA-256 {report.Card.WeightsSha256[..16]}...) in {report.Elapsed.TotalMinutes:0.0} min");
             return CliRunner.ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static RhythmBuildReport Run(IAnsiConsole console, string dir, string output, RhythmBuildOptions options)
+    {
+        RhythmBuildReport? report = null;
+        console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var stages = new Dictionary<string, ProgressTask>
+                {
+                    ["features"] = context.AddTask("features and signals", maxValue: 1),
+                    ["cross-validation"] = context.AddTask($"cross-validation ({options.CrossValidationFolds} folds)", autoStart: options.CrossValidationFolds > 0, maxValue: 1),
+                    ["train"] = context.AddTask("final model", maxValue: 1),
+                };
+                report = RhythmModelBuilder.Build(dir, output, options, (stage, done, total) =>
+                {
+                    var task = stages[stage];
+                    if (!task.IsStarted) task.StartTask();
+                    task.Value = Math.Max(task.Value, (double)done / Math.Max(1, total));
+                });
+                foreach (var task in stages.Values) task.Value = 1;
+            });
+        return report!;
     }
 
     private static void Print(IAnsiConsole console, RhythmScore score)

@@ -100,22 +100,3 @@ public class NetworkTests
         Assert.Throws<ArgumentException>(() => new BatchNorm1d(2).Forward(new Tensor(1, 2, 1), PassContext.Train(0)));
     }
 }
-
-public class PredictorTests
-{
-    [Fact]
-    public void ParallelPredictionEqualsSingleThreadedPrediction()
-    {
-        var network = new Network(
-            new Sequential(new Conv1d(2, 4, 5, padding: 2), new BatchNorm1d(4), new Relu(), new GlobalAvgPool1d()),
-            new Dense(4 + 2, 3), featureCount: 2, seed: 4);
-        // Non-trivial running statistics, which the replicas must pick up.
-        network.Forward(RandomTensor(1, 16, 2, 30), RandomTensor(2, 16, 2), PassContext.Train(1));
-        var x = RandomTensor(3, 37, 2, 30);
-        var features = RandomTensor(4, 37, 2);
-        var expected = network.Predict(x, features);
-        var actual = new Predictor(network, threads: 3).Predict(x, features, chunk: 5);
-        Assert.True(actual.HasShape(37, 3));
-        Assert.Equal(expected.Data, actual.Data);
-    }
-}

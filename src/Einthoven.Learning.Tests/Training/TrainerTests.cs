@@ -126,7 +126,7 @@ public class TrainerTests
         var shortTrainer = MakeTrainer(SmallCnn(0), new TrainerOptions { Epochs = 1, BatchSize = 8 }, trainCount: 80);
         Assert.Contains("too short", Assert.Throws<ArgumentException>(() => shortTrainer.Fit(tooShort)).Message);
         var network = SmallCnn(0);
-        var optimizer = new Adam(network.Parameters.Select(p => p.Parameter), new ConstantSchedule(0.01f));
+        var optimizer = new AdamW(network.Parameters.Select(p => p.Parameter), new ConstantSchedule(0.01f));
         Assert.Throws<ArgumentException>(() => new Trainer(network, new SoftmaxCrossEntropy(), optimizer, new TrainerOptions { BatchSize = 0 }));
     }
 }

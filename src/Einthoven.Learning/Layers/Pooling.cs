@@ -131,21 +131,6 @@ public sealed class MaxPool1d(int kernel, int? stride = null, int padding = 0) :
     protected override void Distribute(float gradient, Span<float> window, int outputIndex) => window[argmax[outputIndex]] += gradient;
 }
 
-public sealed class AvgPool1d(int kernel, int? stride = null, int padding = 0) : WindowPool1d("AvgPool1d", kernel, stride, padding)
-{
-    public override Layer Replicate() => new AvgPool1d(Window.Kernel, Window.Stride, Window.Padding);
-    public override string ToString() => $"AvgPool1d(k={Window.Kernel}, s={Window.Stride}, p={Window.Padding})";
-
-    protected override float Reduce(ReadOnlySpan<float> window, int outputIndex) =>
-        System.Numerics.Tensors.TensorPrimitives.Sum(window) / window.Length;
-
-    protected override void Distribute(float gradient, Span<float> window, int outputIndex)
-    {
-        var share = gradient / window.Length;
-        for (var i = 0; i < window.Length; i++) window[i] += share;
-    }
-}
-
 /// <summary>[N, C, L] -> [N, C], the mean over time; any length L, which is what variable-length records need.</summary>
 public sealed class GlobalAvgPool1d : Layer
 {

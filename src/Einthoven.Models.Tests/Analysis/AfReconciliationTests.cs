@@ -42,24 +42,6 @@ public class AfReconciliationTests
     }
 
     [Fact]
-    public void Cross_validated_predictions_are_rescored_as_users_get_them_with_S_beats_in_fibrillation_as_N()
-    {
-        var features = new BeatFeatures(new float[3 * BeatInputLayout.InputSize], new float[3 * BeatInputLayout.FeatureCount]);
-        var record = new LabelledRecord("r1", features, [AamiClass.N, AamiClass.N, AamiClass.S], [(long)(10 * Fs), (long)(40 * Fs), (long)(70 * Fs)]);
-        float[] probabilities = [0.9f, 0.1f, 0, 0, 0, 0.2f, 0.8f, 0, 0, 0, 0.3f, 0.7f, 0, 0, 0];
-        var cv = new CrossValidationResult(new ConfusionMatrix(), new ConfusionMatrix(), BeatDecisionRule.Identity, [["r1"]], [], [new HeldOutRecord(record, probabilities)]);
-        var rhythms = new Dictionary<string, (RhythmVerdict, double, long)> { ["r1"] = (Verdict((0, 30, "N"), (30, 60, "A"), (60, 90, "N")), Fs, (long)(90 * Fs)) };
-
-        var matrix = ModelAnalyzer.CrossValidated(cv, rhythms).Total;
-
-        // The false S beat at 40 s lies in the AF window and becomes N; the true S beat at 70 s does not.
-        Assert.Equal(2, matrix[AamiClass.N, AamiClass.N]);
-        Assert.Equal(1, matrix[AamiClass.S, AamiClass.S]);
-        Assert.Throws<ArgumentException>(() => ModelAnalyzer.CrossValidated(
-            cv with { HeldOut = [new HeldOutRecord(new LabelledRecord("r1", features, record.Labels), probabilities)] }, rhythms));
-    }
-
-    [Fact]
     public void Without_atrial_fibrillation_windows_the_beats_are_kept()
     {
         var beats = new[] { Beat(1, AamiClass.S), Beat(2, AamiClass.N) };

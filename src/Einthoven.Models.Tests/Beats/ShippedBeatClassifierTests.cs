@@ -37,9 +37,10 @@ public class ShippedBeatClassifierTests
         var source = Path.GetDirectoryName(BeatClassifier.ShippedCardPath)!;
         var card = Path.Combine(dir, BeatClassifier.ShippedCardFile);
         File.Copy(BeatClassifier.ShippedCardPath, card);
-        var weights = File.ReadAllBytes(Path.Combine(source, BeatModelBuilder.WeightsFile));
+        var weightsFile = ModelCard.Load(card).WeightsFile;
+        var weights = File.ReadAllBytes(Path.Combine(source, weightsFile));
         weights[^1] ^= 0x40;
-        File.WriteAllBytes(Path.Combine(dir, BeatModelBuilder.WeightsFile), weights);
+        File.WriteAllBytes(Path.Combine(dir, weightsFile), weights);
         var error = Assert.Throws<ModelFormatException>(() => BeatClassifier.Load(card));
         Assert.Equal("weights_sha256", error.Field);
         Assert.Throws<FileNotFoundException>(() => BeatClassifier.Load(Path.Combine(dir, "missing.card.json")));

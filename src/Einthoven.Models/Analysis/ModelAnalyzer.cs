@@ -101,30 +101,6 @@ public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, 
         var inAf = AfReconciliation.InAtrialFibrillation(beats.Select(b => b.Sample).ToArray(), verdict, samplingFrequency);
         return PatientAdaptation.Apply(AfReconciliation.Apply(beats, inAf), features, inAf);
     }
-
-    /// <summary>
-    /// Cross-validation's held-out predictions as users get them (<see cref="Agree"/>, after
-    /// <see cref="BeatClassifier.Label"/>), per record and pooled; <paramref name="rhythms"/> holds each record's
-    /// verdict, sampling frequency and length.
-    /// </summary>
-    public static BeatEvaluationResult CrossValidated(CrossValidationResult cv,
-        IReadOnlyDictionary<string, (RhythmVerdict Verdict, double SamplingFrequency, long SampleCount)> rhythms)
-    {
-        var records = new List<(string, ConfusionMatrix)>();
-        var total = new ConfusionMatrix();
-        foreach (var (record, probabilities) in cv.HeldOut)
-        {
-            if (record.Samples.Count != record.Count)
-                throw new ArgumentException($"record {record.Group} does not know where its beats are; it was not cut from a recording", nameof(cv));
-            var (verdict, fs, length) = rhythms[record.Group];
-            var beats = Agree(BeatClassifier.Label(record.Samples, probabilities, length, fs), record.Features, verdict, fs);
-            var matrix = new ConfusionMatrix();
-            for (var b = 0; b < record.Count; b++) matrix.Add(record.Labels[b], beats[b].Class);
-            records.Add((record.Group, matrix));
-            total.Add(matrix);
-        }
-        return new BeatEvaluationResult(records, total);
-    }
 }
 
 /// <summary>One <see cref="ModelAnalyzer"/> run with the details <see cref="LongRecordAnalyzer"/> composes segments from.</summary>

@@ -13,10 +13,10 @@ public static class BeatFeatureExtractor
     private const double TypicalRr = 0.8;
 
     /// <summary>The leading features that come from beat times alone; the rest compare the beat with the dominant beat.</summary>
-    internal const int RhythmFeatureCount = 17;
+    public const int RhythmFeatureCount = 17;
 
     /// <summary>Index of the local RR irregularity feature.</summary>
-    internal const int IrregularityFeature = 13;
+    public const int IrregularityFeature = 13;
 
     // Keeps the prematurity of a beat in a perfectly regular rhythm finite.
     private const double IrregularityFloor = 0.05;
@@ -72,7 +72,7 @@ public static class BeatFeatureExtractor
     }
 
     /// <summary>Features 0 .. <see cref="RhythmFeatureCount"/> - 1 of beat <paramref name="b"/>: those that depend on timing alone.</summary>
-    internal static void WriteRhythm(Span<float> f, RrIntervals rr, int b)
+    public static void WriteRhythm(Span<float> f, RrIntervals rr, int b)
     {
         double pre = rr.Pre[b], post = rr.Post[b], local = rr.Local[b], longAverage = rr.LongAverage[b], upper = rr.UpperQuartile;
         var previousPre = b > 0 ? rr.Pre[b - 1] : local;

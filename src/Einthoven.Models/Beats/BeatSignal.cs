@@ -4,15 +4,13 @@ using Einthoven.Signal.Records;
 namespace Einthoven.Models.Beats;
 
 /// <summary>
-/// The two leads a beat classifier looks at, band-passed (0.5-40 Hz, zero phase, which removes baseline wander and
-/// mains noise without shifting waves) and resampled to <see cref="BeatInputLayout.SampleRate"/>, in millivolts.
+/// The two leads a beat classifier looks at, cleaned (<see cref="EcgCleaning"/>: 0.5-40 Hz, zero phase, which removes
+/// baseline wander and mains noise without shifting waves) and resampled to <see cref="BeatInputLayout.SampleRate"/>, in millivolts.
 /// Lead A is MLII (or lead II) when the record has one, otherwise its first lead; lead B is the first other lead, or
 /// lead A again for a single-lead record.
 /// </summary>
 public sealed class BeatSignal
 {
-    private const double LowHz = 0.5, HighHz = 40;
-
     private BeatSignal(float[][] leads, double sourceRate)
     {
         Leads = leads;
@@ -31,8 +29,8 @@ public sealed class BeatSignal
     {
         var info = record.Info;
         if (info.Leads.Count == 0) throw new ArgumentException($"{info.Name} has no leads to classify beats on", nameof(record));
-        if (!(info.SamplingFrequency >= 2 * HighHz + 1))
-            throw new ArgumentException($"{info.Name}: beat classification needs a sampling rate above {2 * HighHz + 1} Hz, the record has {info.SamplingFrequency} Hz", nameof(record));
+        if (!(info.SamplingFrequency >= 2 * EcgCleaning.HighHz + 1))
+            throw new ArgumentException($"{info.Name}: beat classification needs a sampling rate above {2 * EcgCleaning.HighHz + 1} Hz, the record has {info.SamplingFrequency} Hz", nameof(record));
         var (a, b) = ChooseLeads(info);
         var leadA = Prepare(record, a);
         var leadB = b == a ? leadA : Prepare(record, b);
@@ -52,8 +50,7 @@ public sealed class BeatSignal
     private static float[] Prepare(EcgRecord record, int lead)
     {
         var fs = record.Info.SamplingFrequency;
-        var band = Butterworth.BandPass(2, LowHz, HighHz, fs);
-        var filtered = ZeroPhaseFilter.Apply(band, record.Physical(lead));
+        var filtered = EcgCleaning.Clean(record.Physical(lead), fs);
         var resampled = Resampler.Resample(filtered, fs, BeatInputLayout.SampleRate);
         var result = new float[resampled.Length];
         for (var i = 0; i < result.Length; i++) result[i] = double.IsFinite(resampled[i]) ? (float)resampled[i] : 0f;

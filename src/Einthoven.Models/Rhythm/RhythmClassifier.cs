@@ -25,7 +25,7 @@ public sealed class RhythmClassifier
     private const string MeanKey = "feature_mean", ScaleKey = "feature_scale", KindKey = "model";
     private const float Clip = 6;
 
-    internal RhythmClassifier(RhythmModelKind kind, Network network, float[] mean, float[] scale)
+    public RhythmClassifier(RhythmModelKind kind, Network network, float[] mean, float[] scale)
     {
         Kind = kind;
         Network = network;
@@ -73,7 +73,7 @@ public sealed class RhythmClassifier
     }
 
     /// <summary>One prediction from a record's features and its <see cref="RhythmSignal.Prepare"/> output (CNN kind).</summary>
-    internal RhythmPrediction Predict(float[] features, float[] signal)
+    public RhythmPrediction Predict(float[] features, float[] signal)
     {
         var input = RhythmSignal.InferenceInput(signal);
         var logits = Network.Predict(new Tensor(input, 1, 1, input.Length), new Tensor(Standardize(features), 1, RhythmFeatures.Count));
@@ -91,7 +91,8 @@ public sealed class RhythmClassifier
         }).ToArray();
     }
 
-    internal float[] Standardize(float[] features)
+    /// <summary>Features standardised by the training set's mean and scale, and clipped.</summary>
+    public float[] Standardize(float[] features)
     {
         var result = new float[features.Length];
         for (var i = 0; i < features.Length; i++)

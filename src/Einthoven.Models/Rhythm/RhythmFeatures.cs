@@ -58,7 +58,7 @@ public static class RhythmFeatures
         var peaks = QrsDetector.Detect(millivolts, fs);
         var rr = new double[Math.Max(0, peaks.Length - 1)];
         for (var i = 0; i < rr.Length; i++) rr[i] = (peaks[i + 1] - peaks[i]) / fs;
-        var filtered = ZeroPhaseFilter.Apply(Butterworth.BandPass(2, 0.5, Math.Min(40, 0.45 * fs), fs), millivolts);
+        var filtered = EcgCleaning.Clean(millivolts, fs);
         var quality = QualityFeatures.Compute(millivolts, filtered, fs, resolution, peaks, []);
         values.AddRange(RrIrregularity.Measure(rr));
         values.AddRange(BeatShape.Measure(filtered, peaks, fs));

@@ -23,7 +23,6 @@ public static class RhythmSignal
 
     private const float Clip = 8;
     private const double MinimumAmplitude = 1e-3;
-    private static readonly FilterDesign BandPass = Butterworth.BandPass(2, 0.5, 40, Rate);
 
     /// <param name="millivolts">The lead in mV (finite values).</param>
     /// <param name="fs">Its sampling frequency, Hz.</param>
@@ -32,7 +31,7 @@ public static class RhythmSignal
         if (!(fs > 0)) throw new ArgumentOutOfRangeException(nameof(fs), fs, "sampling frequency must be positive");
         var resampled = Resampler.Resample(millivolts, fs, Rate);
         if (resampled.Length < 16) return new float[resampled.Length];
-        var filtered = ZeroPhaseFilter.Apply(BandPass, resampled);
+        var filtered = EcgCleaning.Clean(resampled, Rate);
         var amplitude = Math.Max(MinimumAmplitude, TypicalPeak(filtered));
         var result = new float[filtered.Length];
         for (var i = 0; i < filtered.Length; i++) result[i] = Math.Clamp((float)(filtered[i] / amplitude), -Clip, Clip);

@@ -62,13 +62,12 @@ public sealed record RecordAnalysis(AnalysisReport Report, int[] RPeaks, bool[] 
 /// <summary>The forms of a record's leads that the analysis works on.</summary>
 internal sealed record AnalysisSignals(double[][] Raw, double[][] Filtered, double[] Resolution)
 {
-    /// <summary>Physical units; band-passed 0.5-40 Hz forward-backward (no phase shift) for delineation and quality.</summary>
+    /// <summary>Physical units; cleaned (<see cref="EcgCleaning"/>) for delineation and quality.</summary>
     public static AnalysisSignals Of(EcgRecord record)
     {
         var fs = record.Info.SamplingFrequency;
         var raw = Enumerable.Range(0, record.Info.Leads.Count).Select(record.Physical).ToArray();
-        var band = Butterworth.BandPass(2, 0.5, Math.Min(40, 0.45 * fs), fs);
-        var filtered = raw.Select(x => ZeroPhaseFilter.Apply(band, x)).ToArray();
+        var filtered = raw.Select(x => EcgCleaning.Clean(x, fs)).ToArray();
         var resolution = record.Info.Leads.Select(l => l.Gain > 0 ? 1 / l.Gain : 0.005).ToArray();
         return new AnalysisSignals(raw, filtered, resolution);
     }

@@ -1,6 +1,5 @@
 using Einthoven.Signal.Analysis;
 using Einthoven.Signal.Analysis.Detection;
-using Einthoven.Signal.Evaluation;
 using Einthoven.Signal.Formats;
 using FsCheck;
 using FsCheck.Xunit;

@@ -1,3 +1,4 @@
+using Einthoven.Signal.Formats;
 using Einthoven.Signal.Records;
 
 namespace Einthoven.Signal.Analysis.Detection;
@@ -34,4 +35,24 @@ public static class QrsDetector
         var gain = info.Gain > 0 ? info.Gain : 200;
         return Detect(record.Samples[lead], record.Info.SamplingFrequency, gain, options);
     }
+
+    /// <summary>
+    /// R-peak sample numbers of one lead of a record on disk, read window by window so a record of any length fits in
+    /// memory; the same beats as detecting over the whole lead at once.
+    /// </summary>
+    public static long[] Detect(ISignalReader reader, int lead = 0, QrsDetectorOptions? options = null)
+    {
+        var info = reader.Info;
+        if (lead < 0 || lead >= info.Leads.Count)
+            throw new ArgumentOutOfRangeException(nameof(lead), lead, $"{info.Name} has {info.Leads.Count} leads; the lead must be 0..{info.Leads.Count - 1}");
+        var gain = info.Leads[lead].Gain > 0 ? info.Leads[lead].Gain : 200;
+        var detector = new StreamingQrsDetector(info.SamplingFrequency, gain, options);
+        var beats = new List<long>();
+        for (long start = 0; start < info.SampleCount; start += ReaderWindow)
+            detector.Process(reader.Read(start, ReaderWindow).Samples[lead], beats);
+        detector.Flush(beats);
+        return beats.ToArray();
+    }
+
+    private const int ReaderWindow = 1 << 16;
 }
