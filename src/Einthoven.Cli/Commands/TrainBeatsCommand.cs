@@ -86,29 +86,13 @@ public static class TrainBeatsCommand
             asUsersGetIt.Total, compare: false);
     }
 
-    private static BeatBuildReport Run(IAnsiConsole console, string dbdir, string output, BeatBuildOptions options)
-    {
-        BeatBuildReport? report = null;
-        console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-            .Start(context =>
-            {
-                var stages = new Dictionary<string, ProgressTask>
-                {
-                    ["load"] = context.AddTask("detect and label DS1", maxValue: 1),
-                    ["cross-validation"] = context.AddTask($"cross-validation ({options.CrossValidationFolds} folds)", autoStart: options.CrossValidationFolds > 0, maxValue: 1),
-                    ["train"] = context.AddTask($"train {options.Training.EnsembleSize} ensemble member(s) on DS1", maxValue: 1),
-                    ["evaluate"] = context.AddTask("evaluate on DS2", maxValue: 1),
-                };
-                if (options.CrossValidationFolds == 0) stages["cross-validation"].Value = 1;
-                report = BeatModelBuilder.Build(dbdir, output, options, (stage, fraction) =>
-                {
-                    var task = stages[stage];
-                    if (!task.IsStarted) task.StartTask();
-                    task.Value = Math.Max(task.Value, fraction);
-                });
-                foreach (var task in stages.Values) task.Value = 1;
-            });
-        return report!;
-    }
+    private static BeatBuildReport Run(IAnsiConsole console, string dbdir, string output, BeatBuildOptions options) =>
+        StagedProgress.Run(console,
+            [
+                ("load", "detect and label DS1", true),
+                ("cross-validation", $"cross-validation ({options.CrossValidationFolds} folds)", options.CrossValidationFolds > 0),
+                ("train", $"train {options.Training.EnsembleSize} ensemble member(s) on DS1", true),
+                ("evaluate", "evaluate on DS2", true),
+            ],
+            progress => BeatModelBuilder.Build(dbdir, output, options, progress));
 }

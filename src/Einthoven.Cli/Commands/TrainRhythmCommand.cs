@@ -54,29 +54,14 @@ public static class TrainRhythmCommand
         return command;
     }
 
-    private static RhythmBuildReport Run(IAnsiConsole console, string dir, string output, RhythmBuildOptions options)
-    {
-        RhythmBuildReport? report = null;
-        console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-            .Start(context =>
-            {
-                var stages = new Dictionary<string, ProgressTask>
-                {
-                    ["features"] = context.AddTask("features and signals", maxValue: 1),
-                    ["cross-validation"] = context.AddTask($"cross-validation ({options.CrossValidationFolds} folds)", autoStart: options.CrossValidationFolds > 0, maxValue: 1),
-                    ["train"] = context.AddTask("final model", maxValue: 1),
-                };
-                report = RhythmModelBuilder.Build(dir, output, options, (stage, done, total) =>
-                {
-                    var task = stages[stage];
-                    if (!task.IsStarted) task.StartTask();
-                    task.Value = Math.Max(task.Value, (double)done / Math.Max(1, total));
-                });
-                foreach (var task in stages.Values) task.Value = 1;
-            });
-        return report!;
-    }
+    private static RhythmBuildReport Run(IAnsiConsole console, string dir, string output, RhythmBuildOptions options) =>
+        StagedProgress.Run(console,
+            [
+                ("features", "features and signals", true),
+                ("cross-validation", $"cross-validation ({options.CrossValidationFolds} folds)", options.CrossValidationFolds > 0),
+                ("train", "final model", true),
+            ],
+            progress => RhythmModelBuilder.Build(dir, output, options, (stage, done, total) => progress(stage, (double)done / Math.Max(1, total))));
 
     private static void Print(IAnsiConsole console, RhythmScore score)
     {

@@ -34,7 +34,7 @@ public sealed class DominantBeat
     /// The template of <paramref name="lead"/> near <paramref name="position"/>: the median of the chosen beats within
     /// +-2.5 min, so that slow changes of a patient's beat shape (posture, electrode contact) are not taken for
     /// ectopy, as Holter analysers update their templates; the record's template where too few beats are near.
-    /// Chosen by DS1 cross-validation (VEB +P 78.8 to 81.4 %, see docs/BENCHMARKS.md "Beat classification v3").
+    /// Chosen by DS1 cross-validation (VEB +P 78.8 to 81.4 %, see docs/BENCHMARKS-HISTORY.md "Beat classification v3").
     /// </summary>
     public float[] LocalTemplate(int lead, int position) =>
         local[lead][Math.Clamp(position / BlockSamples, 0, local[lead].Length - 1)];

@@ -14,7 +14,7 @@ namespace Einthoven.Models.Beats;
 /// <item>then S against N, over the rhythm expert's features, only from N to S (so no S beat is ever lost).</item>
 /// </list>
 /// A record with fewer than <see cref="MinSeeds"/> confident beats of the rarer side is left as it is. Chosen on DS1
-/// cross-validation (docs/BENCHMARKS.md, session 10).
+/// cross-validation (docs/BENCHMARKS-HISTORY.md, session 10).
 /// </summary>
 public static class PatientAdaptation
 {
