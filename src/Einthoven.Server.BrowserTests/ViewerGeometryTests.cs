@@ -95,6 +95,9 @@ public sealed class ViewerGeometryTests(BrowserFixture fixture) : IAsyncLifetime
             "return ['N', 'L', 'A', 'V', 'F', '/', '+'].map(s => m.classOf(s)?.id ?? '-').join(',');"));
         Assert.Equal("N:7,V:2", await Run<string>("core/beats.js",
             "return m.countByClass({ N: 5, R: 2, V: 1, E: 1, '+': 9 }).map(c => `${c.id}:${c.count}`).join(',');"));
+        var table = string.Join(";", Einthoven.Models.Beats.AamiMapping.Table.Select(c => $"{c.Id}={string.Join(" ", c.Symbols)}"));
+        Assert.Equal(table, await Run<string>("core/beats.js", "return m.classes.map(c => `${c.id}=${c.symbols.join(' ')}`).join(';');"));
+        Assert.Equal("N,Q", await Run<string>("core/beats.js", "return ['B', '?'].map(s => m.classOf(s).id).join(',');"));
     }
 
     [Fact]

@@ -135,6 +135,7 @@ public static class ServerSetup
         DownloadEndpoint.Map(app);
         WindowEndpoint.Map(app);
         AnalysisEndpoints.Map(app);
+        BeatClassesEndpoint.Map(app);
         AccessKeyEndpoints.Map(app);
         GrantEndpoints.Map(app);
         AuditEndpoints.Map(app);
