@@ -95,6 +95,9 @@ public sealed class ViewerGeometryTests(BrowserFixture fixture) : IAsyncLifetime
             "return ['N', 'L', 'A', 'V', 'F', '/', '+'].map(s => m.classOf(s)?.id ?? '-').join(',');"));
         Assert.Equal("N:7,V:2", await Run<string>("core/beats.js",
             "return m.countByClass({ N: 5, R: 2, V: 1, E: 1, '+': 9 }).map(c => `${c.id}:${c.count}`).join(',');"));
+        var table = string.Join(";", Einthoven.Models.Beats.AamiMapping.Table.Select(c => $"{c.Id}={string.Join(" ", c.Symbols)}"));
+        Assert.Equal(table, await Run<string>("core/beats.js", "return m.classes.map(c => `${c.id}=${c.symbols.join(' ')}`).join(';');"));
+        Assert.Equal("N,Q", await Run<string>("core/beats.js", "return ['B', '?'].map(s => m.classOf(s).id).join(',');"));
     }
 
     [Fact]
@@ -106,15 +109,19 @@ public sealed class ViewerGeometryTests(BrowserFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Summaries_read_known_fields_and_show_the_rest()
+    public async Task Summaries_read_the_report_by_its_field_names_with_their_units()
     {
-        Assert.Equal("Atrial fibrillation · 96 bpm · 2,100 beats · quality good · paced", await Run<string>("core/summary.js",
-            "return m.headline({ rhythm: { label: 'Atrial fibrillation' }, meanHeartRate: 96.2, beatCount: 2100, quality: 'Good', pacing: { pacedRhythm: true } });"));
-        Assert.Equal("atrial fibrillation (AF burden 83 %) · 105 bpm · 3,085 beats · quality good", await Run<string>("core/summary.js",
-            "return m.headline({ rhythm: { label: 'A', name: 'atrial fibrillation', afBurden: 0.834, windows: [{}, {}] }, heartRate: { meanBpm: 105 }, beats: { detected: 3085 }, quality: { overall: 'good' } });"));
-        Assert.Equal("inconclusive", await Run<string>("core/summary.js",
-            "return m.headline({ rhythm: { label: '~', name: 'inconclusive', probabilities: {}, windows: [] } });"));
-        Assert.Equal("Min rr=0.5 s|Quality · level=good", await Run<string>("core/summary.js",
-            "return m.rows({ minRr: 0.5, quality: { level: 'good' } }).map(([k, v]) => `${k}=${v}`).join('|');"));
+        const string report = "{ rhythm: { label: 'A', name: 'atrial fibrillation', afBurden: 0.834, windows: [{}, {}] }, heartRate: { meanBpm: 105 }, " +
+            "beats: { detected: 3085, analysed: 3000, byClass: {} }, quality: { overall: 'good' }, pacing: { pacedRhythm: true } }";
+        Assert.Equal("atrial fibrillation (AF burden 83 %) · 105 bpm · 3,085 beats · quality good · paced", await Run<string>("core/summary.js",
+            $"return m.headline({report});"));
+        Assert.Equal("inconclusive · 3 beats · quality inconclusive", await Run<string>("core/summary.js",
+            "return m.headline({ rhythm: { label: '~', name: 'inconclusive', afBurden: null, probabilities: {}, windows: [] }, heartRate: null, " +
+            "beats: { detected: 3 }, quality: { overall: 'inconclusive' }, pacing: { pacedRhythm: false } });"));
+        Assert.Equal("QTc (Bazett)=425 ms|QRS axis=46°", await Run<string>("core/summary.js",
+            "const r = { record: 'x', samplingFrequency: 360, durationSeconds: 60, leads: ['II'], beats: { detected: 1, analysed: 1, byClass: {} }, " +
+            "heartRate: null, hrvTime: null, hrvFrequency: null, intervals: { qtcBazettMs: 424.8, qrsAxis: 45.5 }, " +
+            "quality: { overall: 'good', good: 6, acceptable: 0, inconclusive: 0, rhythmLead: 'II' }, pacing: { pacedRhythm: false, pacedBeatFraction: 0, spikeCount: 0 }, rhythm: null, models: null };" +
+            "return m.rows(r).filter(([k]) => k === 'QTc (Bazett)' || k === 'QRS axis').map(([k, v]) => `${k}=${v}`).join('|');"));
     }
 }

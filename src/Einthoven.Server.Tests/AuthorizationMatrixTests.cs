@@ -232,6 +232,12 @@ public abstract class AuthorizationMatrixTests(ServerFixture fixture)
         Check(HttpMethod.Get, _ => "/health", new Matrix(200, 200, 200, 200, 200, 200, 200, 200));
 
     [ProviderFact]
+    [Covers("GET /api/analysis/beat-classes")]
+    public Task Beat_classes_are_public_reference_data() =>
+        Check(HttpMethod.Get, _ => "/api/analysis/beat-classes", new Matrix(200, 200, 200, 200, 200, 200, 200, 200), (_, body) =>
+            Assert.Contains("\"symbols\":[\"V\",\"E\",\"r\"]", body));
+
+    [ProviderFact]
     [Covers("GET /api/recordings/summaries")]
     public Task Recording_summaries() => Check(HttpMethod.Get, _ => "/api/recordings/summaries", Matrix.AnyUser(), (who, body) =>
     {

@@ -20,6 +20,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Einthoven.Server;
 
+/// <summary>The answer of the public /health.</summary>
+public sealed record LivenessView(string Status);
+
 /// <summary>Service registration and the request pipeline, kept out of Program.cs so that tests and benches share them.</summary>
 public static class ServerSetup
 {
@@ -123,7 +126,8 @@ public static class ServerSetup
         OpenApi.Use(app);
 
         WebUi.Map(app);
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("Service");
+        app.MapGet("/health", () => Results.Ok(new LivenessView("ok"))).WithTags("Service").Produces<LivenessView>()
+            .WithSummary("Whether this server process is up (always \"ok\"; /api/admin/health says whether it can work)");
         AuthEndpoints.Map(app);
         TokenEndpoints.Map(app);
         UploadEndpoint.Map(app);
@@ -131,6 +135,7 @@ public static class ServerSetup
         DownloadEndpoint.Map(app);
         WindowEndpoint.Map(app);
         AnalysisEndpoints.Map(app);
+        BeatClassesEndpoint.Map(app);
         AccessKeyEndpoints.Map(app);
         GrantEndpoints.Map(app);
         AuditEndpoints.Map(app);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Einthoven.Signal.Analysis;
+using Einthoven.Models.Analysis;
 using Spectre.Console;
 
 namespace Einthoven.Cli.Commands;

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Einthoven.Models.Analysis;
-using Einthoven.Signal.Analysis;
 using Spectre.Console;
 
 namespace Einthoven.Cli.Commands;
@@ -14,11 +12,7 @@ namespace Einthoven.Cli.Commands;
 public static class AnalyzeCommand
 {
     /// <summary>The JSON form of <see cref="AnalysisReport"/> (camelCase), shared with the server.</summary>
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
+    public static readonly JsonSerializerOptions Json = new(AnalysisReport.Json) { WriteIndented = true };
 
     public static Command Create()
     {

@@ -14,7 +14,20 @@ public class AamiMappingTests
         Assert.Equal(expected, AamiMapping.FromSymbol(symbol));
 
     [Theory]
-    [InlineData("?"), InlineData("B"), InlineData("+"), InlineData("~"), InlineData("x"), InlineData("!")]
+    [InlineData("B", AamiClass.N), InlineData("n", AamiClass.N), InlineData("r", AamiClass.V), InlineData("?", AamiClass.Q)]
+    public void Beat_symbols_the_spec_leaves_out_follow_the_ec57_class_rules(string symbol, AamiClass expected) =>
+        Assert.Equal(expected, AamiMapping.FromSymbol(symbol));
+
+    [Fact]
+    public void Every_beat_symbol_of_the_spec_qrs_protocol_has_exactly_one_class_and_nothing_else_has_one()
+    {
+        string[] specBeats = ["N", "L", "R", "B", "A", "a", "J", "S", "V", "r", "F", "e", "j", "n", "E", "/", "f", "Q", "?"];
+        Assert.Equal(specBeats.Order(StringComparer.Ordinal), AamiMapping.Table.SelectMany(c => c.Symbols).Order(StringComparer.Ordinal));
+        Assert.Equal(["N", "S", "V", "F", "Q"], AamiMapping.Table.Select(c => c.Id));
+    }
+
+    [Theory]
+    [InlineData("+"), InlineData("~"), InlineData("x"), InlineData("!"), InlineData("|")]
     public void Symbols_outside_the_mapping_have_no_class(string symbol) => Assert.Null(AamiMapping.FromSymbol(symbol));
 
     [Fact]

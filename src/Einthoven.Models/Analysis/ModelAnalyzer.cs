@@ -6,8 +6,8 @@ using Einthoven.Signal.Records;
 namespace Einthoven.Models.Analysis;
 
 /// <summary>
-/// The one whole-record analysis with the trained models: the signal library's <see cref="RecordAnalyzer"/> report
-/// (rate, HRV, intervals, quality, pacing) enriched with the beat classifier's AAMI classes and the rhythm verdict
+/// The one whole-record analysis with the trained models: the signal library's <see cref="RecordAnalyzer"/> measurements
+/// (rate, HRV, intervals, quality, pacing) composed into an <see cref="AnalysisReport"/> with the beat classifier's AAMI classes and the rhythm verdict
 /// (<see cref="RecordRhythm"/>), the two made to agree (<see cref="AfReconciliation"/>). The CLI's <c>analyze</c>,
 /// <c>classify</c> and <c>eval beats</c> and the server's analysis job all run it. Load it once (<see cref="Shipped"/>)
 /// and share it: it is safe to use from several threads.
@@ -60,15 +60,13 @@ public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, 
     {
         ct.ThrowIfCancellationRequested();
         var signal = RecordAnalyzer.AnalyzeInDetail(record);
-        var report = signal.Report;
         progress?.Report(0.5);
         ct.ThrowIfCancellationRequested();
-        var rhythmLead = RecordRhythm.ChooseLead(record.Info, report.Quality.RhythmLead);
+        var rhythmLead = RecordRhythm.ChooseLead(record.Info, signal.Measurements.Quality.RhythmLead);
         var (classified, verdict, windows) = ClassifyBeats(record, rhythmLead, () => progress?.Report(0.8), ct);
         progress?.Report(1);
-        var byClass = AamiMapping.Classes.ToDictionary(c => AamiMapping.Symbol(c), c => classified.Count(b => b.Class == c));
-        var enriched = report with { Beats = report.Beats with { ByClass = byClass }, Rhythm = verdict, Models = Models };
-        return new SegmentAnalysis(new ModelAnalysis(enriched, classified, BeatSignal.ChooseLeads(record.Info).A, rhythmLead), signal, windows);
+        var report = AnalysisReport.Of(signal.Measurements, classified, verdict, Models);
+        return new SegmentAnalysis(new ModelAnalysis(report, classified, BeatSignal.ChooseLeads(record.Info).A, rhythmLead), signal, windows);
     }
 
     /// <summary>

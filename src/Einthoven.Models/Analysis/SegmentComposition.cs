@@ -92,19 +92,17 @@ internal sealed class SegmentComposition(RecordInfo info, ModelAnalyzer analyzer
     public ModelAnalysis Result()
     {
         var rr = RrSeries.From(_rPeaks, _fs, _analysed);
-        var byClass = AamiMapping.Classes.ToDictionary(c => AamiMapping.Symbol(c), c => _beats.Count(b => b.Class == c));
         var rhythmLead = MostCommon(_rhythmLeads);
-        var report = new AnalysisReport(
+        var measurements = new RecordMeasurements(
             info.Name, _fs, info.Duration.TotalSeconds, info.Leads.Select(l => l.Name).ToArray(),
-            new BeatCounts(_rPeaks.Count, _analysed.Count(a => a), byClass),
+            _rPeaks.Count, _analysed.Count(a => a),
             RateSummary.From(rr),
             TimeDomainHrv.From(rr),
             FrequencyDomainHrv.From(rr),
             _bestIntervals?.Report.Intervals,
             QualitySummary.Of(MostCommon(_qualityLeads), _quality.ToArray()),
-            Pacing(),
-            analyzer.Rhythm.Compose(rhythmLead, _windows.ToArray(), _windowProbabilities.ToArray()),
-            analyzer.Models);
+            Pacing());
+        var report = AnalysisReport.Of(measurements, _beats, analyzer.Rhythm.Compose(rhythmLead, _windows.ToArray(), _windowProbabilities.ToArray()), analyzer.Models);
         return new ModelAnalysis(report, _beats.ToArray(), _beatLead, MostCommon(_rhythmLeadIndices));
     }
 

@@ -1,4 +1,6 @@
+using Einthoven.Models.Analysis;
 using Einthoven.Server.Analysis;
+using Einthoven.Signal.Analysis;
 using Einthoven.Signal.Formats;
 using Einthoven.Signal.Records;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,10 +20,17 @@ public sealed class ScriptedAnalyzer(Func<int, ISignalReader, IProgress<double>,
     public AnalysisOutcome Analyze(ISignalReader reader, IProgress<double> progress, CancellationToken ct) =>
         script(Interlocked.Increment(ref _calls), reader, progress, ct);
 
-    public static AnalysisOutcome OneBeatPerSecond(ISignalReader reader) => new(
-        Enumerable.Range(0, (int)(reader.Info.SampleCount / reader.Info.SamplingFrequency))
-            .Select(s => new Annotation((long)(s * reader.Info.SamplingFrequency), AnnotationCodes.Normal)).ToList(),
-        new { scripted = true });
+    public static AnalysisOutcome OneBeatPerSecond(ISignalReader reader)
+    {
+        var info = reader.Info;
+        var beats = Enumerable.Range(0, (int)(info.SampleCount / info.SamplingFrequency))
+            .Select(s => new Annotation((long)(s * info.SamplingFrequency), AnnotationCodes.Normal)).ToList();
+        var leads = info.Leads.Select(l => l.Name).ToArray();
+        var report = new AnalysisReport(info.Name, info.SamplingFrequency, info.Duration.TotalSeconds, leads,
+            new BeatCounts(beats.Count, beats.Count, new Dictionary<string, int> { ["N"] = beats.Count }), null, null, null, null,
+            QualitySummary.Of(leads[0], []), new PacingSummary(false, 0, 0));
+        return new AnalysisOutcome(beats, report);
+    }
 
     public Action<IServiceCollection> Install => services =>
     {

@@ -23,8 +23,9 @@ public static class AuthEndpoints
         auth.MapPost("/password", ChangePassword).RequireRateLimiting(RateLimits.SignIn).RequireAuthorization()
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(400).ProducesProblem(401).ProducesProblem(423).ProducesProblem(429)
             .WithSummary("Change your password (current and new); your personal access tokens stay valid");
-        auth.MapPost("/logout", Logout).RequireAuthorization().WithSummary("End the cookie session");
-        app.MapGet("/api/me", Me).RequireAuthorization().WithTags("Accounts").WithSummary("The signed-in user and roles");
+        auth.MapPost("/logout", Logout).RequireAuthorization().WithSummary("End the cookie session").Produces(StatusCodes.Status204NoContent);
+        app.MapGet("/api/me", Me).RequireAuthorization().WithTags("Accounts").WithSummary("The signed-in user and roles")
+            .Produces<UserView>().ProducesProblem(401);
     }
 
     private static async Task<IResult> Register(RegisterRequest body, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, TimeProvider time)

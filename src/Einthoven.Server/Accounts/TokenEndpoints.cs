@@ -11,9 +11,11 @@ public static class TokenEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var tokens = app.MapGroup("/api/tokens").WithTags("Accounts").RequireAuthorization();
-        tokens.MapGet("/", List).WithSummary("Your tokens (never the secrets)");
-        tokens.MapPost("/", Create).WithSummary("Create a token; the secret is in this answer only");
-        tokens.MapDelete("/{id:guid}", Revoke).WithSummary("Revoke one of your tokens, and every token made with it");
+        tokens.MapGet("/", List).WithSummary("Your tokens (never the secrets)").Produces<List<TokenView>>();
+        tokens.MapPost("/", Create).WithSummary("Create a token; the secret is in this answer only")
+            .Produces<NewTokenView>(StatusCodes.Status201Created).ProducesProblem(400);
+        tokens.MapDelete("/{id:guid}", Revoke).WithSummary("Revoke one of your tokens, and every token made with it")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(404);
     }
 
     private static async Task<IResult> List(ClaimsPrincipal user, AppDb db, CancellationToken ct) =>

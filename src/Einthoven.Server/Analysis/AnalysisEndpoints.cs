@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using System.Text.Json;
+using Einthoven.Models.Analysis;
 using Einthoven.Server.Api;
 using Einthoven.Server.Recordings;
 using Einthoven.Server.Sharing;
@@ -8,8 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Einthoven.Server.Analysis;
 
+/// <param name="Summary">The report once analysed; null before, or when the stored summary predates the report.</param>
+/// <param name="BeatCounts">The stored beats by annotation symbol.</param>
 public sealed record AnalysisView(
-    Guid RecordingId, JobView? Job, string? Analyzer, DateTime? AnalysedAt, JsonElement? Summary,
+    Guid RecordingId, JobView? Job, string? Analyzer, DateTime? AnalysedAt, AnalysisReport? Summary,
     IReadOnlyDictionary<string, int> BeatCounts, string Disclaimer);
 
 /// <summary>The analysis of a recording: job state and progress, and the results once done.</summary>
@@ -18,8 +20,10 @@ public static class AnalysisEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/recordings/{id:guid}/analysis").WithTags("Analysis").RequireAuthorization();
-        group.MapGet("/", Get).WithSummary("Job status and progress; beats by class, rhythm, measurements, quality and pacing when done");
-        group.MapPost("/", Rerun).WithSummary("Queue the analysis again (the patient only)");
+        group.MapGet("/", Get).WithSummary("Job status and progress; beats by class, rhythm, measurements, quality and pacing when done")
+            .Produces<AnalysisView>().ProducesProblem(404);
+        group.MapPost("/", Rerun).WithSummary("Queue the analysis again (the patient only)")
+            .Produces<JobView>(StatusCodes.Status202Accepted).ProducesProblem(403).ProducesProblem(404);
     }
 
     private static async Task<IResult> Get(Guid id, ClaimsPrincipal user, AppDb db, PatientAccess access, CancellationToken ct)
@@ -38,8 +42,7 @@ public static class AnalysisEndpoints
             if (beats is not null)
                 foreach (var group in AnnotationSetCodec.Decode(beats).Where(a => a.IsBeat).GroupBy(a => a.Symbol)) counts[group.Key] = group.Count();
         }
-        var summary = result is null ? (JsonElement?)null : JsonDocument.Parse(result.SummaryJson).RootElement.Clone();
-        return Results.Ok(new AnalysisView(id, job is null ? null : JobView.Of(job), result?.Analyzer, result?.CreatedAt, summary, counts, Disclaimer.Text));
+        return Results.Ok(new AnalysisView(id, job is null ? null : JobView.Of(job), result?.Analyzer, result?.CreatedAt, result?.Report(), counts, Disclaimer.Text));
     }
 
     private static async Task<IResult> Rerun(Guid id, ClaimsPrincipal user, AppDb db, PatientAccess access, JobQueue queue, CancellationToken ct)

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Einthoven.Models.Analysis;
+
 namespace Einthoven.Server.Analysis;
 
 public enum JobState { Queued = 0, Running = 1, Succeeded = 2, Failed = 3 }
@@ -29,4 +32,14 @@ public sealed class AnalysisResult
     public string Analyzer { get; set; } = "";
     public string SummaryJson { get; set; } = "";
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>
+    /// The stored report, whichever version wrote it; null for the first server's summaries (einthoven-signal/qrs-1:
+    /// a beat count and rates, no report), which a new analysis replaces.
+    /// </summary>
+    public AnalysisReport? Report()
+    {
+        try { return AnalysisReport.Parse(SummaryJson); }
+        catch (JsonException) { return null; }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Einthoven.Models.Analysis;
 using Einthoven.Server.Recordings;
 using Einthoven.Server.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,7 @@ public sealed class AnalysisResultWriter(AppDb db, JobQueue queue, SampleCache c
             db.AnalysisResults.Add(new AnalysisResult
             {
                 RecordingId = recordingId, Analyzer = analyzer, CreatedAt = time.GetUtcNow().UtcDateTime,
-                SummaryJson = JsonSerializer.Serialize(outcome.Summary, ModelRecordingAnalyzer.ReportJson),
+                SummaryJson = JsonSerializer.Serialize(outcome.Summary, AnalysisReport.Json),
             });
             await db.SaveChangesAsync(ct);
             if (!await queue.CompleteAsync(job.Id, owner, ct))

@@ -1,3 +1,4 @@
+using Einthoven.Models.Analysis;
 using Einthoven.Signal.Formats;
 using Einthoven.Signal.Records;
 
@@ -17,5 +18,5 @@ public interface IRecordingAnalyzer
 }
 
 /// <param name="Annotations">Beats and events found, in samples of the record.</param>
-/// <param name="Summary">Any JSON-serializable object: measurements, rhythm, quality, pacing.</param>
-public sealed record AnalysisOutcome(IReadOnlyList<Annotation> Annotations, object Summary);
+/// <param name="Summary">The report, stored as its JSON (<see cref="AnalysisReport.Json"/>).</param>
+public sealed record AnalysisOutcome(IReadOnlyList<Annotation> Annotations, AnalysisReport Summary);

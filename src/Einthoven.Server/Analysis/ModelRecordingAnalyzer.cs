@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Einthoven.Models.Analysis;
 using Einthoven.Signal.Formats;
 
@@ -13,12 +11,6 @@ namespace Einthoven.Server.Analysis;
 /// </summary>
 public sealed class ModelRecordingAnalyzer(ModelAnalyzer models) : IRecordingAnalyzer
 {
-    /// <summary>How the report is stored: the camelCase JSON the CLI prints, NaN allowed.</summary>
-    public static readonly JsonSerializerOptions ReportJson = new(JsonSerializerDefaults.Web)
-    {
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
     public string Name => models.Name;
 
     public AnalysisOutcome Analyze(ISignalReader reader, IProgress<double> progress, CancellationToken ct)

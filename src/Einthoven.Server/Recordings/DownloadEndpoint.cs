@@ -19,7 +19,9 @@ public static class DownloadEndpoint
 {
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/recordings/{id:guid}/download", Download).WithTags("Recordings").RequireAuthorization()
-            .WithSummary("Download in the original format or another one (wfdb, edf, csv, ...)");
+            .WithSummary("Download in the original format or another one (wfdb, edf, csv, ...): one file, or a zip of a WFDB record's files")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream", "application/zip")
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(422);
 
     private static async Task<IResult> Download(Guid id, string? format, ClaimsPrincipal user, AppDb db, PatientAccess access,
         IOptions<ServerOptions> options, HttpContext http, CancellationToken ct)

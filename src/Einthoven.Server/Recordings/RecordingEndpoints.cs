@@ -13,9 +13,12 @@ public static class RecordingEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/recordings").WithTags("Recordings").RequireAuthorization();
-        group.MapGet("/", List).WithSummary("Recordings by date, newest first: yours, or a patient's who granted you access (patientId)");
-        group.MapGet("/{id:guid}", Get).WithSummary("One recording: leads, calibration, metadata, annotation counts, analysis state");
-        group.MapDelete("/{id:guid}", Delete).WithSummary("Delete one of your recordings with all its data");
+        group.MapGet("/", List).WithSummary("Recordings by date, newest first: yours, or a patient's who granted you access (patientId)")
+            .Produces<List<RecordingView>>().ProducesProblem(404);
+        group.MapGet("/{id:guid}", Get).WithSummary("One recording: leads, calibration, metadata, annotation counts, analysis state")
+            .Produces<RecordingDetail>().ProducesProblem(404);
+        group.MapDelete("/{id:guid}", Delete).WithSummary("Delete one of your recordings with all its data")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(403).ProducesProblem(404);
     }
 
     private static async Task<IResult> List(ClaimsPrincipal user, AppDb db, PatientAccess access, Guid? patientId, DateTime? from, DateTime? to, CancellationToken ct)

@@ -11,7 +11,8 @@ public static class WindowEndpoint
 {
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/recordings/{id:guid}/window", Window).WithTags("Viewer").RequireAuthorization()
-            .WithSummary("A time window (seconds) of some leads, decimated to a min/max envelope of 'points' points, or raw when zoomed in; with the annotations inside");
+            .WithSummary("A time window (seconds) of some leads, decimated to a min/max envelope of 'points' points, or raw when zoomed in; with the annotations inside")
+            .Produces<WindowView>().ProducesProblem(400).ProducesProblem(404);
 
     private static async Task<IResult> Window(Guid id, double? from, double? to, string? leads, int? points, string? annotations,
         ClaimsPrincipal user, PatientAccess access, WindowQuery query, CancellationToken ct)

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using System.Text.Json;
+using Einthoven.Models.Analysis;
 using Einthoven.Server.Accounts;
 using Einthoven.Server.Analysis;
 using Einthoven.Server.Api;
@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Einthoven.Server.Web;
 
-public sealed record RecordingSummary(RecordingView Recording, JobView? Job, string? Analyzer, DateTime? AnalysedAt, JsonElement? Summary);
+public sealed record RecordingSummary(RecordingView Recording, JobView? Job, string? Analyzer, DateTime? AnalysedAt, AnalysisReport? Summary);
 
 public sealed record RecordingSummaries(IReadOnlyList<RecordingSummary> Recordings, string Disclaimer);
 
@@ -22,7 +22,8 @@ public static class RecordingSummariesEndpoint
 {
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/recordings/summaries", List).WithTags("Recordings").RequireAuthorization()
-            .WithSummary("Recordings by date, newest first, each with its analysis state and summary: yours, or a patient's who granted you access (patientId)");
+            .WithSummary("Recordings by date, newest first, each with its analysis state and summary: yours, or a patient's who granted you access (patientId)")
+            .Produces<RecordingSummaries>().ProducesProblem(404);
 
     private static async Task<IResult> List(ClaimsPrincipal user, AppDb db, PatientAccess access, Guid? patientId, CancellationToken ct)
     {
@@ -38,7 +39,7 @@ public static class RecordingSummariesEndpoint
             var job = jobs.GetValueOrDefault(r.Id);
             var result = results.GetValueOrDefault(r.Id);
             return new RecordingSummary(RecordingView.Of(r), job is null ? null : JobView.Of(job), result?.Analyzer, result?.CreatedAt,
-                result is null ? null : JsonDocument.Parse(result.SummaryJson).RootElement.Clone());
+                result?.Report());
         }).ToList();
         return Results.Ok(new RecordingSummaries(rows, Disclaimer.Text));
     }

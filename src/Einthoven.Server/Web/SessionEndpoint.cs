@@ -13,7 +13,8 @@ public sealed record SessionView(bool SignedIn, UserView? User);
 public static class SessionEndpoint
 {
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/session", Get).AllowAnonymous().WithTags("Accounts").WithSummary("The signed-in user and roles, or signedIn = false");
+        app.MapGet("/api/session", Get).AllowAnonymous().WithTags("Accounts").WithSummary("The signed-in user and roles, or signedIn = false")
+            .Produces<SessionView>();
 
     private static async Task<IResult> Get(ClaimsPrincipal principal, UserManager<AppUser> users)
     {

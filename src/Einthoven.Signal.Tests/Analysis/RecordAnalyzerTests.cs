@@ -23,7 +23,7 @@ public class RecordAnalyzerTests
         var record = MitDbStart("100", 300);
         var reference = record.Annotations["atr"].Count(a => a.IsBeat);
         var r = RecordAnalyzer.Analyze(record);
-        Assert.InRange(r.Beats.Detected, reference - 3, reference + 3);
+        Assert.InRange(r.DetectedBeats, reference - 3, reference + 3);
         Assert.InRange(r.HeartRate!.MeanBpm, 70, 80);
         Assert.InRange(r.HrvTime!.Sdnn, 20, 80);
         Assert.NotNull(r.HrvFrequency);
@@ -67,7 +67,7 @@ public class RecordAnalyzerTests
         };
         var r = RecordAnalyzer.Analyze(new EcgRecord(info, [new int[250 * 30]]));
         Assert.Equal("inconclusive", r.Quality.Overall);
-        Assert.Equal(0, r.Beats.Analysed);
+        Assert.Equal(0, r.AnalysedBeats);
         Assert.Null(r.HeartRate);
         Assert.Null(r.Intervals);
     }

@@ -16,9 +16,9 @@ namespace Einthoven.Signal.Analysis;
 /// </summary>
 public static class RecordAnalyzer
 {
-    public static AnalysisReport Analyze(EcgRecord record) => AnalyzeInDetail(record).Report;
+    public static RecordMeasurements Analyze(EcgRecord record) => AnalyzeInDetail(record).Measurements;
 
-    /// <summary>The report with the beats behind it, for composing the reports of consecutive parts of a long record.</summary>
+    /// <summary>The measurements with the beats behind them, for composing those of consecutive parts of a long record.</summary>
     public static RecordAnalysis AnalyzeInDetail(EcgRecord record)
     {
         var info = record.Info;
@@ -36,16 +36,15 @@ public static class RecordAnalyzer
         var median = RepresentativeBeat.Build(signals.Filtered, analysed, fs);
         var intervals = median is null ? null : GlobalMeasurements.Measure(median, WaveDelineator.Delineate(median), names);
         var pacing = PacingAssessment.Assess(signals.Raw, fs, beats);
-        var report = new AnalysisReport(
-            info.Name, fs, info.Duration.TotalSeconds, names,
-            new BeatCounts(rPeaks.Length, analysed.Length, new Dictionary<string, int> { ["detected"] = rPeaks.Length }),
+        var measurements = new RecordMeasurements(
+            info.Name, fs, info.Duration.TotalSeconds, names, rPeaks.Length, analysed.Length,
             RateSummary.From(rr),
             TimeDomainHrv.From(rr),
             FrequencyDomainHrv.From(rr),
             intervals,
             Summarise(quality, names, fs),
             new PacingSummary(pacing.PacedRhythm, pacing.PacedBeatFraction, pacing.SpikeCount));
-        return new RecordAnalysis(report, rPeaks, usable);
+        return new RecordAnalysis(measurements, rPeaks, usable);
     }
 
     private static QualitySummary Summarise(RecordQuality q, string[] names, double fs) =>
@@ -54,10 +53,10 @@ public static class RecordAnalyzer
 }
 
 /// <summary>
-/// A report with the beats behind it: the R peaks (samples, ascending) its rate and HRV come from, and which of them
-/// lie in interpretable segments.
+/// Measurements with the beats behind them: the R peaks (samples, ascending) their rate and HRV come from, and which of
+/// them lie in interpretable segments.
 /// </summary>
-public sealed record RecordAnalysis(AnalysisReport Report, int[] RPeaks, bool[] Analysed);
+public sealed record RecordAnalysis(RecordMeasurements Measurements, int[] RPeaks, bool[] Analysed);
 
 /// <summary>The forms of a record's leads that the analysis works on.</summary>
 internal sealed record AnalysisSignals(double[][] Raw, double[][] Filtered, double[] Resolution)

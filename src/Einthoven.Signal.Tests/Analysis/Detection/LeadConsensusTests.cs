@@ -70,7 +70,7 @@ public class LeadConsensusTests
         var agreed = LeadConsensus.Detect(record, leadII);
         Assert.InRange(agreed.Length, 12, 13);
         var report = RecordAnalyzer.Analyze(record);
-        Assert.InRange(report.Beats.Detected, 12, 13);
+        Assert.InRange(report.DetectedBeats, 12, 13);
         Assert.InRange(report.HeartRate!.MeanBpm, 65, 80);
     }
 }

@@ -4,12 +4,14 @@ import { get, post } from '../core/api.js';
 import { h, replace, message } from '../core/dom.js';
 import { countByClass } from '../core/beats.js';
 import { dateTime, number, utc } from '../core/format.js';
-import { heartRate, paced, quality, rateRange, rows } from '../core/summary.js';
+import { rows } from '../core/summary.js';
 import { rhythmCardBody } from './rhythmCard.js';
 
-const intervalNames = [['PR', ['pr', 'prMs', 'prInterval']], ['QRS', ['qrs', 'qrsMs', 'qrsDuration']], ['QT', ['qt', 'qtMs']],
-  ['QTc (Bazett)', ['qtcBazett', 'qtcBazettMs', 'qtc']], ['QTc (Fridericia)', ['qtcFridericia', 'qtcFridericiaMs']],
-  ['QRS axis', ['qrsAxis', 'axis', 'frontalAxis']], ['P axis', ['pAxis']], ['T axis', ['tAxis']]];
+/** @typedef {import('../core/types.js').AnalysisReport} AnalysisReport */
+
+/** @type {Array<[string, keyof import('../core/types.js').GlobalMeasurements, string]>} */
+const intervalRows = [['PR', 'prMs', ' ms'], ['QRS', 'qrsMs', ' ms'], ['QT', 'qtMs', ' ms'], ['QTc (Bazett)', 'qtcBazettMs', ' ms'],
+  ['QTc (Fridericia)', 'qtcFridericiaMs', ' ms'], ['QRS axis', 'qrsAxis', '°'], ['P axis', 'pAxis', '°'], ['T axis', 'tAxis', '°']];
 
 export function analysisPanel({ recordingId, canRerun, onComplete }) {
   const panel = h('section', { class: 'analysis', 'aria-labelledby': 'analysis-title', 'aria-live': 'polite' });
@@ -18,6 +20,7 @@ export function analysisPanel({ recordingId, canRerun, onComplete }) {
   let completed = false;
 
   async function load() {
+    /** @type {import('../core/types.js').AnalysisView} */
     let analysis;
     try { analysis = await get(`/api/recordings/${recordingId}/analysis`); }
     catch (e) { return replace(panel, title(), message('error', e.message)); }
@@ -39,7 +42,11 @@ export function analysisPanel({ recordingId, canRerun, onComplete }) {
       return replace(panel, title(), message('error', `The analysis failed: ${job.error ?? 'unknown error'}`),
         canRerun ? h('button', { type: 'button', class: 'button', onclick: rerun }, 'Analyse again') : null);
     }
-    const s = analysis.summary ?? {};
+    const s = analysis.summary;
+    if (!s) {
+      return replace(panel, title(), message('info', 'This recording was analysed before the current report existed.'),
+        canRerun ? h('button', { type: 'button', class: 'button', onclick: rerun }, 'Analyse again') : null);
+    }
     replace(panel, title(),
       h('p', { class: 'notice' }, h('strong', {}, 'Not a medical device. '), analysis.disclaimer),
       h('div', { class: 'cards' },
@@ -69,26 +76,24 @@ const title = () => h('h2', { id: 'analysis-title' }, 'Analysis');
 
 const card = (name, body, id) => h('div', { class: 'card result', dataset: { result: id } }, h('h3', {}, name), h('div', { class: 'value' }, body));
 
+/** @param {AnalysisReport} s */
 function rateText(s) {
-  const hr = heartRate(s);
-  if (typeof hr !== 'number') return 'not measured';
-  const [low, high] = rateRange(s);
-  const range = typeof low === 'number' && typeof high === 'number'
-    ? h('span', { class: 'muted small' }, ` range ${number(low)}–${number(high)} bpm`) : null;
-  return [h('span', { class: 'big' }, number(hr)), ' bpm', h('br'), range];
+  const hr = s.heartRate;
+  if (!hr) return 'not measurable in this recording';
+  return [h('span', { class: 'big' }, number(hr.meanBpm)), ' bpm', h('br'),
+    h('span', { class: 'muted small' }, ` range ${number(hr.minBpm)}–${number(hr.maxBpm)} bpm`)];
 }
 
+/** @param {AnalysisReport} s */
 function intervals(s) {
-  const source = s.measurements ?? s.intervals ?? s;
-  const found = intervalNames.map(([name, keys]) => [name, keys.map(k => source?.[k]).find(v => typeof v === 'number')]).filter(([, v]) => v !== undefined);
-  if (found.length === 0) {
-    // The signal library leaves intervals null when too few beats share one shape to build a median beat.
-    return 'intervals' in s ? 'not measurable: no stable dominant beat in this recording' : 'not measured by this analyser';
-  }
-  return h('table', { class: 'kv' }, h('tbody', {}, found.map(([name, v]) =>
-    h('tr', {}, h('th', { scope: 'row' }, name), h('td', {}, name.endsWith('axis') ? `${number(v)}°` : `${number(v < 3 ? v * 1000 : v)} ms`)))));
+  // The signal library leaves intervals null when too few beats share one shape to build a median beat.
+  if (!s.intervals) return 'not measurable: no stable dominant beat in this recording';
+  const measured = intervalRows.filter(([, key]) => s.intervals[key] !== null);
+  return h('table', { class: 'kv' }, h('tbody', {}, measured.map(([name, key, suffix]) =>
+    h('tr', {}, h('th', { scope: 'row' }, name), h('td', {}, `${number(s.intervals[key])}${suffix}`)))));
 }
 
+/** @param {AnalysisReport} s */
 function hrv(s) {
   const time = s.hrvTime;
   const frequency = s.hrvFrequency;
@@ -100,14 +105,12 @@ function hrv(s) {
     h('tr', {}, h('th', { scope: 'row' }, name), h('td', {}, `${number(v, unit === '' ? 2 : 0)}${unit ? ` ${unit}` : ''}`)))));
 }
 
+/** @param {AnalysisReport} s */
 function qualityText(s) {
   const q = s.quality;
-  const overall = quality(s);
-  if (typeof overall !== 'string') return 'not assessed by this analyser';
-  if (typeof q !== 'object' || typeof q.good !== 'number') return overall;
-  return [h('span', { class: 'big-word' }, overall), h('br'),
+  return [h('span', { class: 'big-word' }, q.overall), h('br'),
     h('span', { class: 'muted small' }, `10 s segments: ${q.good} good, ${q.acceptable} acceptable, ${q.inconclusive} inconclusive`),
-    q.rhythmLead ? [h('br'), h('span', { class: 'muted small' }, `rhythm from lead ${q.rhythmLead}`)] : null];
+    h('br'), h('span', { class: 'muted small' }, `rhythm from lead ${q.rhythmLead}`)];
 }
 
 function beats(countsBySymbol) {
@@ -121,8 +124,5 @@ function beats(countsBySymbol) {
     h('tr', { class: 'total' }, h('th', { scope: 'row' }, 'Total'), h('td', {}, number(total)))));
 }
 
-function pacingText(s) {
-  const p = paced(s);
-  if (p === undefined) return 'not assessed by this analyser';
-  return p ? 'Paced rhythm detected' : 'No pacing detected';
-}
+/** @param {AnalysisReport} s */
+const pacingText = s => (s.pacing.pacedRhythm ? 'Paced rhythm detected' : 'No pacing detected');

@@ -2,21 +2,21 @@
 // and a timeline of the classified windows. '~' reads 'inconclusive', with the reason when the analyser gave one.
 import { h } from '../core/dom.js';
 import { elapsed, number } from '../core/format.js';
-import { rhythmClass, rhythmClasses, verdict } from '../core/rhythm.js';
-import { rhythm as otherRhythm } from '../core/summary.js';
+import { rhythmClass, rhythmClasses } from '../core/rhythm.js';
 
-export function rhythmCardBody(summary) {
-  const r = verdict(summary);
-  if (!r) return otherRhythm(summary) ?? 'not assessed by this analyser';
-  const windows = r.windows ?? [];
+/** @param {import('../core/types.js').AnalysisReport} report */
+export function rhythmCardBody(report) {
+  const r = report.rhythm;
+  if (!r) return 'not assessed: analysed before the rhythm model; analyse again';
+  const windows = r.windows;
   return [
-    h('span', { class: 'big-word rhythm-verdict', dataset: { label: r.label } }, r.name ?? rhythmClass(r.label)?.name ?? r.label),
+    h('span', { class: 'big-word rhythm-verdict', dataset: { label: r.label } }, r.name),
     r.reason ? h('p', { class: 'muted small' }, r.reason) : null,
-    probabilities(r.probabilities ?? {}),
+    probabilities(r.probabilities),
     windows.length > 1 ? [
       h('p', { class: 'small af-burden' }, `AF burden ${number((r.afBurden ?? 0) * 100, 1)} % of ${windows.length} windows of ${number(windows[0].endSeconds - windows[0].startSeconds)} s`),
       timeline(windows)] : null,
-    h('p', { class: 'muted small' }, `lead ${r.lead}${r.model ? ` · ${r.model}` : ''}`),
+    h('p', { class: 'muted small' }, `lead ${r.lead} · ${r.model}`),
   ];
 }
 

@@ -1,11 +1,11 @@
-// Beat symbols (WFDB/MIT) grouped into the AAMI EC57 classes, with the colours the viewer and legends use.
-export const classes = [
-  { id: 'N', name: 'Normal', colour: '#1b7a3d', symbols: ['N', 'L', 'R', 'e', 'j', 'B', 'n'] },
-  { id: 'S', name: 'Supraventricular ectopic', colour: '#1459b8', symbols: ['A', 'a', 'J', 'S'] },
-  { id: 'V', name: 'Ventricular ectopic', colour: '#c4161c', symbols: ['V', 'E', 'r'] },
-  { id: 'F', name: 'Fusion', colour: '#d96a00', symbols: ['F'] },
-  { id: 'Q', name: 'Paced or unclassified', colour: '#7b2d9b', symbols: ['/', 'f', 'Q', '?'] },
-];
+// The AAMI EC57 beat classes with the beat symbols of each, from the one table the analysis maps beats with
+// (GET /api/analysis/beat-classes, Einthoven.Models' aami-classes.json), and the colours the viewer and legends use.
+import { get } from './api.js';
+
+const colours = { N: '#1b7a3d', S: '#1459b8', V: '#c4161c', F: '#d96a00', Q: '#7b2d9b' };
+
+/** @type {Array<import('./types.js').AamiClassSymbols & { colour: string }>} */
+export const classes = (await get('/api/analysis/beat-classes')).map(c => ({ ...c, colour: colours[c.id] }));
 
 const bySymbol = new Map(classes.flatMap(c => c.symbols.map(s => [s, c])));
 

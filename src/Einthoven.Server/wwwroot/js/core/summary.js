@@ -1,66 +1,53 @@
-// Reads the analysis summary the server stores: the AnalysisReport (rhythm verdict, heartRate.meanBpm, beats.detected,
-// intervals.prMs, quality.overall, pacing.pacedRhythm, ...). Other analysers name fields differently, so known ones are
-// picked by a few names and the rest are shown as they are.
-import { label, number } from './format.js';
-import { verdict, verdictText } from './rhythm.js';
+// The analysis report (types.js AnalysisReport) as one line for lists and as the rows of the "All results" table:
+// every field read by its name, every unit the one its name states.
+import { number } from './format.js';
+import { verdictText } from './rhythm.js';
 
-const pick = (object, ...names) => {
-  for (const name of names) {
-    const value = name.split('.').reduce((o, k) => (o && typeof o === 'object' ? o[k] : undefined), object);
-    if (value !== undefined && value !== null) return value;
-  }
-  return undefined;
-};
+/** @typedef {import('./types.js').AnalysisReport} AnalysisReport */
 
-const text = value => (typeof value === 'object' && value !== null ? pick(value, 'label', 'name', 'class', 'overall', 'level', 'value') : value);
-
-export const heartRate = s => pick(s, 'heartRate.meanBpm', 'meanHeartRate', 'heartRate.mean', 'heartRate');
-export const rateRange = s => [pick(s, 'heartRate.minBpm'), pick(s, 'heartRate.maxBpm')];
-/** The rhythm verdict's name ("atrial fibrillation (AF burden 83 %)"), or another analyser's rhythm field. */
-export const rhythm = s => (verdict(s) ? verdictText(verdict(s)) : text(pick(s, 'rhythm', 'rhythmClass')));
-export const beatCount = s => pick(s, 'beats.detected', 'beatCount', 'beats.count', 'beats');
-export const quality = s => text(pick(s, 'quality.overall', 'quality.level', 'signalQuality', 'quality'));
-export const paced = s => pick(s, 'pacing.pacedRhythm', 'pacing.paced', 'pacedRhythm', 'paced');
-
-/** One line for lists: "normal sinus rhythm · 74 bpm · 2,273 beats · quality good". */
-export function headline(summary) {
-  if (!summary) return '';
-  const parts = [];
-  const r = rhythm(summary);
-  if (typeof r === 'string') parts.push(r);
-  const hr = heartRate(summary);
-  if (typeof hr === 'number') parts.push(`${number(hr)} bpm`);
-  const beats = beatCount(summary);
-  if (typeof beats === 'number') parts.push(`${number(beats)} beats`);
-  const q = quality(summary);
-  if (typeof q === 'string') parts.push(`quality ${q.toLowerCase()}`);
-  if (paced(summary) === true) parts.push('paced');
-  return parts.join(' · ');
+/**
+ * One line for lists: "normal sinus rhythm · 74 bpm · 2,273 beats · quality good".
+ * @param {AnalysisReport | null} report
+ */
+export function headline(report) {
+  if (!report) return '';
+  return [
+    report.rhythm ? verdictText(report.rhythm) : null,
+    report.heartRate ? `${number(report.heartRate.meanBpm)} bpm` : null,
+    `${number(report.beats.detected)} beats`,
+    `quality ${report.quality.overall}`,
+    report.pacing.pacedRhythm ? 'paced' : null,
+  ].filter(part => part !== null).join(' · ');
 }
 
-const units = [
-  [/rr$|interval$/i, 's'], [/heartrate$|rate$|bpm$/i, 'bpm'], [/(^|[a-z])(pr|qrs|qt|qtc\w*)(ms)?$/i, 'ms'], [/axis$/i, '°'],
-  [/fraction$/i, ''], [/mv$/i, 'mV'], [/seconds$/i, 's'],
-];
+const unit = (value, suffix, digits = 0) => (value === null || value === undefined ? null : `${number(value, digits)}${suffix}`);
+const ms = value => unit(value, ' ms');
+const degrees = value => unit(value, '°');
+const percent = fraction => unit(fraction === null ? null : fraction * 100, ' %', 1);
 
-function unitOf(key) {
-  for (const [pattern, unit] of units) if (pattern.test(key)) return unit;
-  return '';
-}
-
-/** Every scalar in the summary as [label, shown value], nested objects flattened ("Quality · level"). */
-export function rows(summary, prefix = '') {
-  const out = [];
-  for (const [key, value] of Object.entries(summary ?? {})) {
-    const name = prefix ? `${prefix} · ${label(key).toLowerCase()}` : label(key);
-    if (value === null || value === undefined) continue;
-    if (Array.isArray(value)) {
-      if (value.every(v => typeof v !== 'object')) out.push([name, value.join(', ')]);
-      else out.push([name, `${value.length} items`]);
-    } else if (typeof value === 'object') out.push(...rows(value, name));
-    else if (typeof value === 'number') out.push([name, `${value.toLocaleString(undefined, { maximumFractionDigits: 3 })}${unitOf(key) ? ` ${unitOf(key)}` : ''}`]);
-    else if (typeof value === 'boolean') out.push([name, value ? 'yes' : 'no']);
-    else out.push([name, String(value)]);
-  }
-  return out;
+/**
+ * Every measurement of the report as [label, shown value] with its unit, leaving out what was not measurable.
+ * @param {AnalysisReport} r
+ * @returns {Array<[string, string]>}
+ */
+export function rows(r) {
+  const { beats, heartRate: hr, hrvTime: t, hrvFrequency: f, intervals: i, quality: q, pacing: p, rhythm } = r;
+  return /** @type {Array<[string, string | null]>} */ ([
+    ['Record', r.record], ['Sampling frequency', unit(r.samplingFrequency, ' Hz')], ['Duration', unit(r.durationSeconds, ' s', 1)],
+    ['Leads', r.leads.join(', ')],
+    ['Beats detected', number(beats.detected)], ['Beats analysed', number(beats.analysed)],
+    ...Object.entries(beats.byClass).map(([c, n]) => [`Beats ${c}`, number(n)]),
+    ['Mean heart rate', unit(hr?.meanBpm, ' bpm')], ['Lowest heart rate', unit(hr?.minBpm, ' bpm')], ['Highest heart rate', unit(hr?.maxBpm, ' bpm')],
+    ['NN intervals', unit(hr?.normalToNormalIntervals, '')],
+    ['Mean NN', ms(t?.meanNn)], ['SDNN', ms(t?.sdnn)], ['RMSSD', ms(t?.rmssd)], ['pNN50', unit(t?.pnn50, ' %', 1)],
+    ['LF', unit(f?.lf, ' ms²')], ['HF', unit(f?.hf, ' ms²')], ['LF/HF', unit(f?.lfHfRatio, '', 2)], ['Total power', unit(f?.totalPower, ' ms²')],
+    ['RR', ms(i?.rrMs)], ['PR', ms(i?.prMs)], ['QRS', ms(i?.qrsMs)], ['QT', ms(i?.qtMs)],
+    ['QTc (Bazett)', ms(i?.qtcBazettMs)], ['QTc (Fridericia)', ms(i?.qtcFridericiaMs)],
+    ['P axis', degrees(i?.pAxis)], ['QRS axis', degrees(i?.qrsAxis)], ['T axis', degrees(i?.tAxis)], ['Beats in median', unit(i?.beatsInMedian, '')],
+    ['Signal quality', q.overall], ['Quality segments', `${q.good} good, ${q.acceptable} acceptable, ${q.inconclusive} inconclusive`],
+    ['Quality rhythm lead', q.rhythmLead],
+    ['Paced rhythm', p.pacedRhythm ? 'yes' : 'no'], ['Paced beats', percent(p.pacedBeatFraction)], ['Pacing spikes', number(p.spikeCount)],
+    ['Rhythm', rhythm ? verdictText(rhythm) : null], ['Rhythm lead', rhythm?.lead ?? null], ['Rhythm model', rhythm?.model ?? null],
+    ['Models', r.models?.map(m => `${m.name} ${m.version}`).join(', ') ?? null],
+  ]).filter(/** @returns {row is [string, string]} */ row => row[1] !== null);
 }

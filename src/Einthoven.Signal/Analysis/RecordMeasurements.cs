@@ -6,38 +6,32 @@ using Einthoven.Signal.Analysis.Quality;
 namespace Einthoven.Signal.Analysis;
 
 /// <summary>
-/// The whole-record analysis that the CLI and the server show. Its JSON form (property names as here, camelCase) is a
-/// stable contract: add fields, never rename or remove them. Every null means "not measurable here", never zero.
-/// <see cref="Rhythm"/> and <see cref="Models"/> are null when only the signal library ran (no trained models).
+/// What the signal library measures on a whole record (<see cref="RecordAnalyzer"/>): beats detected and in interpretable
+/// segments, rate, HRV, median-beat intervals and axes, quality and pacing. Every null means "not measurable here",
+/// never zero. The trained models add beat classes and the rhythm verdict to it in Einthoven.Models' AnalysisReport,
+/// whose JSON carries these records as they are.
 /// </summary>
-public sealed record AnalysisReport(
+public sealed record RecordMeasurements(
     string Record,
     double SamplingFrequency,
     double DurationSeconds,
     IReadOnlyList<string> Leads,
-    BeatCounts Beats,
+    int DetectedBeats,
+    int AnalysedBeats,
     RateSummary? HeartRate,
     TimeDomainHrv? HrvTime,
     FrequencyDomainHrv? HrvFrequency,
     GlobalMeasurements? Intervals,
     QualitySummary Quality,
-    PacingSummary Pacing,
-    RhythmVerdict? Rhythm = null,
-    IReadOnlyList<ModelVersion>? Models = null)
+    PacingSummary Pacing)
 {
     public const string NotAMedicalDevice =
         "Automated interpretation by Einthoven, a decision-support and research tool: not a certified medical device. " +
         "A qualified clinician must confirm every finding.";
 
-    /// <summary>Always <see cref="NotAMedicalDevice"/>: the report carries its own warning wherever it is shown.</summary>
+    /// <summary>Always <see cref="NotAMedicalDevice"/>: quality and pacing are interpretations too.</summary>
     public string Disclaimer => NotAMedicalDevice;
 }
-
-/// <summary>
-/// Detected beats, those in interpretable segments, and counts by class: only "detected" from the signal library alone,
-/// the AAMI classes N, S, V, F and Q (every one, zeros included) when a beat classifier ran.
-/// </summary>
-public sealed record BeatCounts(int Detected, int Analysed, IReadOnlyDictionary<string, int> ByClass);
 
 /// <summary>Heart rate from the normal-to-normal intervals, in beats per minute.</summary>
 public sealed record RateSummary(double MeanBpm, double MinBpm, double MaxBpm, int NormalToNormalIntervals)

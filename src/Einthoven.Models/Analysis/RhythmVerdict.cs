@@ -1,10 +1,9 @@
-namespace Einthoven.Signal.Analysis;
+namespace Einthoven.Models.Analysis;
 
 /// <summary>
 /// The rhythm of a whole record as a model judged it: a CinC 2017 label (N normal sinus rhythm, A atrial fibrillation,
 /// O other rhythm, ~ inconclusive), its plain name, the record's probability of each label, and for long records the
-/// verdict of each window and the fraction of time in atrial fibrillation. Defined here as plain data so that the
-/// report can carry it; the models that fill it live in Einthoven.Models.
+/// verdict of each window and the fraction of time in atrial fibrillation (<see cref="RecordRhythm"/> fills it).
 /// </summary>
 /// <param name="Probabilities">By label (N, A, O, ~); empty when the record could not be classified at all.</param>
 /// <param name="Lead">The lead the rhythm was classified on.</param>

@@ -1,0 +1,185 @@
+// The API shapes the web UI reads, as JSDoc types (no build step: editors and `tsc --checkJs` read them). They mirror
+// the C# records property by property; a server test (JsTypesTests) compares every typedef here with the OpenAPI
+// schema of the same name, so a field renamed in C# fails there. Units are in the names (Ms, Bpm, Seconds) or noted.
+export {};
+
+/**
+ * The analysis of a whole record (Einthoven.Models.Analysis.AnalysisReport). null means "not measurable here".
+ * @typedef {object} AnalysisReport
+ * @property {string} record
+ * @property {number} samplingFrequency Hz
+ * @property {number} durationSeconds
+ * @property {string[]} leads
+ * @property {BeatCounts} beats
+ * @property {RateSummary | null} heartRate
+ * @property {TimeDomainHrv | null} hrvTime
+ * @property {FrequencyDomainHrv | null} hrvFrequency
+ * @property {GlobalMeasurements | null} intervals
+ * @property {QualitySummary} quality
+ * @property {PacingSummary} pacing
+ * @property {RhythmVerdict | null} rhythm null in summaries stored before the models ran
+ * @property {ModelVersion[] | null} models
+ * @property {string} disclaimer
+ */
+
+/**
+ * @typedef {object} BeatCounts
+ * @property {number} detected
+ * @property {number} analysed beats in interpretable segments
+ * @property {Record<string, number>} byClass by AAMI class N, S, V, F, Q (only "detected" in old summaries)
+ */
+
+/**
+ * @typedef {object} RateSummary
+ * @property {number} meanBpm
+ * @property {number} minBpm
+ * @property {number} maxBpm
+ * @property {number} normalToNormalIntervals
+ */
+
+/**
+ * @typedef {object} TimeDomainHrv
+ * @property {number} nnCount
+ * @property {number} meanNn ms
+ * @property {number} sdnn ms
+ * @property {number} rmssd ms
+ * @property {number} pnn50 %
+ */
+
+/**
+ * @typedef {object} FrequencyDomainHrv
+ * @property {number} lf ms²
+ * @property {number} hf ms²
+ * @property {number | null} lfHfRatio
+ * @property {number} totalPower ms²
+ */
+
+/**
+ * Median-beat intervals and frontal axes (degrees).
+ * @typedef {object} GlobalMeasurements
+ * @property {number} rrMs
+ * @property {number | null} prMs
+ * @property {number} qrsMs
+ * @property {number | null} qtMs
+ * @property {number | null} qtcBazettMs
+ * @property {number | null} qtcFridericiaMs
+ * @property {number | null} pAxis
+ * @property {number | null} qrsAxis
+ * @property {number | null} tAxis
+ * @property {number} beatsInMedian
+ */
+
+/**
+ * @typedef {object} QualitySummary
+ * @property {'good' | 'acceptable' | 'inconclusive'} overall
+ * @property {number} good 10-s segments
+ * @property {number} acceptable
+ * @property {number} inconclusive
+ * @property {string} rhythmLead
+ * @property {QualitySegment[]} segments
+ */
+
+/**
+ * @typedef {object} QualitySegment
+ * @property {number} startSeconds
+ * @property {number} endSeconds
+ * @property {'good' | 'acceptable' | 'inconclusive'} level
+ * @property {string | null} reason
+ */
+
+/**
+ * @typedef {object} PacingSummary
+ * @property {boolean} pacedRhythm
+ * @property {number} pacedBeatFraction 0-1
+ * @property {number} spikeCount
+ */
+
+/**
+ * @typedef {object} RhythmVerdict
+ * @property {'N' | 'A' | 'O' | '~'} label
+ * @property {string} name
+ * @property {Record<string, number>} probabilities by label, 0-1
+ * @property {string} lead
+ * @property {number | null} afBurden 0-1
+ * @property {RhythmWindow[]} windows
+ * @property {string | null} reason
+ * @property {string} model
+ */
+
+/**
+ * @typedef {object} RhythmWindow
+ * @property {number} startSeconds
+ * @property {number} endSeconds
+ * @property {'N' | 'A' | 'O' | '~'} label
+ * @property {number} probability 0-1
+ */
+
+/**
+ * @typedef {object} ModelVersion
+ * @property {string} name
+ * @property {string} version
+ */
+
+/**
+ * GET /api/recordings/{id}/analysis.
+ * @typedef {object} AnalysisView
+ * @property {string} recordingId
+ * @property {JobView | null} job
+ * @property {string | null} analyzer
+ * @property {string | null} analysedAt UTC
+ * @property {AnalysisReport | null} summary
+ * @property {Record<string, number>} beatCounts stored beats by annotation symbol
+ * @property {string} disclaimer
+ */
+
+/**
+ * @typedef {object} JobView
+ * @property {string} id
+ * @property {'Queued' | 'Running' | 'Succeeded' | 'Failed'} state
+ * @property {number} progress 0-1
+ * @property {number} attempts
+ * @property {number} maxAttempts
+ * @property {string | null} error
+ * @property {string} createdAt UTC
+ * @property {string | null} completedAt UTC
+ */
+
+/**
+ * GET /api/recordings/summaries.
+ * @typedef {object} RecordingSummaries
+ * @property {RecordingSummary[]} recordings
+ * @property {string} disclaimer
+ */
+
+/**
+ * @typedef {object} RecordingSummary
+ * @property {RecordingView} recording
+ * @property {JobView | null} job
+ * @property {string | null} analyzer
+ * @property {string | null} analysedAt UTC
+ * @property {AnalysisReport | null} summary
+ */
+
+/**
+ * @typedef {object} RecordingView
+ * @property {string} id
+ * @property {string} patientId
+ * @property {string} name
+ * @property {string} recordedAt UTC
+ * @property {string} uploadedAt UTC
+ * @property {string} originalFormat
+ * @property {string} originalFileName
+ * @property {number} samplingFrequency Hz
+ * @property {number} sampleCount
+ * @property {number} durationSeconds
+ * @property {number} leadCount
+ * @property {number} storedBytes
+ */
+
+/**
+ * GET /api/analysis/beat-classes: one AAMI class with its beat symbols.
+ * @typedef {object} AamiClassSymbols
+ * @property {'N' | 'S' | 'V' | 'F' | 'Q'} id
+ * @property {string} name
+ * @property {string[]} symbols
+ */
