@@ -1,4 +1,5 @@
 using Einthoven.Signal.Analysis.Detection;
+using Einthoven.Signal.Formats;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -20,6 +21,19 @@ public class StreamingQrsDetectorTests
         Assert.Equal(new DetectionScore(peaks.Length, 0, 0), match.Score);
         // The R peak itself, within 10 ms.
         Assert.All(match.Pairs, p => Assert.InRange(beats[p.Detected] - peaks[p.Reference], -0.01 * fs, 0.01 * fs));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void Detecting_through_a_reader_window_by_window_finds_the_beats_of_the_whole_lead(int lead)
+    {
+        var path = Einthoven.TestSupport.TestData.MitDbRecord("208");
+        using var reader = RecordFiles.Open(path);
+        var streamed = QrsDetector.Detect(reader, lead);
+        Assert.True(streamed.Length > 1500, $"{streamed.Length} beats");
+        Assert.Equal(QrsDetector.Detect(RecordFiles.Read(path), lead), streamed);
+        Assert.Throws<ArgumentOutOfRangeException>(() => QrsDetector.Detect(reader, 2));
     }
 
     [Fact]
