@@ -3,6 +3,7 @@ using Einthoven.Evaluation.Databases;
 using Einthoven.Evaluation.Rhythm;
 using Einthoven.Models.Analysis;
 using Einthoven.Models.Beats;
+using Einthoven.Models.Rhythm;
 using Spectre.Console;
 
 namespace Einthoven.Cli.Commands;
@@ -35,11 +36,13 @@ public static class EvalRhythmCommand
     private static void CheckPtbXl(IAnsiConsole console, RecordRhythm rhythm, string dbdir)
     {
         var groups = EvalProgress.Run(console, "PTB-XL records", p => PtbXlRhythmCheck.Run(rhythm, dbdir, p));
-        var table = new Table().Title("PTB-XL folds 1-9: records the rhythm model calls atrial fibrillation")
-            .AddColumns("Records", "Count", "Called AF", "%");
+        var table = new Table().Title("PTB-XL folds 1-9: the rhythm verdict by the records' statements")
+            .AddColumns("Records", "Count", "N", "A", "O", "~", "Called AF %", "Called N %");
         foreach (var g in groups)
-            table.AddRow(Markup.Escape(g.Name), g.Records.ToString(), g.CalledAf.ToString(), (100 * g.AfFraction).ToString("0.0"));
+            table.AddRow([Markup.Escape(g.Name), g.Records.ToString(), .. RhythmLabels.All.Select(l => g.Called(l).ToString()),
+                (100 * g.AfFraction).ToString("0.0"), (100 * g.Fraction(RhythmVerdict.Normal)).ToString("0.0")]);
         console.Write(table);
+        console.MarkupLine("[grey]N normal (sinus) rhythm, A atrial fibrillation, O other rhythm, ~ too noisy; sinus statements (SR, STACH, SBRAD, SARRH) should be N.[/]");
     }
 
     private static void CheckMitBih(IAnsiConsole console, RecordRhythm rhythm, string dbdir)

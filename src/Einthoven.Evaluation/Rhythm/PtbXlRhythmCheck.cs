@@ -7,36 +7,44 @@ using Einthoven.Signal.Formats;
 
 namespace Einthoven.Evaluation.Rhythm;
 
-/// <summary>How often the rhythm verdict was atrial fibrillation in one group of PTB-XL records.</summary>
-public sealed record PtbXlRhythmGroup(string Name, int Records, int CalledAf)
+/// <summary>The rhythm verdicts of one group of PTB-XL records: how many got each label (N, A, O, ~).</summary>
+public sealed record PtbXlRhythmGroup(string Name, IReadOnlyDictionary<string, int> ByLabel)
 {
-    public double AfFraction => Records == 0 ? double.NaN : (double)CalledAf / Records;
+    public int Records => ByLabel.Values.Sum();
+    public int CalledAf => Called(RhythmVerdict.AtrialFibrillation);
+    public int Called(string label) => ByLabel.GetValueOrDefault(label);
+    public double AfFraction => Fraction(RhythmVerdict.AtrialFibrillation);
+    public double Fraction(string label) => Records == 0 ? double.NaN : (double)Called(label) / Records;
 }
 
 /// <summary>
-/// A record-level check of the rhythm verdict on PTB-XL (folds 1-9, 10-s 12-lead ECGs at 100 Hz, on lead II, as the
-/// analysis reads them): the share of records called atrial fibrillation among those whose statements say
-/// fibrillation or flutter (should be high) and among those with ectopic beats or plain sinus rhythm (should be low).
+/// A record-level check of the rhythm verdict on PTB-XL (folds 1-9, 10-s 12-lead ECGs at 100 Hz, as the analysis reads
+/// them) against the records' rhythm statements: the share of records called atrial fibrillation among those whose
+/// statements say fibrillation or flutter (should be high) and among those with ectopic beats or plain sinus rhythm
+/// (should be low), and the share of sinus rhythms (SR, STACH, SBRAD, SARRH) called normal rhythm.
 /// Ectopic beats are what the CinC-trained model most often mistakes for fibrillation, and in the analysis an AF call
 /// also turns the record's S beats into N (<see cref="AfReconciliation"/>). Paced records are left out.
 /// </summary>
 public static class PtbXlRhythmCheck
 {
+    /// <summary>PTB-XL's statements of a sinus rhythm, which the verdict should call normal rhythm (N).</summary>
+    public static readonly IReadOnlyList<string> SinusRhythms = ["SR", "STACH", "SBRAD", "SARRH"];
+
     public static IReadOnlyList<PtbXlRhythmGroup> Run(RecordRhythm rhythm, string directory, Action<int, int>? progress = null, IReadOnlySet<int>? folds = null)
     {
         var entries = PtbXlIndex.Load(directory).Where(e => !e.Pacemaker && (folds is null || folds.Contains(e.StratFold))).ToList();
-        var af = new bool[entries.Count];
+        var labels = new string[entries.Count];
         var done = 0;
         Parallel.For(0, entries.Count, i =>
         {
             var record = RecordFiles.Read(entries[i].HeaderPath);
-            af[i] = rhythm.Classify(record).Label == RhythmVerdict.AtrialFibrillation;
+            labels[i] = rhythm.Classify(record).Label;
             progress?.Invoke(Interlocked.Increment(ref done), entries.Count);
         });
         PtbXlRhythmGroup Group(string name, Func<PtbXlEntry, bool> member)
         {
             var chosen = Enumerable.Range(0, entries.Count).Where(i => member(entries[i])).ToList();
-            return new PtbXlRhythmGroup(name, chosen.Count, chosen.Count(i => af[i]));
+            return new PtbXlRhythmGroup(name, chosen.GroupBy(i => labels[i]).ToDictionary(g => g.Key, g => g.Count()));
         }
         bool Has(PtbXlEntry e, string code) => e.ScpCodes.ContainsKey(code);
         bool Atrial(PtbXlEntry e) => Has(e, "AFIB") || Has(e, "AFLT");
@@ -47,6 +55,7 @@ public static class PtbXlRhythmCheck
             Group("PAC, no AFIB or AFLT", e => Has(e, "PAC") && !Atrial(e)),
             Group("PVC, no AFIB or AFLT", e => Has(e, "PVC") && !Atrial(e)),
             Group("sinus rhythm, no ectopy", PtbXlBeatCheck.PlainSinus),
+            .. SinusRhythms.Select(code => Group($"{code}, no AFIB or AFLT", e => Has(e, code) && !Atrial(e))),
         ];
     }
 }
