@@ -38,7 +38,7 @@ internal static class AnalysisPrinter
     /// <summary>Short rows, so that the table does not wrap on an 80-column console.</summary>
     private static void AddRhythm(Table t, RhythmVerdict r)
     {
-        t.AddRow("Rhythm", Markup.Escape($"{r.Name} ({r.Label}), lead {r.Lead}"));
+        t.AddRow("Rhythm", Markup.Escape($"{r.Name} ({r.Label}), {(r.Lead.Contains(',') ? "leads" : "lead")} {r.Lead}"));
         if (r.Probabilities.Count > 0)
             t.AddRow("Rhythm probabilities", Markup.Escape(string.Join("  ", r.Probabilities.Select(p => $"{p.Key} {V(p.Value, "0.00")}"))));
         if (r.Windows.Count > 1 && r.AfBurden is { } burden)

@@ -19,6 +19,8 @@ public class PtbXlRhythmCheckTests
         Assert.True(afib.Records >= 20 && sinus.Records >= 300, $"{afib.Records} AF and {sinus.Records} sinus records");
         Assert.True(afib.AfFraction >= 0.75, $"AF records called AF: {afib.AfFraction:P1}");
         Assert.True(sinus.AfFraction <= 0.02, $"plain sinus records called AF: {sinus.AfFraction:P1}");
+        // Read on every lead, nine plain sinus ECGs in ten are normal rhythm (lead II alone: about three in four).
+        Assert.True(sinus.Fraction(RhythmVerdict.Normal) >= 0.85, $"plain sinus records called normal rhythm: {sinus.Fraction(RhythmVerdict.Normal):P1}");
         // Ectopic beats are what the model most often takes for fibrillation: with 10-s ECGs zero-padded to 20 s it
         // called one PAC ECG in five AF (BENCHMARKS); classified as they are, about one in sixteen.
         var (pac, pvc) = (groups["PAC, no AFIB or AFLT"], groups["PVC, no AFIB or AFLT"]);

@@ -41,11 +41,11 @@ public class ModelAnalyzerTests
     }
 
     [Fact]
-    public void The_twelve_lead_100_hz_ptbxl_af_record_is_atrial_fibrillation_on_lead_II()
+    public void The_twelve_lead_100_hz_ptbxl_af_record_is_atrial_fibrillation_on_every_lead()
     {
         var record = RecordFiles.Read(Path.Combine(TestData.PtbXl, "records100", "00000", "00351_lr.hea")); // PTB-XL AFIB 100 %
         var rhythm = ModelAnalyzer.Shipped.Analyze(record).Report.Rhythm!;
-        Assert.Equal(("A", "atrial fibrillation", "II"), (rhythm.Label, rhythm.Name, rhythm.Lead));
+        Assert.Equal(("A", "atrial fibrillation", "I, II, III, AVR, AVL, AVF, V1, V2, V3, V4, V5, V6"), (rhythm.Label, rhythm.Name, rhythm.Lead));
         Assert.Equal(1.0, rhythm.AfBurden);
         Assert.Equal(10.0, Assert.Single(rhythm.Windows).EndSeconds, 6);
     }
@@ -60,7 +60,8 @@ public class ModelAnalyzerTests
         var report = ModelAnalyzer.Shipped.Analyze(record).Report;
         var rhythm = report.Rhythm!;
         Assert.Contains(rhythm.Label, RhythmLabels.All);
-        Assert.Equal(leads > 1 ? "II" : "I", rhythm.Lead);
+        // A resting ECG of three or more leads is read on all of them, else on lead II (or the only lead).
+        Assert.Equal(leads >= 3 && seconds <= RecordRhythm.WholeRecordSeconds ? string.Join(", ", TwelveLeads[..leads]) : leads > 1 ? "II" : "I", rhythm.Lead);
         Assert.Equal(seconds, rhythm.Windows[^1].EndSeconds, 1);
         Assert.Equal(seconds > RecordRhythm.WholeRecordSeconds ? 3 : 1, rhythm.Windows.Count); // 75 s: 30 + 30 + 15
         Assert.InRange(report.Beats.ByClass.Values.Sum(), seconds - 3, seconds + 3); // 60 bpm
@@ -122,7 +123,7 @@ public class ModelAnalyzerTests
     {
         var beats = ModelCard.Load(BeatClassifier.ShippedCardPath);
         var rhythm = ModelCard.Load(RhythmClassifier.ShippedCardPath);
-        Assert.Equal($"einthoven-signal/record-analyzer-1+beats-{beats.Version}+einthoven-rhythm-{rhythm.Version}+patient-adaptation-2", ModelAnalyzer.Shipped.Name);
+        Assert.Equal($"einthoven-signal/record-analyzer-1+beats-{beats.Version}+einthoven-rhythm-{rhythm.Version}+rhythm-all-leads-1+patient-adaptation-2", ModelAnalyzer.Shipped.Name);
     }
 
     internal static EcgRecord Synthetic(double fs, IReadOnlyList<string> leads, int seconds, params (TimeSpan, TimeSpan)[] af) =>

@@ -31,6 +31,29 @@ public class RecordRhythmTests
         Assert.Equal(label, verdict.Label);
     }
 
+    [Theory]
+    [InlineData("00130")]
+    [InlineData("00153")]
+    public void A_resting_12_lead_sinus_ecg_is_read_on_every_lead(string ecgId)
+    {
+        // PTB-XL sinus-rhythm ECGs that lead II alone calls "other rhythm".
+        var record = RecordFiles.Read(Path.Combine(TestData.PtbXl, "records100", "00000", ecgId + "_lr.hea"));
+        var lead = record.Info.LeadIIIndex();
+        Assert.Equal("O", Rhythm.Value.Classify(new EcgRecord(record.Info with { Leads = [record.Info.Leads[lead]] }, [record.Samples[lead]])).Label);
+        var verdict = Rhythm.Value.Classify(record);
+        Assert.Equal(string.Join(", ", record.Info.Leads.Select(l => l.Name)), verdict.Lead);
+        Assert.Equal("N", verdict.Label);
+    }
+
+    [Fact]
+    public void Only_resting_ecgs_of_three_or_more_leads_are_read_on_every_lead()
+    {
+        var twelve = RecordFiles.Read(Path.Combine(TestData.PtbXl, "records100", "00000", "00130_lr.hea")).Info;
+        Assert.Equal(Enumerable.Range(0, 12), RecordRhythm.LeadsRead(twelve, 1));
+        Assert.Equal([1], RecordRhythm.LeadsRead(twelve with { Leads = twelve.Leads.Take(2).ToArray() }, 1));
+        Assert.Equal([1], RecordRhythm.LeadsRead(twelve with { SampleCount = (long)(61 * twelve.SamplingFrequency) }, 1));
+    }
+
     [Fact]
     public void Window_bounds_cover_the_record_in_windows_the_model_was_trained_on()
     {

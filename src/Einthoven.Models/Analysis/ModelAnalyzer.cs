@@ -36,11 +36,14 @@ public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, 
 
     /// <summary>
     /// Name and versions of the whole analysis, e.g.
-    /// "einthoven-signal/record-analyzer-1+beats-1+einthoven-rhythm-1+patient-adaptation-2"; it changes whenever the results would.
+    /// "einthoven-signal/record-analyzer-1+beats-1+einthoven-rhythm-1+rhythm-all-leads-1+patient-adaptation-2"; it changes whenever the results would.
     /// </summary>
-    public string Name => string.Join("+", Models.Select(m => $"{m.Name}-{m.Version}").Prepend("einthoven-signal/record-analyzer-1").Append(PatientAdaptationVersion));
+    public string Name => string.Join("+", Models.Select(m => $"{m.Name}-{m.Version}").Prepend("einthoven-signal/record-analyzer-1").Append(RhythmLeadsVersion).Append(PatientAdaptationVersion));
 
     private const string PatientAdaptationVersion = "patient-adaptation-2";
+
+    // Resting ECGs of three or more leads read the rhythm on every lead (RecordRhythm.LeadsRead).
+    private const string RhythmLeadsVersion = "rhythm-all-leads-1";
 
     /// <summary>Analyses a whole record; <paramref name="progress"/> goes from 0 to 1 over the stages.</summary>
     public ModelAnalysis Analyze(EcgRecord record, IProgress<double>? progress = null, CancellationToken ct = default) =>

@@ -16,7 +16,7 @@ export function rhythmCardBody(report) {
     windows.length > 1 ? [
       h('p', { class: 'small af-burden' }, `AF burden ${number((r.afBurden ?? 0) * 100, 1)} % of ${windows.length} windows of ${number(windows[0].endSeconds - windows[0].startSeconds)} s`),
       timeline(windows)] : null,
-    h('p', { class: 'muted small' }, `lead ${r.lead} · ${r.model}`),
+    h('p', { class: 'muted small' }, `${r.lead.includes(',') ? 'leads' : 'lead'} ${r.lead} · ${r.model}`),
   ];
 }
 
