@@ -19,12 +19,14 @@ public static class EvalDelineationCommand
         var dir = new Argument<string>("dir") { Description = "LUDB folder (RECORDS, ludb.csv, data/) or PTB-XL folder (ptbxl_database.csv, records100/)" };
         var limit = new Option<int?>("--limit") { Description = "Only the first N records (quick check)" };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table" };
+        var resample = new Option<double?>("--resample") { Description = "LUDB only: resample records and annotations to this rate in Hz first (e.g. 100, PTB-XL's)" };
         command.Arguments.Add(dir);
+        command.Options.Add(resample);
         command.Options.Add(limit);
         command.Options.Add(json);
         command.SetAction(r =>
         {
-            if (Ludb.IsLudb(r.GetValue(dir)!)) return RunLudb(r, r.GetValue(dir)!, r.GetValue(limit), r.GetValue(json));
+            if (Ludb.IsLudb(r.GetValue(dir)!)) return RunLudb(r, r.GetValue(dir)!, r.GetValue(limit), r.GetValue(resample), r.GetValue(json));
             var entries = PtbXlIndex.Load(r.GetValue(dir)!);
             if (r.GetValue(limit) is { } n) entries = entries.Take(n).ToArray();
             var console = CliRunner.Console(r);
@@ -45,16 +47,24 @@ public static class EvalDelineationCommand
         return command;
     }
 
-    private static int RunLudb(ParseResult r, string directory, int? limit, bool json)
+    private static int RunLudb(ParseResult r, string directory, int? limit, double? resample, bool json)
     {
+        if (resample is <= 0) throw new CliUsageException($"--resample must be a positive rate in Hz, not {resample}");
         var console = CliRunner.Console(r);
-        var result = json ? LudbDelineationEvaluation.Run(directory, limit: limit)
-            : EvalProgress.Run(console, "Delineation on LUDB", p => LudbDelineationEvaluation.Run(directory, p, limit));
+        var results = json ? LudbDelineationEvaluation.Run(directory, limit: limit, resampleTo: resample)
+            : EvalProgress.Run(console, "Delineation on LUDB", p => LudbDelineationEvaluation.Run(directory, p, limit, resample));
         if (json)
         {
-            r.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(result, AnalyzeCommand.Json));
+            r.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(results, AnalyzeCommand.Json));
             return CliRunner.ExitCodes.Ok;
         }
+        foreach (var result in results) Write(console, result);
+        return CliRunner.ExitCodes.Ok;
+    }
+
+    private static void Write(IAnsiConsole console, LudbDelineationResult result)
+    {
+        console.Write(new Rule($"Expert global waves: {(result.Reference == GlobalRule.MedianOfLeads ? "median of the leads' marks" : "earliest onset, latest offset (IEC 60601-2-25)")}"));
         var detection = new Table().Title($"Wave detection on LUDB ({result.Records} records, global waves, peaks within {WaveMatching.ToleranceSeconds * 1000:0} ms)")
             .AddColumns("Wave", "Expert", "Detected", "Matched", "Se %", "+P %");
         foreach (var d in result.Detection)
@@ -63,7 +73,6 @@ public static class EvalDelineationCommand
         console.Write(Errors("Fiducial errors over matched waves (detected - expert)", result.Fiducials));
         console.Write(Errors("Beat intervals of matched beats (detected - expert)", result.BeatIntervals));
         console.Write(Errors("Record intervals: median beat - experts' median", result.RecordIntervals));
-        return CliRunner.ExitCodes.Ok;
     }
 
     private static Table Errors(string title, IReadOnlyList<ErrorSummary> errors)

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Einthoven.Signal.Analysis.Delineation;
 using Einthoven.Signal.Records;
 
@@ -5,6 +6,14 @@ namespace Einthoven.Evaluation.Databases;
 
 /// <summary>The three waves an expert delineates.</summary>
 public enum WaveKind { P, Qrs, T }
+
+/// <summary>
+/// How one wave's per-lead expert marks become a global mark. IEC 60601-2-25 defines the global onset as the earliest in
+/// any lead and the offset as the latest; with twelve independent annotations that takes the extreme of their scatter
+/// (LUDB's global QRS would be 120 ms or more in most records), so the median over the leads is reported beside it.
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<GlobalRule>))]
+public enum GlobalRule { MedianOfLeads, EarliestToLatest }
 
 /// <summary>One expert-delineated wave in one lead (or, after <see cref="Ludb.Global"/>, over all leads).</summary>
 public readonly record struct ExpertWave(WaveKind Kind, Wave Wave);
@@ -44,10 +53,10 @@ public static class Ludb
     }
 
     /// <summary>
-    /// Global (multi-lead) waves as IEC 60601-2-25 defines them: the same wave in several leads (overlapping in time)
-    /// becomes one wave from the earliest onset to the latest offset; its peak is the median of the leads' peaks.
+    /// Global (multi-lead) waves: the same wave in several leads (overlapping in time) becomes one wave whose onset and
+    /// offset follow <paramref name="rule"/>; its peak is the median of the leads' peaks.
     /// </summary>
-    public static IReadOnlyList<ExpertWave> Global(IEnumerable<IReadOnlyList<ExpertWave>> leads)
+    public static IReadOnlyList<ExpertWave> Global(IEnumerable<IReadOnlyList<ExpertWave>> leads, GlobalRule rule)
     {
         var result = new List<ExpertWave>();
         foreach (var group in leads.SelectMany(l => l).GroupBy(w => w.Kind))
@@ -58,29 +67,34 @@ public static class Ludb
             {
                 if (members.Count > 0 && w.Wave.Onset > members.Max(m => m.Offset))
                 {
-                    result.Add(Merge(group.Key, members));
+                    result.Add(Merge(group.Key, members, rule));
                     members.Clear();
                 }
                 members.Add(w.Wave);
             }
-            if (members.Count > 0) result.Add(Merge(group.Key, members));
+            if (members.Count > 0) result.Add(Merge(group.Key, members, rule));
         }
         return result.OrderBy(w => w.Wave.Onset).ToArray();
     }
 
     /// <summary>The global expert waves of a record read with its annotation sets.</summary>
-    public static IReadOnlyList<ExpertWave> GlobalWaves(EcgRecord record)
+    public static IReadOnlyList<ExpertWave> GlobalWaves(EcgRecord record, GlobalRule rule)
     {
         var missing = LeadAnnotators.Where(a => !record.Annotations.ContainsKey(a)).ToArray();
         if (missing.Length == LeadAnnotators.Length)
             throw new SignalFormatException(record.Info.Name, "annotations", "none of LUDB's per-lead annotation files (i ... v6) was found");
-        return Global(LeadAnnotators.Where(record.Annotations.ContainsKey).Select(a => Waves(record.Annotations[a])));
+        return Global(LeadAnnotators.Where(record.Annotations.ContainsKey).Select(a => Waves(record.Annotations[a])), rule);
     }
 
-    private static ExpertWave Merge(WaveKind kind, List<Wave> members)
+    private static ExpertWave Merge(WaveKind kind, List<Wave> members, GlobalRule rule) => new(kind, rule == GlobalRule.EarliestToLatest
+        ? new Wave(members.Min(m => m.Onset), Median(members.Select(m => m.Peak)), members.Max(m => m.Offset))
+        : new Wave(Median(members.Select(m => m.Onset)), Median(members.Select(m => m.Peak)), Median(members.Select(m => m.Offset))));
+
+    /// <summary>The lower median, so a mark is always one an expert made.</summary>
+    private static int Median(IEnumerable<int> values)
     {
-        var peaks = members.Select(m => m.Peak).Order().ToArray();
-        return new ExpertWave(kind, new Wave(members.Min(m => m.Onset), peaks[peaks.Length / 2], members.Max(m => m.Offset)));
+        var sorted = values.Order().ToArray();
+        return sorted[(sorted.Length - 1) / 2];
     }
 
     private static WaveKind? KindOf(string symbol) => symbol switch

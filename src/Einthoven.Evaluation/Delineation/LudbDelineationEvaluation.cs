@@ -2,6 +2,7 @@ using Einthoven.Evaluation.Databases;
 using Einthoven.Signal.Analysis;
 using Einthoven.Signal.Analysis.Delineation;
 using Einthoven.Signal.Analysis.Filters;
+using Einthoven.Signal.Analysis.Measurements;
 using Einthoven.Signal.Formats;
 using Einthoven.Signal.Records;
 
@@ -9,6 +10,7 @@ namespace Einthoven.Evaluation.Delineation;
 
 /// <summary>Delineation scored against LUDB's experts: wave detection, fiducial-point errors and interval errors.</summary>
 public sealed record LudbDelineationResult(
+    GlobalRule Reference,
     int Records,
     IReadOnlyList<WaveDetection> Detection,
     IReadOnlyList<ErrorSummary> Fiducials,
@@ -31,35 +33,44 @@ public static class LudbDelineationEvaluation
     private static readonly string[] Points = ["onset", "peak", "offset"];
     private static readonly string[] Intervals = ["PR", "QRS", "QT"];
 
-    public static LudbDelineationResult Run(string directory, Action<int, int>? progress = null, int? limit = null)
+    /// <param name="resampleTo">When set, each record and its annotations are first resampled to this rate (e.g. PTB-XL's
+    /// 100 Hz), to see how the delineation holds at a coarser resolution.</param>
+    public static IReadOnlyList<LudbDelineationResult> Run(string directory, Action<int, int>? progress = null, int? limit = null, double? resampleTo = null)
     {
         var names = DatabaseRecords.Read(directory);
         if (limit is { } n) names = names.Take(n).ToArray();
-        var scores = new List<RecordScore>(names.Count);
+        var scores = new List<IReadOnlyList<RecordScore>>(names.Count);
         for (var i = 0; i < names.Count; i++)
         {
-            scores.Add(Score(RecordFiles.Read(Path.Combine(directory, names[i] + ".hea"))));
+            var record = RecordFiles.Read(Path.Combine(directory, names[i] + ".hea"));
+            scores.Add(Score(resampleTo is { } fs ? Resampled(record, fs) : record));
             progress?.Invoke(i + 1, names.Count);
         }
-        return Summarise(scores);
+        return Enum.GetValues<GlobalRule>().Select(rule => Summarise(rule, scores.Select(s => s[(int)rule]).ToArray())).ToArray();
     }
 
-    public static LudbDelineationResult Summarise(IReadOnlyList<RecordScore> scores) => new(
+    public static LudbDelineationResult Summarise(GlobalRule reference, IReadOnlyList<RecordScore> scores) => new(
+        reference,
         scores.Count,
         Kinds.Select(k => new WaveDetection(Name(k), scores.Sum(s => s.Expert[(int)k]), scores.Sum(s => s.Detected[(int)k]), scores.Sum(s => s.Matched[(int)k]))).ToArray(),
         Kinds.SelectMany(k => Points.Select(p => $"{Name(k)} {p}")).Select(m => ErrorSummary.Of(m, Collect(scores, s => s.Fiducials, m))).ToArray(),
         Intervals.Select(m => ErrorSummary.Of(m, Collect(scores, s => s.BeatIntervals, m))).ToArray(),
         Intervals.Select(m => ErrorSummary.Of(m, Collect(scores, s => s.RecordIntervals, m))).ToArray());
 
-    /// <summary>Delineates one LUDB record (read with its annotation sets) and scores it against its experts.</summary>
-    public static RecordScore Score(EcgRecord record)
+    /// <summary>Delineates one LUDB record (read with its annotation sets) and scores it against its experts, once per
+    /// <see cref="GlobalRule"/> (indexed by it).</summary>
+    public static IReadOnlyList<RecordScore> Score(EcgRecord record)
     {
         var fs = record.Info.SamplingFrequency;
-        var ms = 1000 / fs;
-        var expert = Ludb.GlobalWaves(record);
         var analysis = RecordAnalyzer.AnalyzeInDetail(record);
         var leads = Enumerable.Range(0, record.Info.Leads.Count).Select(l => EcgCleaning.Clean(record.Physical(l), fs)).ToArray();
         var beats = BeatDelineator.DelineateAll(leads, analysis.RPeaks, fs);
+        return Enum.GetValues<GlobalRule>().Select(rule => Score(Ludb.GlobalWaves(record, rule), beats, analysis.Measurements.Intervals, fs)).ToArray();
+    }
+
+    private static RecordScore Score(IReadOnlyList<ExpertWave> expert, IReadOnlyList<BeatDelineation> beats, GlobalMeasurements? measured, double fs)
+    {
+        var ms = 1000 / fs;
         var score = new RecordScore();
         var tolerance = (int)Math.Round(WaveMatching.ToleranceSeconds * fs);
         var qrsSpan = Span(expert, WaveKind.Qrs, tolerance);
@@ -92,16 +103,25 @@ public static class LudbDelineationEvaluation
             for (var i = 0; i < Intervals.Length; i++)
                 if (detected[i] is { } d && expertIntervals[e][i] is { } x) score.Add(score.BeatIntervals, Intervals[i], d - x);
         }
-        if (analysis.Measurements.Intervals is { } m)
+        if (measured is { } m)
         {
-            double?[] measured = [m.PrMs, m.QrsMs, m.QtMs];
+            double?[] record = [m.PrMs, m.QrsMs, m.QtMs];
             for (var i = 0; i < Intervals.Length; i++)
             {
                 var values = expertIntervals.Select(x => x[i]).OfType<double>().Order().ToArray();
-                if (measured[i] is { } d && values.Length > 0) score.Add(score.RecordIntervals, Intervals[i], d - values[values.Length / 2]);
+                if (record[i] is { } d && values.Length > 0) score.Add(score.RecordIntervals, Intervals[i], d - values[values.Length / 2]);
             }
         }
         return score;
+    }
+
+    private static EcgRecord Resampled(EcgRecord source, double fs)
+    {
+        var from = source.Info.SamplingFrequency;
+        var samples = source.Info.Leads.Select((lead, l) => Resampler.Resample(source.Physical(l), from, fs).Select(lead.ToDigital).ToArray()).ToArray();
+        var annotations = source.Annotations.ToDictionary(a => a.Key,
+            a => (IReadOnlyList<Annotation>)a.Value.Select(x => x with { Sample = (long)Math.Round(x.Sample * fs / from) }).ToArray());
+        return new EcgRecord(source.Info with { SamplingFrequency = fs, SampleCount = samples[0].Length }, samples, annotations);
     }
 
     /// <summary>Each expert QRS with the P wave before it and the T wave after it (inside its neighbours' QRS peaks).</summary>
