@@ -26,6 +26,7 @@ public static class EvalDelineationCommand
         command.Options.Add(json);
         command.SetAction(r =>
         {
+            if (!Directory.Exists(r.GetValue(dir))) throw new DirectoryNotFoundException($"{r.GetValue(dir)} not found: give a LUDB or PTB-XL folder");
             if (Ludb.IsLudb(r.GetValue(dir)!)) return RunLudb(r, r.GetValue(dir)!, r.GetValue(limit), r.GetValue(resample), r.GetValue(json));
             var entries = PtbXlIndex.Load(r.GetValue(dir)!);
             if (r.GetValue(limit) is { } n) entries = entries.Take(n).ToArray();
