@@ -96,6 +96,28 @@ public class AnalyzeCommandTests
     }
 
     [Fact]
+    public void Eval_delineation_tells_ludb_by_its_files_and_scores_both_expert_references()
+    {
+        var (code, output, error) = CliHarness.Run("eval", "delineation", TestData.Ludb, "--limit", "3", "--json");
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(["MedianOfLeads", "EarliestToLatest"], json.RootElement.EnumerateArray().Select(r => r.GetProperty("reference").GetString()));
+        var qrs = json.RootElement[0].GetProperty("detection").EnumerateArray().Single(d => d.GetProperty("wave").GetString() == "QRS");
+        Assert.True(qrs.GetProperty("matched").GetInt32() >= 20);
+    }
+
+    [Fact]
+    public void Eval_delineation_refuses_a_missing_folder_and_a_bad_rate()
+    {
+        var (code, _, error) = CliHarness.Run("eval", "delineation", Path.Combine(TestData.TempDir(), "none"));
+        Assert.Equal(CliRunner.ExitCodes.NotFound, code);
+        Assert.Contains("LUDB or PTB-XL", error);
+        (code, _, error) = CliHarness.Run("eval", "delineation", TestData.Ludb, "--resample", "0");
+        Assert.NotEqual(0, code);
+        Assert.Contains("--resample", error);
+    }
+
+    [Fact]
     public void Eval_pacing_refuses_a_folder_it_cannot_label()
     {
         var (code, _, error) = CliHarness.Run("eval", "pacing", TestData.TempDir());

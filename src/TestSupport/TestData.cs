@@ -12,6 +12,7 @@ public static class TestData
     public static string MitDb => Path.Combine(Root, "mitdb");
     public static string Cinc2017 => Path.Combine(Root, "cinc2017");
     public static string PtbXl => Path.Combine(Root, "ptbxl");
+    public static string Ludb => Path.Combine(Root, "ludb");
 
     /// <summary>The repository root (the folder holding Einthoven.slnx).</summary>
     public static string RepoRoot => FindUp(AppContext.BaseDirectory, d => File.Exists(Path.Combine(d, "Einthoven.slnx")))
