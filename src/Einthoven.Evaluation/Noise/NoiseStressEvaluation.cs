@@ -21,30 +21,13 @@ public static class NoiseStressEvaluation
         var clean = RecordFiles.Read(path);
         if (!clean.Annotations.TryGetValue(QrsEvaluation.ReferenceAnnotator, out var reference))
             throw new SignalFormatException(path, QrsEvaluation.ReferenceAnnotator, $"{record} has no reference annotations (.atr) in {databaseDirectory}");
-        var fs = clean.Info.SamplingFrequency;
-        var n = (int)clean.Info.SampleCount;
-        var leads = Enumerable.Range(0, clean.Info.Leads.Count).Select(clean.Physical).ToArray();
-        var signalPower = leads.Select(l => NoiseStressProtocol.SignalPower(l, reference, fs)).ToArray();
-        var blocks = NoiseStressProtocol.NoisyBlocks(n, fs);
+        var blocks = NoiseStressProtocol.NoisyBlocks(clean.Info.SampleCount, clean.Info.SamplingFrequency);
         foreach (var kind in kinds)
         {
-            var noise = leads.Select((_, l) => StressNoise.Make(kind, n, fs, Seed(kind, l))).ToArray();
-            var noisePower = noise.Select(x => NoiseStressProtocol.NoisePower(x, fs)).ToArray();
-            foreach (var snr in snrs)
-            {
-                var samples = leads.Select((l, i) =>
-                {
-                    var mixed = NoiseStressProtocol.Mix(l, noise[i], NoiseStressProtocol.Gain(signalPower[i], noisePower[i], snr), blocks);
-                    var info = clean.Info.Leads[i];
-                    return mixed.Select(info.ToDigital).ToArray();
-                }).ToArray();
-                var noisy = new EcgRecord(clean.Info with { Name = $"{record}_{StressNoise.Code(kind)}{snr:+0;-0;0}" }, samples);
-                yield return Score(record, kind, snr, noisy, reference, blocks);
-            }
+            var stress = new NoisyRecord(clean, reference, kind);
+            foreach (var snr in snrs) yield return Score(record, kind, snr, stress.At(snr), reference, blocks);
         }
     }
-
-    private static int Seed(NoiseKind kind, int lead) => 1000 * ((int)kind + 1) + lead;
 
     private static NoiseRun Score(string record, NoiseKind kind, double snr, EcgRecord noisy, IReadOnlyList<Annotation> reference, IReadOnlyList<SampleRange> blocks)
     {
