@@ -16,7 +16,7 @@ public class NoiseStressTests
     private static NoiseRun Run(string noise) => Runs.Single(r => r.Noise == noise);
 
     [Theory]
-    [InlineData("em", 0.85, 0.99, 0.93)]
+    [InlineData("em", 0.7, 0.99, 0.93)]
     [InlineData("ma", 0.6, 0.99, 0.97)]
     public void Qrs_like_noise_is_inconclusive_and_the_readable_rest_is_detected_precisely(string noise, double minNoisyInconclusive,
         double minReadableSe, double minReadablePpv)
