@@ -68,6 +68,13 @@ public class QrsCommandsTests
         Assert.Equal(CliRunner.ExitCodes.Usage, badRecord);
         Assert.Contains("999", badError);
 
+        var (badSnr, _, snrError) = CliHarness.Run("eval", "noise", TestData.MitDb, "--snr", "6,loud");
+        Assert.Equal(CliRunner.ExitCodes.Usage, badSnr);
+        Assert.Contains("loud", snrError);
+        var (badNoise, _, noiseError) = CliHarness.Run("eval", "noise", TestData.MitDb, "--noise", "em,hum");
+        Assert.Equal(CliRunner.ExitCodes.Usage, badNoise);
+        Assert.Contains("hum", noiseError);
+
         var (badLead, _, leadError) = CliHarness.Run("detect", TestData.MitDbRecord("100"), "-o", TestData.TempDir(), "--lead", "5");
         Assert.Equal(CliRunner.ExitCodes.Usage, badLead);
         Assert.Contains("--lead", leadError);

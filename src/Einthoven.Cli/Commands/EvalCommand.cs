@@ -9,6 +9,7 @@ public static class EvalCommand
     {
         var command = new Command("eval", "Run a fixed evaluation protocol (see SPEC.md) over a database");
         command.Subcommands.Add(EvalQrsCommand.Create());
+        command.Subcommands.Add(EvalNoiseCommand.Create());
         command.Subcommands.Add(EvalDelineationCommand.Create());
         command.Subcommands.Add(EvalPacingCommand.Create());
         command.Subcommands.Add(EvalBeatsCommand.Create());

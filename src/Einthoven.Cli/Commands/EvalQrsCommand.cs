@@ -38,7 +38,8 @@ public static class EvalQrsCommand
         return command;
     }
 
-    private static IReadOnlyList<string> RecordNames(string dir, string? subset)
+    /// <summary>The records of DIR/RECORDS, or the comma-separated <paramref name="subset"/> of them.</summary>
+    internal static IReadOnlyList<string> RecordNames(string dir, string? subset)
     {
         var all = DatabaseRecords.Read(dir);
         if (subset is null) return all;

@@ -1,5 +1,6 @@
 using Einthoven.Models.Beats;
 using Einthoven.Signal.Analysis;
+using Einthoven.Signal.Analysis.Quality;
 using Einthoven.Signal.Formats;
 using Einthoven.Signal.Records;
 
@@ -66,8 +67,12 @@ public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, 
         progress?.Report(0.5);
         ct.ThrowIfCancellationRequested();
         var rhythmLead = RecordRhythm.ChooseLead(record.Info, signal.Measurements.Quality.RhythmLead);
-        var (classified, verdict, windows) = ClassifyBeats(record, rhythmLead, () => progress?.Report(0.8), ct);
+        var (all, verdict, windows) = ClassifyBeats(record, rhythmLead, () => progress?.Report(0.8), ct);
         progress?.Report(1);
+        // Nothing is read from a segment judged inconclusive: its beats are neither reported nor counted.
+        var fs = record.Info.SamplingFrequency;
+        var inconclusive = signal.Measurements.Quality.Segments.Where(s => s.Level == QualitySummary.Label(QualityLevel.Inconclusive)).ToList();
+        var classified = all.Where(b => !inconclusive.Any(s => b.Sample >= s.StartSeconds * fs && b.Sample < s.EndSeconds * fs)).ToList();
         var report = AnalysisReport.Of(signal.Measurements, classified, verdict, Models);
         return new SegmentAnalysis(new ModelAnalysis(report, classified, BeatSignal.ChooseLeads(record.Info).A, rhythmLead), signal, windows);
     }

@@ -106,4 +106,37 @@ public class QualityTests
         Assert.True(q.Count(QualityLevel.Good) >= 5);
         Assert.Equal(0, q.Count(QualityLevel.Inconclusive));
     }
+
+    [Fact]
+    public void Steep_noise_between_the_beats_raises_the_inter_beat_noise()
+    {
+        var clean = CleanLead();
+        var beats = QrsDetector.Detect(clean, Fs);
+        var cleanRatio = InterBeatNoise.Measure(ZeroPhaseFilter.Apply(Butterworth.BandPass(2, 0.5, 40, Fs), clean), beats, Fs);
+        // QRS-band noise (5-30 Hz) of 0.1 mV RMS, as electrode motion and muscle bring.
+        var burst = CausalFilter.Apply(Butterworth.BandPass(2, 5, 30, Fs), Noise(clean.Length, 1, 11));
+        var rms = Math.Sqrt(burst.Average(v => v * v));
+        var noisy = clean.Zip(burst, (a, b) => a + 0.1 * b / rms).ToArray();
+        var noisyRatio = InterBeatNoise.Measure(ZeroPhaseFilter.Apply(Butterworth.BandPass(2, 0.5, 40, Fs), noisy), beats, Fs);
+        Assert.True(cleanRatio < 0.08, $"clean {cleanRatio:0.000}");
+        Assert.True(noisyRatio > 0.15, $"noisy {noisyRatio:0.000}");
+        Assert.Equal(0, InterBeatNoise.Measure(clean, [], Fs));
+    }
+
+    [Fact]
+    public void Qrs_like_noise_is_inconclusive_when_the_leads_disagree_or_a_single_lead_shows_it_plainly()
+    {
+        var noisy = new QualityFeatures(Kurtosis: 8, SpectralRatio: 0.6, BaselineRatio: 0.9, FlatFraction: 0, SaturatedFraction: 0,
+            BeatAgreement: 0.6, NoiseToQrs: 0.12);
+        var (level, reason) = QualityRules.Classify(noisy);
+        Assert.Equal(QualityLevel.Inconclusive, level);
+        Assert.Contains("noise between the beats", reason);
+        // The leads agree on the beats: the noise did not make any.
+        Assert.NotEqual(QualityLevel.Inconclusive, QualityRules.Classify(noisy with { BeatAgreement = 0.95 }).Level);
+        // Clearly peaky QRS complexes keep their beats.
+        Assert.NotEqual(QualityLevel.Inconclusive, QualityRules.Classify(noisy with { Kurtosis = 20 }).Level);
+        // A single lead must show more of it.
+        Assert.NotEqual(QualityLevel.Inconclusive, QualityRules.Classify(noisy with { BeatAgreement = null }).Level);
+        Assert.Equal(QualityLevel.Inconclusive, QualityRules.Classify(noisy with { BeatAgreement = null, NoiseToQrs = 0.15 }).Level);
+    }
 }

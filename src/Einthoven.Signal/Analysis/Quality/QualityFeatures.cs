@@ -8,10 +8,13 @@ namespace Einthoven.Signal.Analysis.Quality;
 /// kSQI kurtosis (clean ECG is peaky, above 5; Gaussian noise is 3), pSQI the share of 5-40 Hz power in 5-15 Hz
 /// (0.5-0.8 for a clean QRS), basSQI the share of 0-40 Hz power above 1 Hz (baseline wander lowers it), the fraction
 /// of the segment that is flat or stuck at its extreme (lead off, saturation), and bSQI the agreement of the beats
-/// detected on this lead with those detected on the other leads (null with a single lead).
+/// detected on this lead with those detected on the other leads (null with a single lead), and the steepness of the
+/// signal between this lead's beats relative to their QRS complexes (<see cref="InterBeatNoise"/>): with the
+/// agreement, it sees noise that looks like QRS complexes (electrode motion, bursts of muscle noise), which the
+/// spectral indices cannot tell from an ECG.
 /// </summary>
 public sealed record QualityFeatures(double Kurtosis, double SpectralRatio, double BaselineRatio, double FlatFraction,
-    double SaturatedFraction, double? BeatAgreement)
+    double SaturatedFraction, double? BeatAgreement, double NoiseToQrs = 0)
 {
     private const double FlatRunSeconds = 0.2, ClipRunSeconds = 0.04;
 
@@ -38,7 +41,7 @@ public sealed record QualityFeatures(double Kurtosis, double SpectralRatio, doub
             KurtosisOf(filtered),
             band > 0 ? spectrum.BandPower(5, 15) / band : 0,
             all > 0 ? 1 - rawSpectrum.BandPower(0, 1) / all : 0,
-            flat, clipped, agreement);
+            flat, clipped, agreement, InterBeatNoise.Measure(filtered, beats, fs));
     }
 
     /// <summary>Matched beats over all distinct beats of the two lists (1 when both are empty).</summary>

@@ -14,6 +14,13 @@ public static class QualityRules
         if (f.SpectralRatio < 0.2) return (QualityLevel.Inconclusive, "high-frequency noise dominates the QRS band");
         // Disagreement alone cannot say which lead is wrong: a lead with clearly peaky QRS complexes keeps its beats.
         if (f.BeatAgreement < 0.5 && f.Kurtosis < 5) return (QualityLevel.Inconclusive, "beat detection disagrees between leads");
+        // Noise that mimics QRS complexes (electrode motion, muscle): the signal between the beats is steep and the
+        // leads see different beats; a single lead must show the steepness more plainly. Fitted on MIT-BIH DS1 records
+        // (clean, and with synthesised noise added; docs/BENCHMARKS.md).
+        if (f.Kurtosis < 15 && (f.NoiseToQrs > 0.1 && f.BeatAgreement < 0.85 || f.NoiseToQrs > 0.09 && f.BeatAgreement < 0.75))
+            return (QualityLevel.Inconclusive, "noise between the beats as steep as the QRS complexes, and the leads disagree on the beats");
+        if (f.BeatAgreement is null && f.NoiseToQrs > 0.12 && f.Kurtosis < 10)
+            return (QualityLevel.Inconclusive, "noise between the beats as steep as the QRS complexes");
         var good = f.Kurtosis >= 5 && f.SpectralRatio is >= 0.4 and <= 0.95 && f.BaselineRatio >= 0.8
                    && f.FlatFraction < 0.05 && f.SaturatedFraction == 0 && (f.BeatAgreement ?? 1) >= 0.9;
         return good ? (QualityLevel.Good, null) : (QualityLevel.Acceptable, null);
