@@ -11,6 +11,7 @@ public static class EvalCommand
         command.Subcommands.Add(EvalQrsCommand.Create());
         command.Subcommands.Add(EvalDelineationCommand.Create());
         command.Subcommands.Add(EvalPacingCommand.Create());
+        command.Subcommands.Add(EvalMeasurementsCommand.Create());
         command.Subcommands.Add(EvalBeatsCommand.Create());
         command.Subcommands.Add(EvalRhythmCommand.Create());
         return command;

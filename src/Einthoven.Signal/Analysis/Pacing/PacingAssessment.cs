@@ -4,7 +4,8 @@ namespace Einthoven.Signal.Analysis.Pacing;
 /// Whether a record shows paced rhythm, from the signal alone: a beat is paced when a spike (on any lead) precedes its
 /// R peak by 25-250 ms (atrial or ventricular stimulus before the depolarisation it causes; a spike right at the R
 /// peak is more often a sharp R wave), and the rhythm is paced when at least 10 % of the beats are, and at least twice
-/// the share that spikes of a noisy record would give by chance.
+/// the share that spikes of a noisy record would give by chance. <see cref="SpikeCount"/> counts the spikes that pace
+/// a beat in paced rhythm, and is 0 when the rhythm is not paced (a sharp deflection is then an artefact or a notch).
 /// </summary>
 public sealed record PacingAssessment(bool PacedRhythm, double PacedBeatFraction, int PacedBeats, int SpikeCount, double ChanceFraction)
 {
@@ -33,11 +34,11 @@ public sealed record PacingAssessment(bool PacedRhythm, double PacedBeatFraction
 
     private static PacingAssessment AssessBeats(long[] spikes, IReadOnlyList<long> beats, double fs, int length)
     {
-        var paced = beats.Count(r => HasSpikeBefore(spikes, r, fs));
-        var fraction = beats.Count == 0 ? 0 : (double)paced / beats.Count;
+        var pacing = beats.Select(r => SpikeBefore(spikes, r, fs)).Where(s => s >= 0).ToArray();
+        var fraction = beats.Count == 0 ? 0 : (double)pacing.Length / beats.Count;
         var chance = ChanceShare(spikes, beats, fs, length);
         var isPaced = beats.Count > 0 && fraction >= MinPacedFraction && fraction >= ChanceMargin * chance;
-        return new PacingAssessment(isPaced, fraction, paced, spikes.Length, chance);
+        return new PacingAssessment(isPaced, fraction, pacing.Length, isPaced ? pacing.Distinct().Count() : 0, chance);
     }
 
     /// <summary>
@@ -88,12 +89,13 @@ public sealed record PacingAssessment(bool PacedRhythm, double PacedBeatFraction
         return merged.ToArray();
     }
 
-    private static bool HasSpikeBefore(long[] spikes, long r, double fs)
+    /// <summary>The index of the first spike 25-250 ms before R peak <paramref name="r"/>, or -1.</summary>
+    private static int SpikeBefore(long[] spikes, long r, double fs)
     {
         var from = r - (long)Math.Round(EarliestBeforeR * fs);
         var to = r - (long)Math.Round(LatestBeforeR * fs);
         var i = Array.BinarySearch(spikes, from);
         if (i < 0) i = ~i;
-        return i < spikes.Length && spikes[i] <= to;
+        return i < spikes.Length && spikes[i] <= to ? i : -1;
     }
 }
