@@ -27,8 +27,8 @@ internal static class AnalysisPrinter
         }
         else t.AddRow("Intervals", "n/a" + (a.NotMeasured?.GetValueOrDefault(NotMeasured.Intervals) is { } why ? $" ({Markup.Escape(why)})" : " (no usable median beat)"));
         // Each reason once, with the values it explains: "prMs, pAxis: no P waves: atrial fibrillation".
-        foreach (var reason in (a.NotMeasured ?? new Dictionary<string, string>()).Where(r => r.Key != NotMeasured.Intervals).GroupBy(r => r.Value))
-            t.AddRow("Not measured", Markup.Escape($"{string.Join(", ", reason.Select(r => r.Key))}: {reason.Key}"));
+        foreach (var missing in (a.NotMeasured ?? new Dictionary<string, string>()).Where(r => r.Key != NotMeasured.Intervals).GroupBy(r => r.Value))
+            t.AddRow("Not measured", Markup.Escape($"{string.Join(", ", missing.Select(r => r.Key))}: {missing.Key}"));
         var q = a.Quality;
         t.AddRow("Signal quality", $"{q.Overall} ({q.Good} good, {q.Acceptable} acceptable, {q.Inconclusive} inconclusive segments; rhythm from {Markup.Escape(q.RhythmLead)})");
         t.AddRow("Paced rhythm", a.Pacing.PacedRhythm ? $"yes ({a.Pacing.PacedBeatFraction:P0} of beats follow a spike; {a.Pacing.SpikeCount} pacing spikes)" : "not detected");
