@@ -17,11 +17,6 @@ public static class RhythmContext
     public static (GlobalMeasurements? Intervals, IReadOnlyDictionary<string, string> NotMeasured) Apply(RecordMeasurements m, RhythmVerdict rhythm)
     {
         if (rhythm.Label != RhythmVerdict.AtrialFibrillation || m.Intervals is null) return (m.Intervals, m.NotMeasured);
-        var reasons = new Dictionary<string, string>(m.NotMeasured, StringComparer.Ordinal)
-        {
-            [NotMeasured.Pr] = AtrialFibrillation,
-            [NotMeasured.PAxis] = AtrialFibrillation,
-        };
-        return (m.Intervals with { PrMs = null, PAxis = null }, reasons);
+        return RecordIntervals.WithoutP(m.Intervals, m.NotMeasured, AtrialFibrillation);
     }
 }

@@ -32,8 +32,9 @@ public static class RecordAnalyzer
         var analysed = rPeaks.Where((_, i) => usable[i]).ToArray();
         var rr = RrSeries.From(rPeaks, fs, usable);
         var names = info.Leads.Select(l => l.Name).ToArray();
-        var pacing = PacingAssessment.Assess(signals.Raw, fs, beats);
-        var (intervals, notMeasured) = RecordIntervals.Measure(signals.Filtered, names, rPeaks, usable, fs, pacing.PacedRhythm);
+        var (intervals, notMeasured) = RecordIntervals.Measure(signals.Filtered, names, rPeaks, usable, fs);
+        var pacing = PacingAssessment.Assess(signals.Raw, fs, beats, intervals: intervals);
+        if (pacing.PacedRhythm && intervals is not null) (intervals, notMeasured) = RecordIntervals.WithoutP(intervals, notMeasured, RecordIntervals.PacedRhythm);
         var rate = RateSummary.From(rr);
         var hrvTime = TimeDomainHrv.From(rr);
         var hrvFrequency = FrequencyDomainHrv.From(rr);

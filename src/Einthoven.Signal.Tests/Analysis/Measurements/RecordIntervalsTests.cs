@@ -17,7 +17,7 @@ public class RecordIntervalsTests
         var peaks = ecg.RPeaks(Seconds);
         var presence = PWavePresence.Check(leads, peaks, ecg.Fs);
         Assert.True(presence.Present, presence.Absence);
-        var (m, reasons) = RecordIntervals.Measure(leads, SyntheticEcg.LimbLeads, peaks, All(peaks.Length), ecg.Fs, pacedRhythm: false);
+        var (m, reasons) = RecordIntervals.Measure(leads, SyntheticEcg.LimbLeads, peaks, All(peaks.Length), ecg.Fs);
         Assert.InRange(m!.PrMs!.Value, 140, 180);
         Assert.NotNull(m.PAxis);
         Assert.False(reasons.ContainsKey(NotMeasured.Pr));
@@ -33,7 +33,7 @@ public class RecordIntervalsTests
         var presence = PWavePresence.Check(leads, peaks, ecg.Fs);
         Assert.False(presence.Present);
         Assert.True(presence.PrSpreadMs > PWavePresence.MaxSpreadMs);
-        var (m, reasons) = RecordIntervals.Measure(leads, SyntheticEcg.LimbLeads, peaks, All(peaks.Length), ecg.Fs, pacedRhythm: false);
+        var (m, reasons) = RecordIntervals.Measure(leads, SyntheticEcg.LimbLeads, peaks, All(peaks.Length), ecg.Fs);
         Assert.Null(m!.PrMs);
         Assert.Null(m.PAxis);
         Assert.StartsWith("no P waves", reasons[NotMeasured.Pr]);
@@ -45,10 +45,12 @@ public class RecordIntervalsTests
     {
         var ecg = new SyntheticEcg();
         var peaks = ecg.RPeaks(Seconds);
-        var (m, reasons) = RecordIntervals.Measure(ecg.Leads(Seconds), SyntheticEcg.LimbLeads, peaks, All(peaks.Length), ecg.Fs, pacedRhythm: true);
-        Assert.Null(m!.PrMs);
-        Assert.Equal(RecordIntervals.PacedRhythm, reasons[NotMeasured.Pr]);
-        Assert.NotNull(m.QtMs); // the rest is measured
+        var (measured, reasons) = RecordIntervals.Measure(ecg.Leads(Seconds), SyntheticEcg.LimbLeads, peaks, All(peaks.Length), ecg.Fs);
+        var (m, paced) = RecordIntervals.WithoutP(measured!, reasons, RecordIntervals.PacedRhythm);
+        Assert.Null(m.PrMs);
+        Assert.Null(m.PAxis);
+        Assert.Equal(RecordIntervals.PacedRhythm, paced[NotMeasured.Pr]);
+        Assert.Equal(measured!.QtMs, m.QtMs); // the rest is measured
     }
 
     [Fact]
@@ -56,7 +58,7 @@ public class RecordIntervalsTests
     {
         var ecg = new SyntheticEcg();
         var peaks = ecg.RPeaks(Seconds);
-        var (m, reasons) = RecordIntervals.Measure(ecg.Leads(Seconds), SyntheticEcg.LimbLeads, peaks, new bool[peaks.Length], ecg.Fs, false);
+        var (m, reasons) = RecordIntervals.Measure(ecg.Leads(Seconds), SyntheticEcg.LimbLeads, peaks, new bool[peaks.Length], ecg.Fs);
         Assert.Null(m);
         Assert.Contains("no median beat", reasons[NotMeasured.Intervals]);
     }
@@ -82,7 +84,7 @@ public class RecordIntervalsTests
         var (leads, peaks, ecg) = Trigeminy();
         var family = DominantBeats.Select(leads, peaks, DominantBeats.RrBefore(peaks, ecg.Fs), ecg.Fs);
         Assert.Equal(peaks.Where((_, k) => k % 3 != 2), family);
-        var (m, _) = RecordIntervals.Measure(leads, SyntheticEcg.LimbLeads, peaks, All(peaks.Length), ecg.Fs, false);
+        var (m, _) = RecordIntervals.Measure(leads, SyntheticEcg.LimbLeads, peaks, All(peaks.Length), ecg.Fs);
         Assert.InRange(m!.QrsMs, 80, 110);
         Assert.InRange(m.QrsAxis!.Value, 45, 75);
         Assert.InRange(m.RrMs, 790, 810); // the record's RR, not that of the beats kept

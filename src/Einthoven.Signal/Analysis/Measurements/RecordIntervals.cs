@@ -5,8 +5,9 @@ namespace Einthoven.Signal.Analysis.Measurements;
 /// <summary>
 /// A record's intervals and frontal axes, measured on the median beat of the dominant beat family
 /// (<see cref="DominantBeats"/>) at the record's median RR interval, with the reason for every value not measured
-/// (<see cref="NotMeasured"/>). A PR interval and a P axis need P waves: none in paced rhythm, and none unless the
-/// individual beats show them (<see cref="PWavePresence"/>), not only the median beat.
+/// (<see cref="NotMeasured"/>). A PR interval and a P axis need P waves: none unless the individual beats show them
+/// (<see cref="PWavePresence"/>), not only the median beat; and none in paced rhythm or atrial fibrillation, which the
+/// callers know (<see cref="WithoutP"/>).
 /// </summary>
 public static class RecordIntervals
 {
@@ -17,9 +18,8 @@ public static class RecordIntervals
     /// <param name="leadNames">The leads' names (the axes need the limb leads).</param>
     /// <param name="rPeaks">Every beat of the record, ascending.</param>
     /// <param name="analysed">Per beat, whether it lies in an interpretable segment (only those are measured).</param>
-    /// <param name="pacedRhythm">Whether the record shows paced rhythm.</param>
     public static (GlobalMeasurements? Intervals, Dictionary<string, string> NotMeasured) Measure(
-        double[][] leads, IReadOnlyList<string> leadNames, IReadOnlyList<int> rPeaks, IReadOnlyList<bool> analysed, double fs, bool pacedRhythm)
+        double[][] leads, IReadOnlyList<string> leadNames, IReadOnlyList<int> rPeaks, IReadOnlyList<bool> analysed, double fs)
     {
         var reasons = new Dictionary<string, string>(StringComparer.Ordinal);
         var rrBefore = DominantBeats.RrBefore(rPeaks, fs);
@@ -35,20 +35,23 @@ public static class RecordIntervals
         var rrSeconds = rr.Length == 0 ? median.RrSeconds : Slopes.Percentile(rr, 0.5);
         var waves = WaveDelineator.Delineate(median.Leads, median.RIndex, rrSeconds, fs);
         var m = GlobalMeasurements.Measure(median, waves, leadNames, rrSeconds);
-        var pAbsence = pacedRhythm ? PacedRhythm
-            : m.PrMs is null ? "no P waves: none in the median beat"
+        var pAbsence = m.PrMs is null ? "no P waves: none in the median beat"
             : PWavePresence.Check(leads, family, fs).Absence is { } absence ? "no P waves: " + absence
             : null;
-        if (pAbsence is not null)
-        {
-            m = m with { PrMs = null, PAxis = null };
-            reasons[NotMeasured.Pr] = reasons[NotMeasured.PAxis] = pAbsence;
-        }
+        if (pAbsence is not null) (m, reasons) = WithoutP(m, reasons, pAbsence);
         if (waves.T is null)
             foreach (var key in new[] { NotMeasured.Qt, NotMeasured.QtcBazett, NotMeasured.QtcFridericia, NotMeasured.TAxis })
                 reasons[key] = "no T wave in the median beat";
         foreach (var (key, value) in new[] { (NotMeasured.PAxis, m.PAxis), (NotMeasured.QrsAxis, m.QrsAxis), (NotMeasured.TAxis, m.TAxis) })
             if (value is null) reasons.TryAdd(key, NoAxis);
         return (m, reasons);
+    }
+
+    /// <summary>The measurements without PR and P axis, with <paramref name="reason"/> for both (paced rhythm, atrial fibrillation).</summary>
+    public static (GlobalMeasurements Intervals, Dictionary<string, string> NotMeasured) WithoutP(
+        GlobalMeasurements m, IReadOnlyDictionary<string, string> notMeasured, string reason)
+    {
+        var reasons = new Dictionary<string, string>(notMeasured, StringComparer.Ordinal) { [NotMeasured.Pr] = reason, [NotMeasured.PAxis] = reason };
+        return (m with { PrMs = null, PAxis = null }, reasons);
     }
 }
