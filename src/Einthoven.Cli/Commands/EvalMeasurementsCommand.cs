@@ -3,7 +3,6 @@ using System.Text.Json;
 using Einthoven.Evaluation.Databases;
 using Einthoven.Evaluation.Measurements;
 using Einthoven.Models.Analysis;
-using Spectre.Console;
 
 namespace Einthoven.Cli.Commands;
 
@@ -32,10 +31,7 @@ public static class EvalMeasurementsCommand
                 r.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(new { checks, records }, AnalyzeCommand.Json));
                 return CliRunner.ExitCodes.Ok;
             }
-            var table = new Table().Title("Measurements with meaning on PTB-XL").AddColumns("Group", "Criterion", "Records", "Agree", "Unmeasured", "Agreement %");
-            foreach (var a in checks)
-                table.AddRow(Markup.Escape(a.Group), Markup.Escape(a.Criterion), a.Records.ToString(), a.Agreeing.ToString(), a.Unmeasured.ToString(), a.Percent.ToString("0.0"));
-            console.Write(table);
+            console.Write(AgreementTable.Of("Measurements with meaning on PTB-XL", checks));
             return CliRunner.ExitCodes.Ok;
         });
         return command;
