@@ -1,5 +1,6 @@
 using System.Globalization;
 using Einthoven.Models.Analysis;
+using Einthoven.Signal.Analysis;
 using Spectre.Console;
 
 namespace Einthoven.Cli.Commands;
@@ -24,10 +25,13 @@ internal static class AnalysisPrinter
             t.AddRow("QTc Bazett / Fridericia", $"{V(m.QtcBazettMs)} / {V(m.QtcFridericiaMs)} ms");
             t.AddRow("Axis P / QRS / T", $"{Deg(m.PAxis)} / {Deg(m.QrsAxis)} / {Deg(m.TAxis)}");
         }
-        else t.AddRow("Intervals", "n/a (no usable median beat)");
+        else t.AddRow("Intervals", "n/a" + (a.NotMeasured?.GetValueOrDefault(NotMeasured.Intervals) is { } why ? $" ({Markup.Escape(why)})" : " (no usable median beat)"));
+        // Each reason once, with the values it explains: "prMs, pAxis: no P waves: atrial fibrillation".
+        foreach (var missing in (a.NotMeasured ?? new Dictionary<string, string>()).Where(r => r.Key != NotMeasured.Intervals).GroupBy(r => r.Value))
+            t.AddRow("Not measured", Markup.Escape($"{string.Join(", ", missing.Select(r => r.Key))}: {missing.Key}"));
         var q = a.Quality;
         t.AddRow("Signal quality", $"{q.Overall} ({q.Good} good, {q.Acceptable} acceptable, {q.Inconclusive} inconclusive segments; rhythm from {Markup.Escape(q.RhythmLead)})");
-        t.AddRow("Paced rhythm", a.Pacing.PacedRhythm ? $"yes ({a.Pacing.PacedBeatFraction:P0} of beats follow a spike)" : "not detected");
+        t.AddRow("Paced rhythm", a.Pacing.PacedRhythm ? $"yes ({a.Pacing.PacedBeatFraction:P0} of beats follow a spike; {a.Pacing.SpikeCount} pacing spikes)" : "not detected");
         console.Write(t);
         if (a.Rhythm?.Reason is { } reason) console.MarkupLine($"Rhythm {Markup.Escape(a.Rhythm.Name)}: {Markup.Escape(reason)}");
         if (a.Models is { Count: > 0 } models)

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using Einthoven.Evaluation.Databases;
 using Einthoven.Evaluation.Delineation;
-using Spectre.Console;
 
 namespace Einthoven.Cli.Commands;
 
@@ -38,11 +37,7 @@ public static class EvalDelineationCommand
                 r.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(results, AnalyzeCommand.Json));
                 return CliRunner.ExitCodes.Ok;
             }
-            var table = new Table().Title($"Delineation agreement with PTB-XL statements (likelihood >= {DelineationEvaluation.MinLikelihood})")
-                .AddColumns("Group", "Criterion", "Records", "Agree", "Unmeasured", "Agreement %");
-            foreach (var a in results)
-                table.AddRow(a.Group, Markup.Escape(a.Criterion), a.Records.ToString(), a.Agreeing.ToString(), a.Unmeasured.ToString(), a.Percent.ToString("0.0"));
-            console.Write(table);
+            console.Write(AgreementTable.Of($"Delineation agreement with PTB-XL statements (likelihood >= {DelineationEvaluation.MinLikelihood})", results));
             return CliRunner.ExitCodes.Ok;
         });
         return command;

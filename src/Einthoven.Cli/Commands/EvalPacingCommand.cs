@@ -25,7 +25,8 @@ public static class EvalPacingCommand
             if (r.GetValue(json))
             {
                 var errors = outcomes.Where(o => o.Paced != o.Detected).ToArray();
-                r.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(new { score, score.Accuracy, score.Sensitivity, score.Specificity, errors }, AnalyzeCommand.Json));
+                var spikesOnUnpaced = outcomes.Where(o => !o.Paced && o.SpikeCount > 0).ToArray();
+                r.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(new { score, score.Accuracy, score.Sensitivity, score.Specificity, errors, spikesOnUnpaced }, AnalyzeCommand.Json));
                 return CliRunner.ExitCodes.Ok;
             }
             var table = new Table().Title("Paced-rhythm detection").AddColumns("Records", "TP", "FP", "TN", "FN", "Accuracy %", "Sensitivity %", "Specificity %");
@@ -34,6 +35,9 @@ public static class EvalPacingCommand
             console.Write(table);
             foreach (var o in outcomes.Where(o => o.Paced != o.Detected))
                 console.MarkupLine($"{(o.Paced ? "missed" : "false alarm")}: {Markup.Escape(o.Record)} (paced share {o.PacedBeatFraction:P0})");
+            var unpaced = outcomes.Where(o => !o.Paced).ToArray();
+            console.MarkupLine($"Pacing spikes reported on unpaced records: {unpaced.Sum(o => (long)o.SpikeCount)} on {unpaced.Count(o => o.SpikeCount > 0)} of {unpaced.Length} records"
+                + (unpaced.MaxBy(o => o.SpikeCount) is { SpikeCount: > 0 } worst ? $" (most: {Markup.Escape(worst.Record)}, {worst.SpikeCount})" : ""));
             return CliRunner.ExitCodes.Ok;
         });
         return command;

@@ -13,8 +13,8 @@ public sealed record BinaryScore(int TruePositive, int FalsePositive, int TrueNe
     public double Specificity => TrueNegative + FalsePositive == 0 ? 0 : (double)TrueNegative / (TrueNegative + FalsePositive);
 }
 
-/// <summary>One record's truth and decision.</summary>
-public sealed record PacingOutcome(string Record, bool Paced, bool Detected, double PacedBeatFraction);
+/// <summary>One record's truth and decision, and the pacing spikes reported.</summary>
+public sealed record PacingOutcome(string Record, bool Paced, bool Detected, double PacedBeatFraction, int SpikeCount);
 
 /// <summary>
 /// The paced-rhythm decision of <see cref="RecordAnalyzer"/> against the truth: on MIT-BIH the records whose header
@@ -40,7 +40,7 @@ public static class PacingEvaluation
         foreach (var (name, path, paced) in records)
         {
             var report = RecordAnalyzer.Analyze(RecordFiles.Read(path));
-            outcomes.Add(new PacingOutcome(name, paced, report.Pacing.PacedRhythm, report.Pacing.PacedBeatFraction));
+            outcomes.Add(new PacingOutcome(name, paced, report.Pacing.PacedRhythm, report.Pacing.PacedBeatFraction, report.Pacing.SpikeCount));
             progress?.Invoke(outcomes.Count, records.Count);
         }
         return outcomes;

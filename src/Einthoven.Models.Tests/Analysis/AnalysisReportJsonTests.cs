@@ -27,14 +27,20 @@ public class AnalysisReportJsonTests
         new PacingSummary(false, 0.0125, 3),
         new RhythmVerdict("A", "atrial fibrillation", new Dictionary<string, double> { ["N"] = 0.125, ["A"] = 0.75, ["O"] = 0.0625, ["~"] = 0.0625 }, "MLII", 0.5,
             [new RhythmWindow(0, 30, "A", 0.875), new RhythmWindow(30, 60, "N", 0.625)], null, "einthoven-rhythm 1"),
-        [new ModelVersion("beats", "1"), new ModelVersion("einthoven-rhythm", "1")]);
+        [new ModelVersion("beats", "1"), new ModelVersion("einthoven-rhythm", "1")],
+        new Dictionary<string, string> { ["tAxis"] = "no T wave in the median beat", ["prMs"] = "no P waves: atrial fibrillation" });
 
     private static AnalysisReport Inconclusive() => new("short", 250, 2.5, ["I"],
         new BeatCounts(3, 0, new Dictionary<string, int> { ["detected"] = 3 }),
         null, null, null, null,
         new QualitySummary("inconclusive", 0, 0, 1, "I", [new QualitySegment(0, 2.5, "inconclusive", "too short")]),
         new PacingSummary(false, double.NaN, 0),
-        new RhythmVerdict("~", "inconclusive", new Dictionary<string, double>(), "I", null, [], "too short to classify", "einthoven-rhythm 1"));
+        new RhythmVerdict("~", "inconclusive", new Dictionary<string, double>(), "I", null, [], "too short to classify", "einthoven-rhythm 1"),
+        NotMeasured: new Dictionary<string, string>
+        {
+            ["heartRate"] = "no normal-to-normal interval in interpretable segments",
+            ["intervals"] = "no median beat: fewer than 3 alike beats in interpretable segments",
+        });
 
     public static TheoryData<string> Written => ["report-full.json", "report-inconclusive.json"];
 
@@ -57,8 +63,16 @@ public class AnalysisReportJsonTests
         Assert.Null(report.Rhythm);
         Assert.Null(report.Models);
         Assert.Equal(new Dictionary<string, int> { ["detected"] = 2271 }, report.Beats.ByClass);
-        var expected = Full() with { Beats = new BeatCounts(2271, 2265, report.Beats.ByClass), Rhythm = null, Models = null };
+        var expected = Full() with { Beats = new BeatCounts(2271, 2265, report.Beats.ByClass), Rhythm = null, Models = null, NotMeasured = null };
         Assert.Equal(JsonSerializer.Serialize(expected, Indented), JsonSerializer.Serialize(report, Indented));
+    }
+
+    [Fact]
+    public void A_report_stored_before_the_reasons_reads_with_no_reasons_and_everything_else()
+    {
+        var report = AnalysisReport.Parse(Fixture("report-before-reasons.json"));
+        Assert.Null(report.NotMeasured);
+        Assert.Equal(JsonSerializer.Serialize(Full() with { NotMeasured = null }, Indented), JsonSerializer.Serialize(report, Indented));
     }
 
     [Theory]

@@ -123,7 +123,7 @@ public class ModelAnalyzerTests
     {
         var beats = ModelCard.Load(BeatClassifier.ShippedCardPath);
         var rhythm = ModelCard.Load(RhythmClassifier.ShippedCardPath);
-        Assert.Equal($"einthoven-signal/record-analyzer-1+beats-{beats.Version}+einthoven-rhythm-{rhythm.Version}+rhythm-all-leads-1+patient-adaptation-2", ModelAnalyzer.Shipped.Name);
+        Assert.Equal($"einthoven-signal/record-analyzer-2+beats-{beats.Version}+einthoven-rhythm-{rhythm.Version}+rhythm-all-leads-1+patient-adaptation-2", ModelAnalyzer.Shipped.Name);
     }
 
     internal static EcgRecord Synthetic(double fs, IReadOnlyList<string> leads, int seconds, params (TimeSpan, TimeSpan)[] af) =>

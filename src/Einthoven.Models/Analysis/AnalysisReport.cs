@@ -11,8 +11,10 @@ namespace Einthoven.Models.Analysis;
 /// The whole-record analysis that the CLI and the server show: the signal library's <see cref="RecordMeasurements"/>
 /// with the beat classifier's AAMI classes, the rhythm verdict and the models that made them. Its JSON form
 /// (<see cref="Json"/>: property names as here, camelCase) is a stable contract, stored by the server: add fields,
-/// never rename or remove them. Every null means "not measurable here", never zero. <see cref="Rhythm"/> and
-/// <see cref="Models"/> are null only in summaries stored before the models ran.
+/// never rename or remove them. Every null means "not measurable here", never zero, and <see cref="NotMeasured"/> says
+/// why, by the JSON name of the missing value (<see cref="Signal.Analysis.NotMeasured"/>; null in summaries stored
+/// before 2026-12-07). <see cref="Rhythm"/> and <see cref="Models"/> are null only in summaries stored before the
+/// models ran.
 /// </summary>
 public sealed record AnalysisReport(
     string Record,
@@ -27,7 +29,8 @@ public sealed record AnalysisReport(
     QualitySummary Quality,
     PacingSummary Pacing,
     RhythmVerdict? Rhythm = null,
-    IReadOnlyList<ModelVersion>? Models = null)
+    IReadOnlyList<ModelVersion>? Models = null,
+    IReadOnlyDictionary<string, string>? NotMeasured = null)
 {
     /// <summary>The JSON form: camelCase, compact, NaN and infinities as strings.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -38,11 +41,17 @@ public sealed record AnalysisReport(
     /// <summary>Always <see cref="RecordMeasurements.NotAMedicalDevice"/>: the report carries its own warning wherever it is shown.</summary>
     public string Disclaimer => RecordMeasurements.NotAMedicalDevice;
 
-    /// <summary>The measurements with every beat counted by AAMI class (all five, zeros included), the verdict and the models.</summary>
-    public static AnalysisReport Of(RecordMeasurements m, IReadOnlyList<ClassifiedBeat> beats, RhythmVerdict rhythm, IReadOnlyList<ModelVersion> models) =>
-        new(m.Record, m.SamplingFrequency, m.DurationSeconds, m.Leads,
+    /// <summary>
+    /// The measurements with every beat counted by AAMI class (all five, zeros included), the verdict and the models;
+    /// the intervals as the rhythm allows them (<see cref="RhythmContext"/>).
+    /// </summary>
+    public static AnalysisReport Of(RecordMeasurements m, IReadOnlyList<ClassifiedBeat> beats, RhythmVerdict rhythm, IReadOnlyList<ModelVersion> models)
+    {
+        var (intervals, notMeasured) = RhythmContext.Apply(m, rhythm);
+        return new(m.Record, m.SamplingFrequency, m.DurationSeconds, m.Leads,
             new BeatCounts(m.DetectedBeats, m.AnalysedBeats, AamiMapping.Classes.ToDictionary(AamiMapping.Symbol, c => beats.Count(b => b.Class == c))),
-            m.HeartRate, m.HrvTime, m.HrvFrequency, m.Intervals, m.Quality, m.Pacing, rhythm, models);
+            m.HeartRate, m.HrvTime, m.HrvFrequency, intervals, m.Quality, m.Pacing, rhythm, models, notMeasured);
+    }
 
     /// <summary>
     /// A report from its JSON, as stored by any version: fields added since are null, fields it does not know are skipped.

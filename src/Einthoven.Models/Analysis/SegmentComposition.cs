@@ -16,9 +16,10 @@ namespace Einthoven.Models.Analysis;
 /// <item>heart rate and HRV: recomputed from the R peaks laid end to end (<see cref="RrSeries"/>), as for a whole record;</item>
 /// <item>quality: the 10-s segments starting in each core, on the record's time axis; counts and overall by the
 /// rule of <see cref="QualitySummary.Of"/>; the rhythm lead the one most segments chose;</item>
-/// <item>intervals: those of the segment with the most analysed beats (the earliest of equals);</item>
-/// <item>pacing: the paced-beat fraction weighted by each segment's beats; spikes summed (a spike in the overlap of
-/// two segments counts in both); paced when that fraction reaches <see cref="PacingAssessment.MinPacedFraction"/> and
+/// <item>intervals: those of the segment with the most analysed beats (the earliest of equals), with that segment's
+/// reasons for what it did not measure (the first segment's when none measured them); the rate's reasons recomputed;</item>
+/// <item>pacing: the paced-beat fraction weighted by each segment's beats; pacing spikes summed (a spike in the overlap
+/// of two segments counts in both; 0 when the record is not paced); paced when that fraction reaches <see cref="PacingAssessment.MinPacedFraction"/> and
 /// at least one segment passed the full test, chance level included;</item>
 /// <item>rhythm: the 30-s windows starting in each core, laid end to end, and the verdict recomputed from them by
 /// <see cref="RecordRhythm.Compose"/>.</item>
@@ -38,7 +39,8 @@ internal sealed class SegmentComposition(RecordInfo info, ModelAnalyzer analyzer
     private readonly List<string> _qualityLeads = [], _rhythmLeads = [];
     private readonly List<int> _rhythmLeadIndices = [];
     private readonly List<(double Fraction, int Beats, int Spikes, bool Paced)> _pacing = [];
-    private (int Analysed, AnalysisReport Report)? _bestIntervals;
+    private (int Analysed, RecordMeasurements Signal)? _bestIntervals;
+    private IReadOnlyDictionary<string, string>? _firstReasons;
     private int _beatLead;
 
     public void Add(AnalysisSegment segment, SegmentAnalysis part)
@@ -85,23 +87,27 @@ internal sealed class SegmentComposition(RecordInfo info, ModelAnalyzer analyzer
         _beatLead = part.Analysis.BeatLead;
 
         _pacing.Add((report.Pacing.PacedBeatFraction, _rPeaks.Count - before, report.Pacing.SpikeCount, report.Pacing.PacedRhythm));
-        if (report.Intervals is not null && (_bestIntervals is null || analysedHere > _bestIntervals.Value.Analysed))
-            _bestIntervals = (analysedHere, report);
+        var signal = part.Signal.Measurements;
+        _firstReasons ??= signal.NotMeasured;
+        if (signal.Intervals is not null && (_bestIntervals is null || analysedHere > _bestIntervals.Value.Analysed))
+            _bestIntervals = (analysedHere, signal);
     }
 
     public ModelAnalysis Result()
     {
         var rr = RrSeries.From(_rPeaks, _fs, _analysed);
         var rhythmLead = MostCommon(_rhythmLeads);
+        var (rate, hrvTime, hrvFrequency) = (RateSummary.From(rr), TimeDomainHrv.From(rr), FrequencyDomainHrv.From(rr));
+        var intervalReasons = (_bestIntervals?.Signal.NotMeasured ?? _firstReasons ?? new Dictionary<string, string>())
+            .Where(r => !NotMeasured.RateKeys.Contains(r.Key));
         var measurements = new RecordMeasurements(
             info.Name, _fs, info.Duration.TotalSeconds, info.Leads.Select(l => l.Name).ToArray(),
             _rPeaks.Count, _analysed.Count(a => a),
-            RateSummary.From(rr),
-            TimeDomainHrv.From(rr),
-            FrequencyDomainHrv.From(rr),
-            _bestIntervals?.Report.Intervals,
+            rate, hrvTime, hrvFrequency,
+            _bestIntervals?.Signal.Intervals,
             QualitySummary.Of(MostCommon(_qualityLeads), _quality.ToArray()),
-            Pacing());
+            Pacing(),
+            NotMeasured.OfRate(rate, hrvTime, hrvFrequency).Concat(intervalReasons).ToDictionary());
         var report = AnalysisReport.Of(measurements, _beats, analyzer.Rhythm.Compose(rhythmLead, _windows.ToArray(), _windowProbabilities.ToArray()), analyzer.Models);
         return new ModelAnalysis(report, _beats.ToArray(), _beatLead, MostCommon(_rhythmLeadIndices));
     }
@@ -110,7 +116,8 @@ internal sealed class SegmentComposition(RecordInfo info, ModelAnalyzer analyzer
     {
         var beats = _pacing.Sum(p => p.Beats);
         var fraction = beats == 0 ? 0 : _pacing.Sum(p => p.Fraction * p.Beats) / beats;
-        return new PacingSummary(fraction >= PacingAssessment.MinPacedFraction && _pacing.Any(p => p.Paced), fraction, _pacing.Sum(p => p.Spikes));
+        var paced = fraction >= PacingAssessment.MinPacedFraction && _pacing.Any(p => p.Paced);
+        return new PacingSummary(paced, fraction, paced ? _pacing.Sum(p => p.Spikes) : 0);
     }
 
     /// <summary>Whether a time in seconds from the segment's start lies in its core (to the nearest sample).</summary>

@@ -1,5 +1,4 @@
 using Einthoven.Signal.Analysis.Beats;
-using Einthoven.Signal.Analysis.Delineation;
 using Einthoven.Signal.Analysis.Detection;
 using Einthoven.Signal.Analysis.Filters;
 using Einthoven.Signal.Analysis.Hrv;
@@ -33,17 +32,19 @@ public static class RecordAnalyzer
         var analysed = rPeaks.Where((_, i) => usable[i]).ToArray();
         var rr = RrSeries.From(rPeaks, fs, usable);
         var names = info.Leads.Select(l => l.Name).ToArray();
-        var median = RepresentativeBeat.Build(signals.Filtered, analysed, fs);
-        var intervals = median is null ? null : GlobalMeasurements.Measure(median, WaveDelineator.Delineate(median), names);
-        var pacing = PacingAssessment.Assess(signals.Raw, fs, beats);
+        var (intervals, notMeasured) = RecordIntervals.Measure(signals.Filtered, names, rPeaks, usable, fs);
+        var pacing = PacingAssessment.Assess(signals.Raw, fs, beats, intervals: intervals);
+        if (pacing.PacedRhythm && intervals is not null) (intervals, notMeasured) = RecordIntervals.WithoutP(intervals, notMeasured, RecordIntervals.PacedRhythm);
+        var rate = RateSummary.From(rr);
+        var hrvTime = TimeDomainHrv.From(rr);
+        var hrvFrequency = FrequencyDomainHrv.From(rr);
         var measurements = new RecordMeasurements(
             info.Name, fs, info.Duration.TotalSeconds, names, rPeaks.Length, analysed.Length,
-            RateSummary.From(rr),
-            TimeDomainHrv.From(rr),
-            FrequencyDomainHrv.From(rr),
+            rate, hrvTime, hrvFrequency,
             intervals,
             Summarise(quality, names, fs),
-            new PacingSummary(pacing.PacedRhythm, pacing.PacedBeatFraction, pacing.SpikeCount));
+            new PacingSummary(pacing.PacedRhythm, pacing.PacedBeatFraction, pacing.SpikeCount),
+            NotMeasured.OfRate(rate, hrvTime, hrvFrequency).Concat(notMeasured).ToDictionary());
         return new RecordAnalysis(measurements, rPeaks, usable);
     }
 

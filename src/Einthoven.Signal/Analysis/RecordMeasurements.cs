@@ -8,7 +8,7 @@ namespace Einthoven.Signal.Analysis;
 /// <summary>
 /// What the signal library measures on a whole record (<see cref="RecordAnalyzer"/>): beats detected and in interpretable
 /// segments, rate, HRV, median-beat intervals and axes, quality and pacing. Every null means "not measurable here",
-/// never zero. The trained models add beat classes and the rhythm verdict to it in Einthoven.Models' AnalysisReport,
+/// never zero, and <see cref="NotMeasured"/> says why (keys and reasons: <see cref="Analysis.NotMeasured"/>). The trained models add beat classes and the rhythm verdict to it in Einthoven.Models' AnalysisReport,
 /// whose JSON carries these records as they are.
 /// </summary>
 public sealed record RecordMeasurements(
@@ -23,7 +23,8 @@ public sealed record RecordMeasurements(
     FrequencyDomainHrv? HrvFrequency,
     GlobalMeasurements? Intervals,
     QualitySummary Quality,
-    PacingSummary Pacing)
+    PacingSummary Pacing,
+    IReadOnlyDictionary<string, string> NotMeasured)
 {
     public const string NotAMedicalDevice =
         "Automated interpretation by Einthoven, a decision-support and research tool: not a certified medical device. " +
@@ -66,5 +67,9 @@ public sealed record QualitySummary(string Overall, int Good, int Acceptable, in
 /// <summary>One quality segment in seconds from the start of the record.</summary>
 public sealed record QualitySegment(double StartSeconds, double EndSeconds, string Level, string? Reason);
 
-/// <summary>Paced-rhythm decision and its evidence.</summary>
+/// <summary>
+/// Paced-rhythm decision and its evidence. <see cref="SpikeCount"/> counts only the spikes that pace a beat (a spike
+/// 25-250 ms before an R peak) in a record judged paced, and is 0 otherwise: a sharp deflection outside paced rhythm
+/// is an artefact or a notch, not a stimulus. (Summaries stored before 2026-12-07 counted every spike candidate.)
+/// </summary>
 public sealed record PacingSummary(bool PacedRhythm, double PacedBeatFraction, int SpikeCount);

@@ -34,6 +34,7 @@ public class PacingTests
         Assert.True(a.PacedBeatFraction > 0.95);
         var spikes = PacingSpikeDetector.Detect(leads[0], Fs, new PacingOptions());
         Assert.Equal(beats[0].Length, spikes.Count);
+        Assert.Equal(beats[0].Length, a.SpikeCount);
     }
 
     [Fact]
@@ -49,7 +50,19 @@ public class PacingTests
     public void Spikes_far_from_the_qrs_do_not_make_beats_paced()
     {
         var (leads, beats) = WithSpikes(_ => true, lead: 0.4);
-        Assert.False(PacingAssessment.Assess(leads, Fs, beats).PacedRhythm);
+        var a = PacingAssessment.Assess(leads, Fs, beats);
+        Assert.False(a.PacedRhythm);
+        Assert.Equal(0, a.SpikeCount); // spikes outside paced rhythm are not reported
+    }
+
+    [Fact]
+    public void Only_the_spikes_that_pace_a_beat_are_counted()
+    {
+        var (leads, beats) = WithSpikes(k => k % 2 == 0);
+        foreach (var l in leads) { l[(int)(0.5 * Fs)] += 1.5; l[(int)(0.5 * Fs) + 1] += 0.8; } // a stray spike before the first beat
+        var a = PacingAssessment.Assess(leads, Fs, beats);
+        Assert.True(a.PacedRhythm);
+        Assert.Equal(a.PacedBeats, a.SpikeCount);
     }
 
     [Fact]
@@ -66,6 +79,7 @@ public class PacingTests
     [InlineData("217", true)]
     [InlineData("100", false)]
     [InlineData("108", false)]
+    [InlineData("208", false)] // 659 spike candidates were once reported here: sharp ventricular beats and noise
     public void Mitdb_paced_records_are_told_apart_without_their_annotations(string record, bool paced)
     {
         using var reader = RecordFiles.Open(TestData.MitDbRecord(record));
@@ -74,6 +88,8 @@ public class PacingTests
         var leads = Enumerable.Range(0, block.Samples.Length)
             .Select(l => block.Samples[l].Select(v => reader.Info.Leads[l].ToPhysical(v)).ToArray()).ToArray();
         var beats = leads.Select(l => QrsDetector.Detect(l, fs)).ToArray();
-        Assert.Equal(paced, PacingAssessment.Assess(leads, fs, beats).PacedRhythm);
+        var a = PacingAssessment.Assess(leads, fs, beats);
+        Assert.Equal(paced, a.PacedRhythm);
+        if (!paced) Assert.Equal(0, a.SpikeCount);
     }
 }

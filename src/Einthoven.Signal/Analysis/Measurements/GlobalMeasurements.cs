@@ -10,10 +10,11 @@ public sealed record GlobalMeasurements(
     double RrMs, double? PrMs, double QrsMs, double? QtMs, double? QtcBazettMs, double? QtcFridericiaMs,
     double? PAxis, double? QrsAxis, double? TAxis, int BeatsInMedian)
 {
-    public static GlobalMeasurements Measure(RepresentativeBeat beat, BeatDelineation waves, IReadOnlyList<string> leadNames)
+    /// <param name="rrSeconds">The RR interval for rate correction; by default the median beat's.</param>
+    public static GlobalMeasurements Measure(RepresentativeBeat beat, BeatDelineation waves, IReadOnlyList<string> leadNames, double? rrSeconds = null)
     {
         var ms = 1000 / beat.SamplingFrequency;
-        var rr = beat.RrSeconds;
+        var rr = rrSeconds ?? beat.RrSeconds;
         var qt = waves.T is { } t ? (t.Offset - waves.Qrs.Onset) * ms : (double?)null;
         var iso = waves.Qrs.Onset;
         return new GlobalMeasurements(

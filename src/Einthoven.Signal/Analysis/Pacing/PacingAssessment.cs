@@ -4,11 +4,18 @@ namespace Einthoven.Signal.Analysis.Pacing;
 /// Whether a record shows paced rhythm, from the signal alone: a beat is paced when a spike (on any lead) precedes its
 /// R peak by 25-250 ms (atrial or ventricular stimulus before the depolarisation it causes; a spike right at the R
 /// peak is more often a sharp R wave), and the rhythm is paced when at least 10 % of the beats are, and at least twice
-/// the share that spikes of a noisy record would give by chance.
+/// the share that spikes of a noisy record would give by chance. Below 200 Hz, where a stimulus is mostly filtered
+/// away, a record is also paced when it looks ventricular-paced (<see cref="LooksVentricularPaced"/>): a wide QRS
+/// without P waves conducted at a steady PR, a rate as regular as a pacemaker's, and at least half the beats after a
+/// sharp deflection found with looser thresholds (<see cref="PacingOptions.Relaxed"/>). <see cref="SpikeCount"/> counts the spikes that pace
+/// a beat in paced rhythm, and is 0 when the rhythm is not paced (a sharp deflection is then an artefact or a notch).
 /// </summary>
 public sealed record PacingAssessment(bool PacedRhythm, double PacedBeatFraction, int PacedBeats, int SpikeCount, double ChanceFraction)
 {
     public const double MinPacedFraction = 0.1, ChanceMargin = 2, LatestBeforeR = 0.025, EarliestBeforeR = 0.25;
+
+    /// <summary>Ventricular-paced morphology: QRS at least this wide (ms), RR varying by at most this share, this share of beats after a deflection.</summary>
+    public const double MinPacedQrsMs = 120, MaxPacedRrVariation = 0.02, MinMorphologyFraction = 0.5;
 
     /// <summary>
     /// Assesses the beats of every lead (the fiducial point of a beat differs between leads) and keeps the lead that
@@ -18,10 +25,19 @@ public sealed record PacingAssessment(bool PacedRhythm, double PacedBeatFraction
     /// <param name="fs">Sampling frequency.</param>
     /// <param name="beatsPerLead">R peaks detected on each lead, ascending.</param>
     /// <param name="options">Thresholds; by default those for the sampling rate.</param>
-    public static PacingAssessment Assess(double[][] leads, double fs, IReadOnlyList<long[]> beatsPerLead, PacingOptions? options = null)
+    /// <param name="intervals">The record's intervals, for the ventricular-paced morphology below 200 Hz (wide QRS, no PR); null when unknown.</param>
+    public static PacingAssessment Assess(double[][] leads, double fs, IReadOnlyList<long[]> beatsPerLead, PacingOptions? options = null,
+        Measurements.GlobalMeasurements? intervals = null)
     {
         if (beatsPerLead.Count == 0) throw new ArgumentException("no beat lists", nameof(beatsPerLead));
-        options ??= PacingOptions.For(fs, leads.Length);
+        var bySpikes = AssessSpikes(leads, fs, beatsPerLead, options ?? PacingOptions.For(fs, leads.Length));
+        if (bySpikes.PacedRhythm || fs >= 200 || intervals is not { QrsMs: >= MinPacedQrsMs, PrMs: null }) return bySpikes;
+        var relaxed = AssessSpikes(leads, fs, beatsPerLead, PacingOptions.Relaxed(leads.Length));
+        return LooksVentricularPaced(relaxed, beatsPerLead, fs) ? relaxed with { PacedRhythm = true, SpikeCount = relaxed.PacedBeats } : bySpikes;
+    }
+
+    private static PacingAssessment AssessSpikes(double[][] leads, double fs, IReadOnlyList<long[]> beatsPerLead, PacingOptions options)
+    {
         var spikes = Merge(leads.SelectMany((l, i) => PacingSpikeDetector.Detect(l, fs, options, i)), fs, Math.Min(options.MinLeads, leads.Length));
         // A spike within 25 ms of an R peak on any lead is a sharp R wave, not a stimulus.
         var rPeaks = beatsPerLead.SelectMany(b => b).Order().ToArray();
@@ -31,13 +47,27 @@ public sealed record PacingAssessment(bool PacedRhythm, double PacedBeatFraction
             .OrderByDescending(a => a.PacedRhythm).ThenByDescending(a => a.PacedBeatFraction).First();
     }
 
+    /// <summary>
+    /// Most beats after a deflection (beyond chance) at a rate as regular as a fixed-rate or tracking pacemaker's:
+    /// the RR intervals of the lead with the most beats vary by at most <see cref="MaxPacedRrVariation"/> (coefficient of variation).
+    /// </summary>
+    private static bool LooksVentricularPaced(PacingAssessment relaxed, IReadOnlyList<long[]> beatsPerLead, double fs)
+    {
+        if (relaxed.PacedBeatFraction < MinMorphologyFraction || relaxed.PacedBeatFraction < ChanceMargin * relaxed.ChanceFraction) return false;
+        var beats = beatsPerLead.MaxBy(b => b.Length)!;
+        if (beats.Length < 4) return false;
+        var rr = beats.Zip(beats.Skip(1), (a, b) => (b - a) / fs).ToArray();
+        var mean = rr.Average();
+        return Math.Sqrt(rr.Average(x => (x - mean) * (x - mean))) <= MaxPacedRrVariation * mean;
+    }
+
     private static PacingAssessment AssessBeats(long[] spikes, IReadOnlyList<long> beats, double fs, int length)
     {
-        var paced = beats.Count(r => HasSpikeBefore(spikes, r, fs));
-        var fraction = beats.Count == 0 ? 0 : (double)paced / beats.Count;
+        var pacing = beats.Select(r => SpikeBefore(spikes, r, fs)).Where(s => s >= 0).ToArray();
+        var fraction = beats.Count == 0 ? 0 : (double)pacing.Length / beats.Count;
         var chance = ChanceShare(spikes, beats, fs, length);
         var isPaced = beats.Count > 0 && fraction >= MinPacedFraction && fraction >= ChanceMargin * chance;
-        return new PacingAssessment(isPaced, fraction, paced, spikes.Length, chance);
+        return new PacingAssessment(isPaced, fraction, pacing.Length, isPaced ? pacing.Distinct().Count() : 0, chance);
     }
 
     /// <summary>
@@ -88,12 +118,13 @@ public sealed record PacingAssessment(bool PacedRhythm, double PacedBeatFraction
         return merged.ToArray();
     }
 
-    private static bool HasSpikeBefore(long[] spikes, long r, double fs)
+    /// <summary>The index of the first spike 25-250 ms before R peak <paramref name="r"/>, or -1.</summary>
+    private static int SpikeBefore(long[] spikes, long r, double fs)
     {
         var from = r - (long)Math.Round(EarliestBeforeR * fs);
         var to = r - (long)Math.Round(LatestBeforeR * fs);
         var i = Array.BinarySearch(spikes, from);
         if (i < 0) i = ~i;
-        return i < spikes.Length && spikes[i] <= to;
+        return i < spikes.Length && spikes[i] <= to ? i : -1;
     }
 }

@@ -16,6 +16,9 @@ public sealed record PacingOptions
     /// <summary>On how many leads a spike must appear within 20 ms (capped at the number of leads).</summary>
     public int MinLeads { get; init; } = 1;
 
+    /// <summary>Looser thresholds for the ventricular-paced morphology below 200 Hz, where other evidence must agree.</summary>
+    public static PacingOptions Relaxed(int leadCount) => new() { MinSlope = 10, MinSharpness = 1.5, MinLeads = Math.Min(leadCount, 2) };
+
     public static PacingOptions For(double fs, int leadCount) => fs >= 200
         ? new PacingOptions()
         : new PacingOptions { MinSharpness = 2.2, MinLeads = Math.Min(leadCount, 3) };

@@ -4,7 +4,7 @@ import { get, post } from '../core/api.js';
 import { h, replace, message } from '../core/dom.js';
 import { countByClass } from '../core/beats.js';
 import { dateTime, number, utc } from '../core/format.js';
-import { rows } from '../core/summary.js';
+import { notMeasured, rows } from '../core/summary.js';
 import { rhythmCardBody } from './rhythmCard.js';
 
 /** @typedef {import('../core/types.js').AnalysisReport} AnalysisReport */
@@ -79,7 +79,7 @@ const card = (name, body, id) => h('div', { class: 'card result', dataset: { res
 /** @param {AnalysisReport} s */
 function rateText(s) {
   const hr = s.heartRate;
-  if (!hr) return 'not measurable in this recording';
+  if (!hr) return notMeasured(s, 'heartRate') ?? 'not measurable in this recording';
   return [h('span', { class: 'big' }, number(hr.meanBpm)), ' bpm', h('br'),
     h('span', { class: 'muted small' }, ` range ${number(hr.minBpm)}–${number(hr.maxBpm)} bpm`)];
 }
@@ -87,10 +87,12 @@ function rateText(s) {
 /** @param {AnalysisReport} s */
 function intervals(s) {
   // The signal library leaves intervals null when too few beats share one shape to build a median beat.
-  if (!s.intervals) return 'not measurable: no stable dominant beat in this recording';
-  const measured = intervalRows.filter(([, key]) => s.intervals[key] !== null);
-  return h('table', { class: 'kv' }, h('tbody', {}, measured.map(([name, key, suffix]) =>
-    h('tr', {}, h('th', { scope: 'row' }, name), h('td', {}, `${number(s.intervals[key])}${suffix}`)))));
+  if (!s.intervals) return notMeasured(s, 'intervals') ?? 'not measurable: no stable dominant beat in this recording';
+  // A missing value shows its reason where the value would be; summaries stored without reasons leave it out.
+  const shown = intervalRows.map(([name, key, suffix]) => [name, s.intervals[key] !== null
+    ? `${number(s.intervals[key])}${suffix}` : notMeasured(s, key)]).filter(([, text]) => text !== null);
+  return h('table', { class: 'kv' }, h('tbody', {}, shown.map(([name, text]) =>
+    h('tr', {}, h('th', { scope: 'row' }, name), h('td', { class: text.startsWith('not measured') ? 'muted small' : null }, text)))));
 }
 
 /** @param {AnalysisReport} s */

@@ -26,6 +26,18 @@ const degrees = value => unit(value, '°');
 const percent = fraction => unit(fraction === null ? null : fraction * 100, ' %', 1);
 
 /**
+ * Why a value of the report is missing ("not measured: no P waves: atrial fibrillation"), or null when no reason is
+ * stored (summaries before 2026-12-07); a missing object's reason stands for each of its values.
+ * @param {AnalysisReport} report
+ * @param {string} key the value's name in the report, e.g. "prMs"
+ * @param {string} [parent] the name of the object that holds it, e.g. "intervals"
+ */
+export function notMeasured(report, key, parent) {
+  const reason = report.notMeasured?.[key] ?? (parent ? report.notMeasured?.[parent] : undefined);
+  return reason ? `not measured: ${reason}` : null;
+}
+
+/**
  * Every measurement of the report as [label, shown value] with its unit, leaving out what was not measurable.
  * @param {AnalysisReport} r
  * @returns {Array<[string, string]>}
@@ -41,9 +53,11 @@ export function rows(r) {
     ['NN intervals', unit(hr?.normalToNormalIntervals, '')],
     ['Mean NN', ms(t?.meanNn)], ['SDNN', ms(t?.sdnn)], ['RMSSD', ms(t?.rmssd)], ['pNN50', unit(t?.pnn50, ' %', 1)],
     ['LF', unit(f?.lf, ' ms²')], ['HF', unit(f?.hf, ' ms²')], ['LF/HF', unit(f?.lfHfRatio, '', 2)], ['Total power', unit(f?.totalPower, ' ms²')],
-    ['RR', ms(i?.rrMs)], ['PR', ms(i?.prMs)], ['QRS', ms(i?.qrsMs)], ['QT', ms(i?.qtMs)],
+    ['RR', ms(i?.rrMs)], ['PR', ms(i?.prMs) ?? notMeasured(r, 'prMs', 'intervals')], ['QRS', ms(i?.qrsMs)],
+    ['QT', ms(i?.qtMs) ?? notMeasured(r, 'qtMs', 'intervals')],
     ['QTc (Bazett)', ms(i?.qtcBazettMs)], ['QTc (Fridericia)', ms(i?.qtcFridericiaMs)],
-    ['P axis', degrees(i?.pAxis)], ['QRS axis', degrees(i?.qrsAxis)], ['T axis', degrees(i?.tAxis)], ['Beats in median', unit(i?.beatsInMedian, '')],
+    ['P axis', degrees(i?.pAxis) ?? notMeasured(r, 'pAxis', 'intervals')], ['QRS axis', degrees(i?.qrsAxis)],
+    ['T axis', degrees(i?.tAxis)], ['Beats in median', unit(i?.beatsInMedian, '')],
     ['Signal quality', q.overall], ['Quality segments', `${q.good} good, ${q.acceptable} acceptable, ${q.inconclusive} inconclusive`],
     ['Quality rhythm lead', q.rhythmLead],
     ['Paced rhythm', p.pacedRhythm ? 'yes' : 'no'], ['Paced beats', percent(p.pacedBeatFraction)], ['Pacing spikes', number(p.spikeCount)],

@@ -19,6 +19,8 @@ export {};
  * @property {PacingSummary} pacing
  * @property {RhythmVerdict | null} rhythm null in summaries stored before the models ran
  * @property {ModelVersion[] | null} models
+ * @property {Record<string, string> | null} notMeasured why a value is null, keyed by the value's name ("prMs": "no P
+ *   waves: atrial fibrillation"; "intervals" when the whole object is missing); null in summaries stored before 2026-12-07
  * @property {string} disclaimer
  */
 
@@ -91,7 +93,7 @@ export {};
  * @typedef {object} PacingSummary
  * @property {boolean} pacedRhythm
  * @property {number} pacedBeatFraction 0-1
- * @property {number} spikeCount
+ * @property {number} spikeCount spikes that pace a beat, 0 when the rhythm is not paced (every candidate before 2026-12-07)
  */
 
 /**
