@@ -26,7 +26,7 @@ public class AnalyzeCommandTests
         Assert.Equal(JsonValueKind.Null, root.GetProperty("hrvFrequency").ValueKind);
         Assert.False(root.GetProperty("pacing").GetProperty("pacedRhythm").GetBoolean());
         var rhythm = root.GetProperty("rhythm");
-        Assert.Equal("II", rhythm.GetProperty("lead").GetString());
+        Assert.Equal("I, II, III, AVR, AVL, AVF, V1, V2, V3, V4, V5, V6", rhythm.GetProperty("lead").GetString()); // a resting 12-lead ECG is read on every lead
         Assert.Equal(["N", "A", "O", "~"], rhythm.GetProperty("probabilities").EnumerateObject().Select(p => p.Name));
         Assert.Equal(1, rhythm.GetProperty("probabilities").EnumerateObject().Sum(p => p.Value.GetDouble()), 2);
         var byClass = root.GetProperty("beats").GetProperty("byClass");

@@ -88,7 +88,7 @@ public abstract class AppDb(DbContextOptions options, AtRestProtection protectio
         b.Entity<AnalysisResult>(e =>
         {
             e.HasKey(r => r.RecordingId);
-            e.Property(r => r.Analyzer).HasMaxLength(100);
+            e.Property(r => r.Analyzer).HasMaxLength(400);
             e.HasOne<Recording>().WithMany().HasForeignKey(r => r.RecordingId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<AccessKey>(e =>

@@ -224,8 +224,8 @@ namespace Einthoven.Server.Storage.Migrations.Postgres
 
                     b.Property<string>("Analyzer")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");

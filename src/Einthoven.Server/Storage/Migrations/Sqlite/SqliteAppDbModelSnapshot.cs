@@ -219,7 +219,7 @@ namespace Einthoven.Server.Storage.Migrations.Sqlite
 
                     b.Property<string>("Analyzer")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
