@@ -126,6 +126,21 @@ public class ModelAnalyzerTests
         Assert.Equal($"einthoven-signal/record-analyzer-2+beats-{beats.Version}+einthoven-rhythm-{rhythm.Version}+rhythm-all-leads-1+patient-adaptation-2", ModelAnalyzer.Shipped.Name);
     }
 
+    [Fact]
+    public void No_rhythm_is_read_from_a_window_that_cannot_be_read()
+    {
+        var record = Synthetic(360, ["MLII", "V1"], 120);
+        foreach (var lead in record.Samples) Array.Fill(lead, 0, 30 * 360, 30 * 360); // leads off from 30 s to 60 s
+        var analysis = ModelAnalyzer.Shipped.Analyze(record);
+        var rhythm = analysis.Report.Rhythm!;
+        Assert.Equal(4, rhythm.Windows.Count);
+        Assert.Equal(("~", 1.0), (rhythm.Windows[1].Label, rhythm.Windows[1].Probability));
+        Assert.All(new[] { 0, 2, 3 }, w => Assert.NotEqual("~", rhythm.Windows[w].Label));
+        Assert.NotEqual("~", rhythm.Label);
+        Assert.Equal(0.25, rhythm.Probabilities["~"], 2); // the unread window's quarter of the record
+        Assert.DoesNotContain(analysis.Beats, b => b.Sample >= 30 * 360 && b.Sample < 60 * 360);
+    }
+
     internal static EcgRecord Synthetic(double fs, IReadOnlyList<string> leads, int seconds, params (TimeSpan, TimeSpan)[] af) =>
         EcgSynthesizer.Generate(new SynthesisOptions
         {

@@ -1,4 +1,5 @@
 using Einthoven.Models.Beats;
+using Einthoven.Models.Rhythm;
 using Einthoven.Signal.Analysis;
 using Einthoven.Signal.Analysis.Quality;
 using Einthoven.Signal.Formats;
@@ -73,8 +74,25 @@ public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, 
         var fs = record.Info.SamplingFrequency;
         var inconclusive = signal.Measurements.Quality.Segments.Where(s => s.Level == QualitySummary.Label(QualityLevel.Inconclusive)).ToList();
         var classified = all.Where(b => !inconclusive.Any(s => b.Sample >= s.StartSeconds * fs && b.Sample < s.EndSeconds * fs)).ToList();
+        (verdict, windows) = WithoutUnreadableWindows(verdict, windows, inconclusive);
         var report = AnalysisReport.Of(signal.Measurements, classified, verdict, Models);
         return new SegmentAnalysis(new ModelAnalysis(report, classified, BeatSignal.ChooseLeads(record.Info).A, rhythmLead), signal, windows);
+    }
+
+    /// <summary>
+    /// Rhythm windows that lie mostly in inconclusive segments are too noisy to read ('~', their probabilities all
+    /// '~'), and the verdict is composed again from the windows, so no rhythm is read from what cannot be read.
+    /// </summary>
+    private (RhythmVerdict Verdict, IReadOnlyList<double[]> WindowProbabilities) WithoutUnreadableWindows(
+        RhythmVerdict verdict, IReadOnlyList<double[]> probabilities, IReadOnlyList<QualitySegment> inconclusive)
+    {
+        static double Overlap(RhythmWindow w, QualitySegment s) => Math.Max(0, Math.Min(w.EndSeconds, s.EndSeconds) - Math.Max(w.StartSeconds, s.StartSeconds));
+        var unreadable = verdict.Windows.Select(w => inconclusive.Sum(s => Overlap(w, s)) > (w.EndSeconds - w.StartSeconds) / 2).ToArray();
+        if (!unreadable.Contains(true)) return (verdict, probabilities);
+        var noisy = RhythmLabels.All.Select(l => l == RhythmVerdict.Inconclusive ? 1.0 : 0.0).ToArray();
+        var windows = verdict.Windows.Select((w, i) => unreadable[i] ? w with { Label = RhythmVerdict.Inconclusive, Probability = 1 } : w).ToArray();
+        var masked = probabilities.Select((p, i) => unreadable[i] ? noisy : p).ToArray();
+        return (rhythm.Compose(verdict.Lead, windows, masked), masked);
     }
 
     /// <summary>
