@@ -5,6 +5,7 @@ using Einthoven.Server.Analysis;
 using Einthoven.Server.Api;
 using Einthoven.Server.Audit;
 using Einthoven.Server.Demo;
+using Einthoven.Server.Live;
 using Einthoven.Server.Recordings;
 using Einthoven.Server.Sharing;
 using Einthoven.Server.Storage;
@@ -60,10 +61,23 @@ public static class ServerSetup
         services.AddScoped<AnalysisResultWriter>();
         services.AddScoped<WindowQuery>();
         services.AddScoped<DemoSeeder>();
+        AddLive(services);
         services.AddSingleton<AnalysisWorker>();
         if (options.Analysis.RunWorker) services.AddHostedService(sp => sp.GetRequiredService<AnalysisWorker>());
         OpenApi.Add(services);
         return options;
+    }
+
+    private static void AddLive(IServiceCollection services)
+    {
+        services.AddSingleton<InProcessLiveFeed>();
+        services.TryAddSingleton<ILiveFeed>(sp => sp.GetRequiredService<InProcessLiveFeed>());
+        services.AddSingleton<LiveSessions>();
+        services.AddSingleton<LiveStreamCloser>();
+        services.AddSingleton<FrameLog>();
+        services.AddHostedService(sp => sp.GetRequiredService<FrameLog>());
+        services.AddSingleton<LiveStreamSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveStreamSweeper>());
     }
 
     private static void AddAccounts(IServiceCollection services, LockoutOptions lockout)
@@ -119,6 +133,7 @@ public static class ServerSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         WebUi.UseStaticFiles(app);
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
         app.UseAuthentication();
         SameOrigin.Use(app);
         app.UseAuthorization();
@@ -140,6 +155,8 @@ public static class ServerSetup
         GrantEndpoints.Map(app);
         AuditEndpoints.Map(app);
         AdminEndpoints.Map(app);
+        DeviceEndpoints.Map(app);
+        IngestEndpoint.Map(app);
 
         await DatabaseSetup.MigrateAsync(app.Services);
         await using var scope = app.Services.CreateAsyncScope();

@@ -48,6 +48,12 @@ public sealed class PlatformClient(HttpClient http)
         return response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"');
     }
 
+    /// <summary>Registers a monitoring device for the signed-in patient; the answer holds its token (once).</summary>
+    public async Task<JsonElement> CreateDeviceAsync(string label) =>
+        await SendAsync(new HttpRequestMessage(HttpMethod.Post, "api/devices") { Content = JsonContent.Create(new { label }, options: Json) });
+
+    public Uri Server => http.BaseAddress!;
+
     private async Task<JsonElement> SendAsync(HttpRequestMessage request)
     {
         using var response = await http.SendAsync(request);

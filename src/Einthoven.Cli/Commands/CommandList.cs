@@ -21,5 +21,6 @@ public static class CommandList
         DownloadCommand.Create(),
         RhythmCommand.Create(),
         TrainCommand.Create(),
+        SimulateCommand.Create(),
     ];
 }

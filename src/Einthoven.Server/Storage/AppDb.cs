@@ -32,6 +32,9 @@ public abstract class AppDb(DbContextOptions options, AtRestProtection protectio
     public DbSet<AccessGrant> AccessGrants => Set<AccessGrant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<UserSession> Sessions => Set<UserSession>();
+    public DbSet<Live.MonitoringDevice> MonitoringDevices => Set<Live.MonitoringDevice>();
+    public DbSet<Live.LiveStream> LiveStreams => Set<Live.LiveStream>();
+    public DbSet<Live.LiveFrame> LiveFrames => Set<Live.LiveFrame>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -114,8 +117,38 @@ public abstract class AppDb(DbContextOptions options, AtRestProtection protectio
             e.HasIndex(a => new { a.ActorId, a.At }); // the admin's audit filter by reader
             e.Property(a => a.Action).HasMaxLength(64);
         });
+        LiveModel(b);
         UtcDateTimes(b);
         ProtectedAtRest(b);
+    }
+
+    private static void LiveModel(ModelBuilder b)
+    {
+        b.Entity<Live.MonitoringDevice>(e =>
+        {
+            e.HasIndex(d => d.TokenHash).IsUnique();
+            e.HasIndex(d => d.PatientId);
+            e.Property(d => d.Label).HasMaxLength(100);
+            e.Property(d => d.TokenHash).HasMaxLength(64);
+            e.Property(d => d.Prefix).HasMaxLength(16);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(d => d.PatientId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Live.LiveStream>(e =>
+        {
+            e.HasIndex(s => new { s.DeviceId, s.State });
+            e.HasIndex(s => new { s.State, s.LastFrameAt });
+            e.HasIndex(s => s.PatientId);
+            e.Property(s => s.State).HasConversion<string>().HasMaxLength(16);
+            e.Property(s => s.LeadsJson).HasMaxLength(4000);
+            e.Property(s => s.EndReason).HasMaxLength(200);
+            e.HasOne<Live.MonitoringDevice>().WithMany().HasForeignKey(s => s.DeviceId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Live.LiveFrame>(e =>
+        {
+            e.HasKey(f => new { f.StreamId, f.Sequence });
+            e.HasIndex(f => new { f.StreamId, f.FirstSample });
+            e.HasOne<Live.LiveStream>().WithMany().HasForeignKey(f => f.StreamId).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 
     /// <summary>
@@ -131,6 +164,7 @@ public abstract class AppDb(DbContextOptions options, AtRestProtection protectio
             e.Property(c => c.Maxima).HasConversion(protection.Bytes, AtRestProtection.ByContent);
         });
         b.Entity<AnnotationSet>().Property(c => c.Data).HasConversion(protection.Bytes, AtRestProtection.ByContent);
+        b.Entity<Live.LiveFrame>().Property(c => c.Data).HasConversion(protection.Bytes, AtRestProtection.ByContent);
         b.Entity<AnalysisResult>().Property(r => r.SummaryJson).HasConversion(protection.Text);
         b.Entity<Recording>(e =>
         {
