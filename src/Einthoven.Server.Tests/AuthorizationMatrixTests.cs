@@ -269,6 +269,31 @@ public abstract class AuthorizationMatrixTests(ServerFixture fixture)
         Check(HttpMethod.Post, _ => "/api/auth/register", new Matrix(400, 400, 400, 400, 400, 400, 400, 400),
             body: new { email = $"matrix-{Guid.NewGuid():N}@test.local", password = "short" });
 
+    [ProviderFact]
+    [Covers("POST /api/devices")]
+    public Task Register_a_monitoring_device() =>
+        Check(HttpMethod.Post, _ => "/api/devices", Matrix.Patients(201), body: new { label = "matrix patch" }, verify: (who, body) =>
+        {
+            if (who is Who.Owner or Who.OtherPatient) Assert.Contains("etd_", body);
+        });
+
+    [ProviderFact]
+    [Covers("GET /api/devices")]
+    public Task Own_monitoring_devices() => Check(HttpMethod.Get, _ => "/api/devices", Matrix.Patients());
+
+    [ProviderFact]
+    [Covers("DELETE /api/devices/{id:guid}")]
+    public async Task Revoke_a_monitoring_device()
+    {
+        var device = await (await W.Owner.Client.PostJsonAsync("/api/devices", new { label = "to revoke" })).JsonAsync(System.Net.HttpStatusCode.Created);
+        await Check(HttpMethod.Delete, _ => $"/api/devices/{device.Id()}", new Matrix(401, 204, 404, 403, 403, 403, 403, 403));
+    }
+
+    [ProviderFact]
+    [Covers("GET /api/live/ingest")]
+    public Task The_device_socket_answers_a_plain_request_with_a_problem_whoever_asks() =>
+        Check(HttpMethod.Get, _ => "/api/live/ingest", new Matrix(400, 400, 400, 400, 400, 400, 400, 400), (_, body) => Assert.Contains("WebSocket", body));
+
     private async Task Check(HttpMethod? method, Func<Who, string> url, Matrix expected, Action<Who, string>? verify = null,
         object? body = null, Func<HttpClient, Who, Task<HttpResponseMessage>>? send = null)
     {

@@ -12,7 +12,9 @@ namespace Einthoven.Cli.Live;
 /// away: it tries the next server given) reconnects, resumes the same stream and resends from the server's next
 /// expected frame, so that the stored stream has no gap and no duplicate. Frames carry the device clock (Unix ms).
 /// </summary>
-public sealed class DeviceStreamer(IReadOnlyList<Uri> servers, string token, ISignalReader record, DeviceSimulation options)
+/// <param name="connect">Opens the WebSocket (default: a network <see cref="ClientWebSocket"/>; tests pass an in-process one).</param>
+public sealed class DeviceStreamer(IReadOnlyList<Uri> servers, string token, ISignalReader record, DeviceSimulation options,
+    Func<Uri, CancellationToken, Task<WebSocket>>? connect = null)
 {
     /// <summary>Connections in a row that may fail (server restarting, network down) before the device gives up.</summary>
     public const int MaxFailedConnections = 40;
@@ -61,8 +63,7 @@ public sealed class DeviceStreamer(IReadOnlyList<Uri> servers, string token, ISi
     private async Task<bool> ConnectionAsync(Uri server, long frames, int perFrame, long total, Stopwatch clock, IProgress<long>? acknowledged, CancellationToken ct)
     {
         var info = record.Info;
-        using var socket = new ClientWebSocket();
-        await socket.ConnectAsync(IngestUri(server), ct);
+        using var socket = await (connect ?? ConnectAsync)(IngestUri(server), ct);
         _connections++;
         await SendAsync(socket, Hello(), ct);
         var ready = await ReceiveAsync(socket, ct);
@@ -108,6 +109,14 @@ public sealed class DeviceStreamer(IReadOnlyList<Uri> servers, string token, ISi
         return _recording is not null || Interlocked.Read(ref _acked) >= frames - 1 && _next >= frames;
     }
 
+    private static async Task<WebSocket> ConnectAsync(Uri uri, CancellationToken ct)
+    {
+        var socket = new ClientWebSocket();
+        try { await socket.ConnectAsync(uri, ct); }
+        catch { socket.Dispose(); throw; }
+        return socket;
+    }
+
     public static Uri IngestUri(Uri server) => new UriBuilder(server)
     {
         Scheme = server.Scheme == "https" ? "wss" : "ws",
@@ -120,7 +129,7 @@ public sealed class DeviceStreamer(IReadOnlyList<Uri> servers, string token, ISi
         leads = record.Info.Leads.Select(l => new { name = l.Name, gain = l.Gain }),
     };
 
-    private async Task ReceiveAcksAsync(ClientWebSocket socket, IProgress<long>? acknowledged, CancellationToken ct)
+    private async Task ReceiveAcksAsync(WebSocket socket, IProgress<long>? acknowledged, CancellationToken ct)
     {
         while (await ReceiveAsync(socket, ct) is { } message)
         {
@@ -147,14 +156,14 @@ public sealed class DeviceStreamer(IReadOnlyList<Uri> servers, string token, ISi
     }
 
     /// <summary>A refusal (the stream is wrong: give up) or a failure (the server went: reconnect).</summary>
-    private static Exception Closed(ClientWebSocket socket, string when) => socket.CloseStatus switch
+    private static Exception Closed(WebSocket socket, string when) => socket.CloseStatus switch
     {
         WebSocketCloseStatus.PolicyViolation or WebSocketCloseStatus.InvalidPayloadData or WebSocketCloseStatus.MessageTooBig =>
             new StreamRefused($"the server refused the stream: {socket.CloseStatusDescription}"),
         _ => new IOException($"the server closed the connection {when} ({socket.CloseStatus} {socket.CloseStatusDescription})".Replace("  ", " ")),
     };
 
-    private static async Task<JsonElement?> ReceiveAsync(ClientWebSocket socket, CancellationToken ct)
+    private static async Task<JsonElement?> ReceiveAsync(WebSocket socket, CancellationToken ct)
     {
         var buffer = new byte[4096];
         using var message = new MemoryStream();
@@ -167,7 +176,7 @@ public sealed class DeviceStreamer(IReadOnlyList<Uri> servers, string token, ISi
         }
     }
 
-    private static Task SendAsync(ClientWebSocket socket, object message, CancellationToken ct) =>
+    private static Task SendAsync(WebSocket socket, object message, CancellationToken ct) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(message, Json)), WebSocketMessageType.Text, true, ct);
 
     private sealed class StreamRefused(string message) : Exception(message);

@@ -51,6 +51,10 @@ public sealed class ServerHost : IAsyncDisposable
 
     public HttpMessageHandler Handler() => _factory.Server.CreateHandler();
 
+    /// <summary>Opens a WebSocket to this in-process server (the device side of live ingest).</summary>
+    public Task<System.Net.WebSockets.WebSocket> WebSocketAsync(Uri uri, CancellationToken ct) =>
+        _factory.Server.CreateWebSocketClient().ConnectAsync(uri, ct);
+
     /// <summary>The server's own origin as a browser on it names it in the Origin header.</summary>
     public const string Origin = "http://localhost";
 
