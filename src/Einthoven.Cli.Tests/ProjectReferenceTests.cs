@@ -15,11 +15,12 @@ public class ProjectReferenceTests
         ["Einthoven.Signal"] = [],
         ["Einthoven.Learning"] = [],
         ["Einthoven.Models"] = ["Einthoven.Signal", "Einthoven.Learning"],
-        ["Einthoven.Evaluation"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models"],
-        ["Einthoven.Training"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Evaluation"],
-        ["Einthoven.Server"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models"],
-        ["Einthoven.Cli"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Evaluation", "Einthoven.Training"],
-        ["Einthoven.Bench"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Evaluation", "Einthoven.Training", "Einthoven.Server"],
+        ["Einthoven.Monitoring"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models"],
+        ["Einthoven.Evaluation"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Monitoring"],
+        ["Einthoven.Training"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Evaluation", "Einthoven.Monitoring"],
+        ["Einthoven.Server"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Monitoring"],
+        ["Einthoven.Cli"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Evaluation", "Einthoven.Training", "Einthoven.Monitoring"],
+        ["Einthoven.Bench"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Evaluation", "Einthoven.Training", "Einthoven.Server", "Einthoven.Monitoring"],
     };
 
     [Fact]

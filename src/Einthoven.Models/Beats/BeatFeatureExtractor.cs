@@ -39,36 +39,47 @@ public static class BeatFeatureExtractor
         var n = beats.Count;
         var windows = new float[n * BeatInputLayout.InputSize];
         var features = new float[n * BeatInputLayout.FeatureCount];
-        Span<float> raw = stackalloc float[BeatInputLayout.Length];
-        Span<float> correlation = stackalloc float[BeatInputLayout.Leads];
-        Span<float> energy = stackalloc float[BeatInputLayout.Leads];
-        Span<float> pWave = stackalloc float[BeatInputLayout.Leads];
+        var raw = new float[BeatInputLayout.Leads][];
+        var templates = new float[BeatInputLayout.Leads][];
+        for (var lead = 0; lead < raw.Length; lead++) raw[lead] = new float[BeatInputLayout.Length];
         for (var b = 0; b < n; b++)
         {
-            var window = windows.AsSpan(b * BeatInputLayout.InputSize, BeatInputLayout.InputSize);
             for (var lead = 0; lead < BeatInputLayout.Leads; lead++)
             {
-                DominantBeat.CutWindow(signal.Leads[lead], positions[b], raw);
-                var template = dominant.LocalTemplate(lead, positions[b]);
-                FillOutside(raw, template, positions[b], signal.Leads[lead].Length);
-                var scale = 1f / dominant.Scales[lead];
-                var plain = window.Slice(lead * BeatInputLayout.Length, BeatInputLayout.Length);
-                var difference = window.Slice((BeatInputLayout.Leads + lead) * BeatInputLayout.Length, BeatInputLayout.Length);
-                for (var i = 0; i < raw.Length; i++)
-                {
-                    plain[i] = raw[i] * scale;
-                    difference[i] = (raw[i] - template[i]) * scale;
-                }
-                (correlation[lead], energy[lead]) = Compare(raw.Slice(CompareStart, CompareLength), template.AsSpan(CompareStart, CompareLength));
-                pWave[lead] = Compare(raw[..PWaveLength], template.AsSpan(0, PWaveLength)).Correlation;
+                DominantBeat.CutWindow(signal.Leads[lead], positions[b], raw[lead]);
+                templates[lead] = dominant.LocalTemplate(lead, positions[b]);
+                FillOutside(raw[lead], templates[lead], positions[b], signal.Leads[lead].Length);
             }
             var row = features.AsSpan(b * BeatInputLayout.FeatureCount, BeatInputLayout.FeatureCount);
             WriteRhythm(row, rr, b);
-            correlation.CopyTo(row[RhythmFeatureCount..]);
-            energy.CopyTo(row[(RhythmFeatureCount + 2)..]);
-            pWave.CopyTo(row[(RhythmFeatureCount + 4)..]);
+            WriteBeat(raw, templates, dominant.Scales, windows.AsSpan(b * BeatInputLayout.InputSize, BeatInputLayout.InputSize), row);
         }
         return new BeatFeatures(windows, features);
+    }
+
+    /// <summary>
+    /// One beat's network window (both leads and both minus the template, scaled by the template amplitude) and its
+    /// template features (features <see cref="RhythmFeatureCount"/> on of <paramref name="row"/>), from its raw windows
+    /// and the dominant beat's templates and scales, per lead. Online analysis calls it beat by beat.
+    /// </summary>
+    public static void WriteBeat(IReadOnlyList<float[]> raw, IReadOnlyList<float[]> templates, IReadOnlyList<float> scales, Span<float> window, Span<float> row)
+    {
+        for (var lead = 0; lead < BeatInputLayout.Leads; lead++)
+        {
+            var (x, template) = (raw[lead], templates[lead]);
+            var scale = 1f / scales[lead];
+            var plain = window.Slice(lead * BeatInputLayout.Length, BeatInputLayout.Length);
+            var difference = window.Slice((BeatInputLayout.Leads + lead) * BeatInputLayout.Length, BeatInputLayout.Length);
+            for (var i = 0; i < x.Length; i++)
+            {
+                plain[i] = x[i] * scale;
+                difference[i] = (x[i] - template[i]) * scale;
+            }
+            var (correlation, energy) = Compare(x.AsSpan(CompareStart, CompareLength), template.AsSpan(CompareStart, CompareLength));
+            row[RhythmFeatureCount + lead] = correlation;
+            row[RhythmFeatureCount + 2 + lead] = energy;
+            row[RhythmFeatureCount + 4 + lead] = Compare(x.AsSpan(0, PWaveLength), template.AsSpan(0, PWaveLength)).Correlation;
+        }
     }
 
     /// <summary>Features 0 .. <see cref="RhythmFeatureCount"/> - 1 of beat <paramref name="b"/>: those that depend on timing alone.</summary>

@@ -11,7 +11,10 @@ namespace Einthoven.Models.Beats;
 public sealed class DominantBeat
 {
     private const double Regularity = 0.15, MinRegularFraction = 0.2, NotPremature = 0.95;
-    private const int MaxBeats = 600, MinRegularBeats = 8;
+    private const int MaxBeats = 600;
+
+    /// <summary>Fewest beats a template is the median of before it is trusted over a fallback.</summary>
+    public const int MinRegularBeats = 8;
 
     // One local template per block of BlockSeconds: the median of the chosen beats within +-LocalReachSeconds of
     // the block's centre.
@@ -43,10 +46,7 @@ public sealed class DominantBeat
     /// <param name="positions">Beat fiducial points in samples of <paramref name="signal"/>.</param>
     public static DominantBeat Estimate(BeatSignal signal, IReadOnlyList<int> positions, RrIntervals rr)
     {
-        var chosen = Enumerable.Range(0, positions.Count).Where(i => IsRegular(rr, i)).ToList();
-        if (chosen.Count < Math.Max(MinRegularBeats, MinRegularFraction * positions.Count))
-            chosen = Enumerable.Range(0, positions.Count).Where(i => rr.Pre[i] >= NotPremature * rr.Local[i]).ToList();
-        if (chosen.Count < MinRegularBeats) chosen = Enumerable.Range(0, positions.Count).ToList();
+        var chosen = ChooseBeats(Enumerable.Range(0, positions.Count).Select(i => Timing(rr, i)).ToArray());
         var templates = new float[BeatInputLayout.Leads][];
         var scales = new float[BeatInputLayout.Leads];
         for (var lead = 0; lead < templates.Length; lead++)
@@ -94,20 +94,37 @@ public sealed class DominantBeat
         }
     }
 
-    private static bool IsRegular(RrIntervals rr, int i) =>
-        Math.Abs(rr.Pre[i] / rr.Local[i] - 1) <= Regularity && Math.Abs(rr.Post[i] / rr.Local[i] - 1) <= Regularity;
+    /// <summary>Whether beat <paramref name="i"/> is regularly timed (pre- and post-interval within 15 % of the local mean), and whether it is not premature.</summary>
+    public static (bool Regular, bool NotPremature) Timing(RrIntervals rr, int i) =>
+        (Math.Abs(rr.Pre[i] / rr.Local[i] - 1) <= Regularity && Math.Abs(rr.Post[i] / rr.Local[i] - 1) <= Regularity,
+         rr.Pre[i] >= NotPremature * rr.Local[i]);
+
+    /// <summary>The beats a template is the median of: the regular ones, else those not premature, else all (indices into <paramref name="timing"/>).</summary>
+    public static List<int> ChooseBeats(IReadOnlyList<(bool Regular, bool NotPremature)> timing)
+    {
+        var chosen = Enumerable.Range(0, timing.Count).Where(i => timing[i].Regular).ToList();
+        if (chosen.Count < Math.Max(MinRegularBeats, MinRegularFraction * timing.Count))
+            chosen = Enumerable.Range(0, timing.Count).Where(i => timing[i].NotPremature).ToList();
+        return chosen.Count < MinRegularBeats ? Enumerable.Range(0, timing.Count).ToList() : chosen;
+    }
 
     private static float[] MedianWindow(float[] lead, IReadOnlyList<int> positions, List<int> chosen)
     {
-        var template = new float[BeatInputLayout.Length];
-        if (chosen.Count == 0) return template;
-        var windows = new float[chosen.Count * BeatInputLayout.Length];
+        var windows = new float[chosen.Count][];
         for (var k = 0; k < chosen.Count; k++)
-            CutWindow(lead, positions[chosen[k]], windows.AsSpan(k * BeatInputLayout.Length, BeatInputLayout.Length));
-        var column = new float[chosen.Count];
+            CutWindow(lead, positions[chosen[k]], windows[k] = new float[BeatInputLayout.Length]);
+        return Median(windows);
+    }
+
+    /// <summary>The sample-by-sample median of beat windows (zeros when there are none).</summary>
+    public static float[] Median(IReadOnlyList<float[]> windows)
+    {
+        var template = new float[BeatInputLayout.Length];
+        if (windows.Count == 0) return template;
+        var column = new float[windows.Count];
         for (var i = 0; i < template.Length; i++)
         {
-            for (var k = 0; k < chosen.Count; k++) column[k] = windows[k * BeatInputLayout.Length + i];
+            for (var k = 0; k < windows.Count; k++) column[k] = windows[k][i];
             Array.Sort(column);
             var m = column.Length / 2;
             template[i] = column.Length % 2 == 1 ? column[m] : (column[m - 1] + column[m]) / 2;
@@ -115,8 +132,8 @@ public sealed class DominantBeat
         return template;
     }
 
-    // Peak-to-peak within +-0.1 s of the fiducial point; a flat lead gets scale 1 so that nothing divides by zero.
-    private static float QrsAmplitude(float[] template)
+    /// <summary>A template's peak-to-peak within +-0.1 s of the fiducial point; a flat lead gets 1 so that nothing divides by zero.</summary>
+    public static float QrsAmplitude(float[] template)
     {
         var reach = (int)(0.1 * BeatInputLayout.SampleRate);
         var qrs = template.AsSpan(BeatInputLayout.Before - reach, 2 * reach + 1);
