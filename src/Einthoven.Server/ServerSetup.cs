@@ -6,6 +6,7 @@ using Einthoven.Server.Api;
 using Einthoven.Server.Audit;
 using Einthoven.Server.Demo;
 using Einthoven.Server.Live;
+using Einthoven.Server.Monitoring;
 using Einthoven.Server.Recordings;
 using Einthoven.Server.Sharing;
 using Einthoven.Server.Storage;
@@ -78,6 +79,13 @@ public static class ServerSetup
         services.AddHostedService(sp => sp.GetRequiredService<FrameLog>());
         services.AddSingleton<LiveStreamSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveStreamSweeper>());
+        services.AddSignalR();
+        services.TryAddSingleton(_ => Einthoven.Monitoring.MonitorModels.LoadShipped());
+        services.AddSingleton<LiveWatchers>();
+        services.TryAddSingleton<ILiveBroadcast, HubBroadcast>();
+        services.AddSingleton<AlertRecorder>();
+        services.AddSingleton<LiveAnalysis>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveAnalysis>());
     }
 
     private static void AddAccounts(IServiceCollection services, LockoutOptions lockout)
@@ -157,6 +165,12 @@ public static class ServerSetup
         AdminEndpoints.Map(app);
         DeviceEndpoints.Map(app);
         IngestEndpoint.Map(app);
+        OrganisationEndpoints.Map(app);
+        EnrolmentEndpoints.Map(app);
+        MonitoringEndpoints.Map(app);
+        DispatchEndpoints.Map(app);
+        app.MapHub<LiveHub>(LiveHub.Path);
+        app.Services.GetRequiredService<InProcessLiveFeed>().Subscribe(app.Services.GetRequiredService<LiveAnalysis>());
 
         await DatabaseSetup.MigrateAsync(app.Services);
         await using var scope = app.Services.CreateAsyncScope();

@@ -15,6 +15,10 @@ public static class Roles
     public const string Patient = "Patient";
     public const string Doctor = "Doctor";
     public const string Admin = "Admin";
+    /// <summary>Monitoring staff of an organisation: they watch its enrolled patients live and handle their alerts.</summary>
+    public const string Monitor = "Monitor";
+    /// <summary>A paramedic of an organisation's team: receives dispatches and records hand-overs.</summary>
+    public const string Paramedic = "Paramedic";
 
-    public static readonly string[] All = [Patient, Doctor, Admin];
+    public static readonly string[] All = [Patient, Doctor, Admin, Monitor, Paramedic];
 }

@@ -3,7 +3,7 @@ namespace Einthoven.Server.Live;
 /// <summary>Settings under "Einthoven:Live": what a device may stream, and how long a silent stream stays open.</summary>
 public sealed class LiveOptions
 {
-    public double MinSamplingFrequency { get; set; } = 50;
+    public double MinSamplingFrequency { get; set; } = 100;
     /// <summary>Above this a rate is refused as absurd for an ECG device.</summary>
     public double MaxSamplingFrequency { get; set; } = 2000;
     public int MaxLeads { get; set; } = 16;

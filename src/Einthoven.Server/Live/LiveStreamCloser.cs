@@ -9,7 +9,7 @@ namespace Einthoven.Server.Live;
 /// like an upload), then the frames go. A stream is marked Closing first, so that a server that stops halfway
 /// finishes the job at its next start (<see cref="LiveStreamSweeper"/>); the import is all or nothing.
 /// </summary>
-public sealed class LiveStreamCloser(IServiceScopeFactory scopes, TimeProvider time, ILogger<LiveStreamCloser> log)
+public sealed class LiveStreamCloser(IServiceScopeFactory scopes, ILiveFeed feed, TimeProvider time, ILogger<LiveStreamCloser> log)
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1); // imports are heavy; streams end rarely
 
@@ -30,6 +30,7 @@ public sealed class LiveStreamCloser(IServiceScopeFactory scopes, TimeProvider t
                 stream.EndReason = reason;
                 await db.SaveChangesAsync(ct);
             }
+            feed.Ended(streamId);
             if (stream.SampleCount > 0)
             {
                 await using var readScope = scopes.CreateAsyncScope();

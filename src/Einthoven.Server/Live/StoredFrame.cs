@@ -19,4 +19,7 @@ public sealed record StoredFrame(Guid StreamId, Guid PatientId, long Sequence, l
 public interface ILiveFeed
 {
     void Publish(IReadOnlyList<StoredFrame> frames);
+
+    /// <summary>The stream ended: its last frames are all published.</summary>
+    void Ended(Guid streamId);
 }

@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Einthoven.Server.Sharing;
 
 /// <summary>
-/// Who may read a patient's data: the patient, and a doctor holding an active grant from that patient. Nobody else,
-/// admins included. Every read by someone other than the patient is written to the audit log.
+/// Who may read a patient's data: the patient, a doctor holding an active grant from that patient, and the monitoring
+/// staff of an organisation the patient is enrolled with. Nobody else, admins included. Every read by someone other than the patient is written to the audit log.
 /// </summary>
 public sealed class PatientAccess(AppDb db, AuditLog audit, TimeProvider time)
 {
@@ -35,6 +35,7 @@ public sealed class PatientAccess(AppDb db, AuditLog audit, TimeProvider time)
     {
         var userId = user.UserId();
         if (userId == patientId) return true;
+        if (user.IsInRole(Roles.Monitor) && await Monitoring.MonitoringAccess.CanMonitorAsync(db, userId, patientId, ct)) return true;
         if (!user.IsInRole(Roles.Doctor)) return false;
         var now = time.GetUtcNow().UtcDateTime;
         return await db.AccessGrants.AnyAsync(g => g.DoctorId == userId && g.PatientId == patientId && g.RevokedAt == null

@@ -35,6 +35,13 @@ public abstract class AppDb(DbContextOptions options, AtRestProtection protectio
     public DbSet<Live.MonitoringDevice> MonitoringDevices => Set<Live.MonitoringDevice>();
     public DbSet<Live.LiveStream> LiveStreams => Set<Live.LiveStream>();
     public DbSet<Live.LiveFrame> LiveFrames => Set<Live.LiveFrame>();
+    public DbSet<Monitoring.Organisation> Organisations => Set<Monitoring.Organisation>();
+    public DbSet<Monitoring.StaffMembership> StaffMemberships => Set<Monitoring.StaffMembership>();
+    public DbSet<Monitoring.Enrolment> Enrolments => Set<Monitoring.Enrolment>();
+    public DbSet<Monitoring.ParamedicTeam> ParamedicTeams => Set<Monitoring.ParamedicTeam>();
+    public DbSet<Monitoring.LiveAlert> LiveAlerts => Set<Monitoring.LiveAlert>();
+    public DbSet<Monitoring.AlertAction> AlertActions => Set<Monitoring.AlertAction>();
+    public DbSet<Monitoring.Dispatch> Dispatches => Set<Monitoring.Dispatch>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -118,6 +125,7 @@ public abstract class AppDb(DbContextOptions options, AtRestProtection protectio
             e.Property(a => a.Action).HasMaxLength(64);
         });
         LiveModel(b);
+        Monitoring.MonitoringModel.Configure(b);
         UtcDateTimes(b);
         ProtectedAtRest(b);
     }
@@ -165,6 +173,14 @@ public abstract class AppDb(DbContextOptions options, AtRestProtection protectio
         });
         b.Entity<AnnotationSet>().Property(c => c.Data).HasConversion(protection.Bytes, AtRestProtection.ByContent);
         b.Entity<Live.LiveFrame>().Property(c => c.Data).HasConversion(protection.Bytes, AtRestProtection.ByContent);
+        b.Entity<Monitoring.LiveAlert>(e =>
+        {
+            e.Property(a => a.Evidence).HasConversion(protection.Bytes, AtRestProtection.ByContent);
+            e.Property(a => a.Detail).HasConversion(protection.Text).Metadata.SetMaxLength(null);
+        });
+        b.Entity<Monitoring.Enrolment>().Property(x => x.KnownConditions).HasConversion(protection.Text).Metadata.SetMaxLength(null);
+        b.Entity<Monitoring.AlertAction>().Property(x => x.Note).HasConversion(protection.Text).Metadata.SetMaxLength(null);
+        b.Entity<Monitoring.Dispatch>().Property(x => x.HandOverNote).HasConversion(protection.Text).Metadata.SetMaxLength(null);
         b.Entity<AnalysisResult>().Property(r => r.SummaryJson).HasConversion(protection.Text);
         b.Entity<Recording>(e =>
         {
