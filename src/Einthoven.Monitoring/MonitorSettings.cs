@@ -18,7 +18,8 @@ namespace Einthoven.Monitoring;
 /// the smallest V-Tach run monitors accept; Philips' default V-Tach run is 5 at 100 bpm). Sustained VT: 30 s or
 /// more (ACC/AHA/ESC 2006 guideline definition).</item>
 /// <item>Atrial fibrillation: the rhythm model's call on 30 s windows (<see cref="RhythmWindowSeconds"/>), read every
-/// <see cref="RhythmStepSeconds"/>; it starts once consecutive windows called AF span <see cref="AfOnsetSeconds"/>
+/// <see cref="RhythmStepSeconds"/> (30 s: consecutive windows, as the offline analysis reads a long record; every 10 s
+/// tripled the engine's rhythm cost, which the 1,000-patient budget cannot carry); it starts once consecutive windows called AF span <see cref="AfOnsetSeconds"/>
 /// (60 s, the project's "sustained AF" of <c>RecordRhythm.SustainedAfSeconds</c>) and ends after
 /// <see cref="AfEndWindows"/> windows without it.</item>
 /// </list>
@@ -34,7 +35,7 @@ public sealed record MonitorSettings(
     double RateSustainSeconds = 4,
     double RateHysteresisBpm = 5,
     double RhythmWindowSeconds = 30,
-    double RhythmStepSeconds = 10,
+    double RhythmStepSeconds = 30,
     double AfOnsetSeconds = 60,
     int AfEndWindows = 2,
     double SignalLossSeconds = 2,

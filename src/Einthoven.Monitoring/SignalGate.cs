@@ -5,13 +5,13 @@ namespace Einthoven.Monitoring;
 /// <summary>
 /// Whether each lead can be read, step by step. A lead is off once <see cref="MonitorSettings.SignalLossSeconds"/> of
 /// consecutive 1-s blocks are each at least half missing or flat; it is noisy while the project's quality rules
-/// (<see cref="QualityRules"/>, on the last 10 s, every 5 s) call it inconclusive. The stream is lost when no lead
+/// (<see cref="QualityRules"/>, on consecutive 10-s segments as the offline analysis judges them) call it inconclusive. The stream is lost when no lead
 /// can be read: a SignalLoss alert, and nothing else is read until a lead comes back. A verdict of the rules comes
-/// up to 5 s after the stretch it judges: beats already reported from it stay reported.
+/// up to 10 s after the stretch it judges: beats already reported from it stay reported.
 /// </summary>
 internal sealed class SignalGate
 {
-    public const double AssessSeconds = 10, AssessEverySeconds = 5;
+    public const double AssessSeconds = 10, AssessEverySeconds = 10;
 
     /// <summary>
     /// A lead the quality rules reject whose band-passed RMS stays under this (mV) is a quiet baseline, not noise: it is
