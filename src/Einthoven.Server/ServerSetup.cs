@@ -6,6 +6,7 @@ using Einthoven.Server.Api;
 using Einthoven.Server.Audit;
 using Einthoven.Server.Demo;
 using Einthoven.Server.Live;
+using Einthoven.Server.Live.Bus;
 using Einthoven.Server.Monitoring;
 using Einthoven.Server.Recordings;
 using Einthoven.Server.Sharing;
@@ -62,16 +63,17 @@ public static class ServerSetup
         services.AddScoped<AnalysisResultWriter>();
         services.AddScoped<WindowQuery>();
         services.AddScoped<DemoSeeder>();
-        AddLive(services);
+        AddLive(services, options.Live);
         services.AddSingleton<AnalysisWorker>();
         if (options.Analysis.RunWorker) services.AddHostedService(sp => sp.GetRequiredService<AnalysisWorker>());
         OpenApi.Add(services);
         return options;
     }
 
-    private static void AddLive(IServiceCollection services)
+    private static void AddLive(IServiceCollection services, LiveOptions live)
     {
         services.AddSingleton<InProcessLiveFeed>();
+        if (live.UsesRabbitMq) AddRabbitMq(services, live);
         services.TryAddSingleton<ILiveFeed>(sp => sp.GetRequiredService<InProcessLiveFeed>());
         services.AddSingleton<LiveSessions>();
         services.AddSingleton<LiveStreamCloser>();
@@ -86,6 +88,21 @@ public static class ServerSetup
         services.AddSingleton<AlertRecorder>();
         services.AddSingleton<LiveAnalysis>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveAnalysis>());
+    }
+
+    /// <summary>The scale-out profile (docs/LIVE.md): frames, alerts and samples between processes through RabbitMQ.</summary>
+    private static void AddRabbitMq(IServiceCollection services, LiveOptions live)
+    {
+        var uri = live.RabbitMqUri ?? throw new InvalidOperationException("Einthoven:Live:RabbitMqUri is required when Einthoven:Live:Bus is RabbitMQ");
+        services.AddSingleton(_ => RabbitMqBus.ConnectAsync(uri, live.Partitions, $"einthoven-{Environment.MachineName}-{Environment.ProcessId}", CancellationToken.None)
+            .GetAwaiter().GetResult());
+        services.AddSingleton<RabbitLiveFeed>();
+        services.AddSingleton<ILiveFeed>(sp => sp.GetRequiredService<RabbitLiveFeed>());
+        services.AddHostedService(sp => sp.GetRequiredService<RabbitLiveFeed>());
+        services.AddSingleton<RabbitBroadcast>();
+        services.AddSingleton<ILiveBroadcast>(sp => sp.GetRequiredService<RabbitBroadcast>());
+        services.AddHostedService(sp => sp.GetRequiredService<RabbitBroadcast>());
+        services.AddHostedService<RabbitFrameConsumer>();
     }
 
     private static void AddAccounts(IServiceCollection services, LockoutOptions lockout)

@@ -20,4 +20,12 @@ public sealed class LiveOptions
     public TimeSpan HelloTimeout { get; set; } = TimeSpan.FromSeconds(10);
     /// <summary>Frames waiting for storage per connection; a device that sends faster waits (back-pressure).</summary>
     public int MaxFramesInFlight { get; set; } = 64;
+    /// <summary>"InProcess" (embedded, the default) or "RabbitMQ" (scale-out: several processes, PostgreSQL, a broker).</summary>
+    public string Bus { get; set; } = "InProcess";
+    /// <summary>The broker, e.g. amqp://user:password@127.0.0.1:5672/ (RabbitMQ only).</summary>
+    public string? RabbitMqUri { get; set; }
+    /// <summary>Frame partitions: each is analysed by one process at a time, so this bounds how many processes share the analysis.</summary>
+    public int Partitions { get; set; } = 8;
+
+    public bool UsesRabbitMq => string.Equals(Bus, "RabbitMQ", StringComparison.OrdinalIgnoreCase);
 }

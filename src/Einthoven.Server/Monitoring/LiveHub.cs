@@ -66,5 +66,7 @@ public sealed class LiveWatchers
         foreach (var connections in _byPatient.Values) connections.TryRemove(connection, out _);
     }
 
+    public IEnumerable<Guid> Watched() => _byPatient.Where(p => !p.Value.IsEmpty).Select(p => p.Key);
+
     public bool AnyWatching(Guid patient) => _byPatient.TryGetValue(patient, out var connections) && !connections.IsEmpty;
 }
