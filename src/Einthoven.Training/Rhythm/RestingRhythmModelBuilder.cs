@@ -24,6 +24,14 @@ public static class RestingRhythmModelBuilder
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var data = RestingRhythmDataset.Load(directory, limit, (done, total) => progress?.Invoke("features", done, total));
+        return Build(data, outputDirectory, date, progress, watch);
+    }
+
+    /// <summary>Builds from records already read (<see cref="RestingRhythmDataset.Load"/>).</summary>
+    public static RestingRhythmBuildReport Build(RestingRhythmDataset data, string outputDirectory, DateOnly? date = null,
+        Action<string, int, int>? progress = null, System.Diagnostics.Stopwatch? watch = null)
+    {
+        watch ??= System.Diagnostics.Stopwatch.StartNew();
         var cv = RestingRhythmTraining.CrossValidateGrid(data, (done, total) => progress?.Invoke("cross-validation", done, total));
         var head = RestingRhythmTraining.Fit(data, Enumerable.Range(0, data.Count).ToArray(), cv[0].L2);
         progress?.Invoke("train", 1, 1);
