@@ -55,7 +55,8 @@ public static class RestingRhythmModelBuilder
     private static ModelCard Describe(RestingRhythmDataset data, IReadOnlyList<RestingRhythmCrossValidation> cv, string weightsPath, DateOnly date, TimeSpan elapsed)
     {
         var chosen = cv[0];
-        var metrics = chosen.Groups.Select(g => (Metric: MetricOf(g), g)).ToDictionary(x => x.Metric.Metric, x => Math.Round(x.g.Fraction(x.Metric.Label), 4));
+        // A group without records (in a quick run) has no share to report.
+        var metrics = chosen.Groups.Where(g => g.Records > 0).Select(g => (Metric: MetricOf(g), g)).ToDictionary(x => x.Metric.Metric, x => Math.Round(x.g.Fraction(x.Metric.Label), 4));
         metrics["cv_log_loss"] = Math.Round(chosen.LogLoss, 4);
         var counts = RestingRhythmHead.Classes.Select((c, k) => $"{c} {data.Targets.Count(t => t == k)}");
         string Invariant(double x) => x.ToString(CultureInfo.InvariantCulture);
