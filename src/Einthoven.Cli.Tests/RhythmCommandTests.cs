@@ -87,4 +87,20 @@ public class RhythmCommandTests
         Assert.NotEqual(0, refused);
         Assert.Contains("rnn", message);
     }
+
+    [Fact]
+    public void Train_rhythm_resting_cross_validates_by_fold_and_writes_a_head_its_card_verifies()
+    {
+        var dir = TestData.TempDir();
+        var (code, output, error) = CliHarness.Run("train", "rhythm-resting", TestData.PtbXl, "--limit", "120", "-o", dir);
+        Assert.True(code == 0, error);
+        Assert.Contains("leave-one-fold-out cross-validation", output);
+        Assert.Contains("(chosen)", output);
+        var head = RestingRhythmHead.LoadCard(System.IO.Path.Combine(dir, RestingRhythmHead.ShippedCardFile));
+        Assert.Equal(RestingRhythmFeatures.Names, head.Features);
+
+        var (refused, _, message) = CliHarness.Run("train", "rhythm-resting", TestData.TempDir(), "-o", dir);
+        Assert.NotEqual(0, refused);
+        Assert.Contains("ptbxl_database.csv", message);
+    }
 }

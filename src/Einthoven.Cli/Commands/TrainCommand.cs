@@ -10,6 +10,7 @@ public static class TrainCommand
         var command = new Command("train", "Train a model from its public dataset and save the weights with a model card");
         command.Subcommands.Add(TrainBeatsCommand.Create());
         command.Subcommands.Add(TrainRhythmCommand.Create());
+        command.Subcommands.Add(TrainRhythmRestingCommand.Create());
         return command;
     }
 }

@@ -32,7 +32,7 @@ public static class PtbXlRhythmCheck
 
     public static IReadOnlyList<PtbXlRhythmGroup> Run(RecordRhythm rhythm, string directory, Action<int, int>? progress = null, IReadOnlySet<int>? folds = null)
     {
-        var entries = PtbXlIndex.Load(directory).Where(e => !e.Pacemaker && (folds is null || folds.Contains(e.StratFold))).ToList();
+        var entries = Entries(directory, folds);
         var labels = new string[entries.Count];
         var done = 0;
         Parallel.For(0, entries.Count, i =>
@@ -41,6 +41,17 @@ public static class PtbXlRhythmCheck
             labels[i] = rhythm.Classify(record).Label;
             progress?.Invoke(Interlocked.Increment(ref done), entries.Count);
         });
+        return Groups(entries, labels);
+    }
+
+    /// <summary>The records the check reads: every unpaced record of the folds (default all present, 1-9).</summary>
+    public static IReadOnlyList<PtbXlEntry> Entries(string directory, IReadOnlySet<int>? folds = null) =>
+        PtbXlIndex.Load(directory).Where(e => !e.Pacemaker && (folds is null || folds.Contains(e.StratFold))).ToList();
+
+    /// <summary>The groups of the check from each record's verdict (<paramref name="labels"/>[i] for <paramref name="entries"/>[i]).</summary>
+    public static IReadOnlyList<PtbXlRhythmGroup> Groups(IReadOnlyList<PtbXlEntry> entries, IReadOnlyList<string> labels)
+    {
+        if (labels.Count != entries.Count) throw new ArgumentException($"{labels.Count} labels for {entries.Count} records", nameof(labels));
         PtbXlRhythmGroup Group(string name, Func<PtbXlEntry, bool> member)
         {
             var chosen = Enumerable.Range(0, entries.Count).Where(i => member(entries[i])).ToList();

@@ -123,7 +123,10 @@ public class ModelAnalyzerTests
     {
         var beats = ModelCard.Load(BeatClassifier.ShippedCardPath);
         var rhythm = ModelCard.Load(RhythmClassifier.ShippedCardPath);
-        Assert.Equal($"einthoven-signal/record-analyzer-2+beats-{beats.Version}+einthoven-rhythm-{rhythm.Version}+rhythm-all-leads-1+patient-adaptation-2", ModelAnalyzer.Shipped.Name);
+        var head = ModelCard.Load(RestingRhythmHead.ShippedCardPath);
+        Assert.Equal($"einthoven-signal/record-analyzer-2+beats-{beats.Version}+einthoven-rhythm-{rhythm.Version}+rhythm-all-leads-1+{head.Name}-{head.Version}+patient-adaptation-2",
+            ModelAnalyzer.Shipped.Name);
+        Assert.True(ModelAnalyzer.Shipped.Name.Length < 400, "the analyzer name column holds 400 characters");
     }
 
     [Fact]

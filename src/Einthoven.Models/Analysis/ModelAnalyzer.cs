@@ -38,9 +38,11 @@ public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, 
 
     /// <summary>
     /// Name and versions of the whole analysis, e.g.
-    /// "einthoven-signal/record-analyzer-2+beats-1+einthoven-rhythm-1+rhythm-all-leads-1+patient-adaptation-2"; it changes whenever the results would.
+    /// "einthoven-signal/record-analyzer-2+beats-1+einthoven-rhythm-1+rhythm-all-leads-1+einthoven-rhythm-resting-1+patient-adaptation-2"
+    /// (the last rhythm part: the 12-lead head); it changes whenever the results would.
     /// </summary>
-    public string Name => string.Join("+", Models.Select(m => $"{m.Name}-{m.Version}").Prepend("einthoven-signal/record-analyzer-2").Append(RhythmLeadsVersion).Append(PatientAdaptationVersion));
+    public string Name => string.Join("+", Models.Select(m => $"{m.Name}-{m.Version}").Prepend("einthoven-signal/record-analyzer-2").Append(RhythmLeadsVersion)
+        .Concat(rhythm.HeadModel is { } head ? [$"{head.Name}-{head.Version}"] : []).Append(PatientAdaptationVersion));
 
     private const string PatientAdaptationVersion = "patient-adaptation-2";
 

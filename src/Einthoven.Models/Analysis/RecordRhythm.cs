@@ -11,22 +11,37 @@ namespace Einthoven.Models.Analysis;
 /// trained on one lead at 300 Hz, 9-60 s long. The rhythm lead (II, MLII or I when present, else the lead the quality
 /// assessment chose) is resampled to 300 Hz. A record of 9-60 s is classified whole; a longer one in consecutive 30 s
 /// windows (a remainder under 9 s joins the last window). A resting ECG of three or more leads (at most 60 s) is read on
-/// every lead, and its probabilities are the mean over the leads the model does not find too noisy: one lead's
-/// sinus P waves may be flat where another's are clear (on PTB-XL, sinus rhythm called normal went from 78 % of plain
-/// sinus records on lead II to 91 %). The record's probabilities are the windows' probabilities
+/// every lead: one lead's sinus P waves may be flat where another's are clear (on PTB-XL, sinus rhythm called normal
+/// went from 78 % of plain sinus records on lead II to 91 % with the mean over the leads the model does not find too
+/// noisy). The 12-lead head (<see cref="RestingRhythmHead"/>, trained on PTB-XL's rhythm statements) turns the leads'
+/// predictions, their RR features and the P waves into the record's probabilities; without a head they are the mean
+/// over the readable leads. The record's probabilities are the windows' probabilities
 /// averaged by duration. Its label is A when atrial fibrillation is sustained (consecutive A windows covering at least
 /// 60 s), so that an episode in a long Holter record is not averaged away, and otherwise the most probable label.
 /// Under 9 s the verdict is inconclusive with the reason.
 /// </summary>
-public sealed class RecordRhythm(RhythmClassifier classifier, ModelVersion model)
+public sealed class RecordRhythm(RhythmClassifier classifier, ModelVersion model, RestingRhythmHead? head = null, ModelVersion? headModel = null)
 {
     public const double ModelRate = 300, MinimumSeconds = 9, WholeRecordSeconds = 60, WindowSeconds = 30, SustainedAfSeconds = 60;
     private readonly Lock _network = new(); // the classifier's layers keep their activations: one inference at a time
 
     public ModelVersion Model { get; } = model;
 
-    /// <summary>The shipped rhythm model, with the name and version of its card.</summary>
+    /// <summary>The 12-lead head's name and version, or null when resting ECGs get the plain mean over their leads.</summary>
+    public ModelVersion? HeadModel { get; } = head is null ? null : headModel ?? new ModelVersion("rhythm-resting-head", "unversioned");
+
+    /// <summary>The shipped rhythm model and 12-lead head, with the names and versions of their cards.</summary>
     public static RecordRhythm LoadShipped()
+    {
+        var headCard = ModelCard.Load(RestingRhythmHead.ShippedCardPath);
+        return LoadShippedWithoutHead().WithHead(RestingRhythmHead.LoadCard(RestingRhythmHead.ShippedCardPath), new ModelVersion(headCard.Name, headCard.Version));
+    }
+
+    /// <summary>The same CinC model with another 12-lead head.</summary>
+    public RecordRhythm WithHead(RestingRhythmHead restingHead, ModelVersion version) => new(classifier, Model, restingHead, version);
+
+    /// <summary>The shipped CinC model alone: resting ECGs get the mean over their readable leads (what the head is trained from).</summary>
+    public static RecordRhythm LoadShippedWithoutHead()
     {
         var card = ModelCard.Load(RhythmClassifier.ShippedCardPath);
         return new RecordRhythm(RhythmClassifier.LoadShipped(), new ModelVersion(card.Name, card.Version));
@@ -45,13 +60,49 @@ public sealed class RecordRhythm(RhythmClassifier classifier, ModelVersion model
     /// <param name="lead">The rhythm lead; a resting ECG of three or more leads is read on all of them (<see cref="LeadsRead"/>).</param>
     public (RhythmVerdict Verdict, IReadOnlyList<double[]> WindowProbabilities) ClassifyInDetail(EcgRecord record, int lead, CancellationToken ct = default)
     {
+        var reading = Read(record, lead, ct);
+        if (reading.Predictions is not { } predictions)
+            return (Inconclusive(reading.Name, $"the record is {reading.Seconds:0.#} s long; the rhythm model needs at least {MinimumSeconds:0} s"), []);
+        var bounds = reading.Bounds;
+        var probabilities = bounds.Select((_, w) => MeanOverReadableLeads(predictions.Select(p => p[w]).ToArray())).ToArray();
+        if (head is not null && reading.IsResting)
+            probabilities[0] = head.Probabilities(probabilities[0], RestingFeatures(reading));
+        var windows = bounds.Select((b, w) =>
+        {
+            var best = Array.IndexOf(probabilities[w], probabilities[w].Max());
+            return new RhythmWindow(b.Start / ModelRate, b.End / ModelRate, RhythmLabels.All[best], Round(probabilities[w][best]));
+        }).ToArray();
+        return (Compose(reading.Name, windows, probabilities), probabilities);
+    }
+
+    /// <summary>
+    /// What the 12-lead head reads from a resting ECG (<see cref="RestingRhythmFeatures"/>, the rhythm lead chosen as by
+    /// <see cref="Classify(EcgRecord, CancellationToken)"/>) and the CinC model's probabilities averaged over the readable
+    /// leads; null when the record is not a resting ECG of at least <see cref="MinimumSeconds"/>.
+    /// </summary>
+    public (double[] Features, double[] CincMean)? RestingInputs(EcgRecord record, CancellationToken ct = default)
+    {
+        var reading = Read(record, ChooseLead(record.Info, ""), ct);
+        if (reading.Predictions is not { } predictions || !reading.IsResting) return null;
+        return (RestingFeatures(reading), MeanOverReadableLeads(predictions.Select(p => p[0]).ToArray()));
+    }
+
+    /// <summary>The leads read, resampled to <see cref="ModelRate"/>, and the CinC model's prediction on each lead's windows (null under <see cref="MinimumSeconds"/>).</summary>
+    private sealed record Reading(IReadOnlyList<int> Leads, int RhythmLead, string Name, double Seconds, double[][] Signals,
+        IReadOnlyList<(int Start, int End)> Bounds, RhythmInput[][] Inputs, RhythmPrediction[][]? Predictions)
+    {
+        public bool IsResting => Leads.Count >= 3 && Bounds.Count == 1;
+    }
+
+    private Reading Read(EcgRecord record, int lead, CancellationToken ct)
+    {
         var info = record.Info;
         var leads = LeadsRead(info, lead);
         var name = string.Join(", ", leads.Select(l => info.Leads[l].Name));
         var signals = leads.Select(l => Resampled(record, l)).ToArray();
         var seconds = signals[0].Length / ModelRate;
-        if (seconds < MinimumSeconds)
-            return (Inconclusive(name, $"the record is {seconds:0.#} s long; the rhythm model needs at least {MinimumSeconds:0} s"), []);
+        var rhythmLead = Math.Max(0, leads.ToList().IndexOf(lead));
+        if (seconds < MinimumSeconds) return new Reading(leads, rhythmLead, name, seconds, signals, [], [], null);
 
         var bounds = WindowBounds(signals[0].Length);
         var inputs = new RhythmInput[leads.Count][];
@@ -67,14 +118,12 @@ public sealed class RecordRhythm(RhythmClassifier classifier, ModelVersion model
         }
         RhythmPrediction[][] predictions;
         lock (_network) predictions = inputs.Select(perLead => perLead.Select(classifier.Classify).ToArray()).ToArray();
-        var probabilities = bounds.Select((_, w) => MeanOverReadableLeads(predictions.Select(p => p[w]).ToArray())).ToArray();
-        var windows = bounds.Select((b, w) =>
-        {
-            var best = Array.IndexOf(probabilities[w], probabilities[w].Max());
-            return new RhythmWindow(b.Start / ModelRate, b.End / ModelRate, RhythmLabels.All[best], Round(probabilities[w][best]));
-        }).ToArray();
-        return (Compose(name, windows, probabilities), probabilities);
+        return new Reading(leads, rhythmLead, name, seconds, signals, bounds, inputs, predictions);
     }
+
+    private static double[] RestingFeatures(Reading r) => RestingRhythmFeatures.Compute(
+        r.Predictions!.Select(p => p[0]).ToArray(), r.Inputs.Select(i => i[0].Features).ToArray(),
+        RestingRhythmFeatures.PWaves(r.Signals, r.RhythmLead, ModelRate));
 
     /// <summary>The leads the rhythm is read on: every lead of a resting ECG (three or more leads, at most 60 s), else the rhythm lead alone.</summary>
     public static IReadOnlyList<int> LeadsRead(RecordInfo info, int rhythmLead) =>
@@ -83,9 +132,8 @@ public sealed class RecordRhythm(RhythmClassifier classifier, ModelVersion model
     /// <summary>The leads' probabilities averaged over those the model does not call too noisy (all of them if it calls every one so).</summary>
     private static double[] MeanOverReadableLeads(IReadOnlyList<RhythmPrediction> leads)
     {
-        var readable = leads.Where(p => p.Label != RhythmVerdict.Inconclusive).ToArray();
-        if (readable.Length == 0) readable = leads.ToArray();
-        return RhythmLabels.All.Select((_, c) => readable.Average(p => (double)p.Probabilities[c])).ToArray();
+        var readable = RestingRhythmFeatures.Readable(leads);
+        return RhythmLabels.All.Select((_, c) => readable.Average(l => (double)leads[l].Probabilities[c])).ToArray();
     }
 
     /// <summary>
