@@ -16,14 +16,15 @@ function graticule(L, map) {
     const span = Math.max(b.getNorth() - b.getSouth(), b.getEast() - b.getWest());
     const step = Steps.find(s => span / s <= 8) ?? Steps[Steps.length - 1];
     const style = { color: colours.grid, weight: 1, interactive: false };
-    const label = (at, text, className) => L.marker(at, { interactive: false, keyboard: false, icon: L.divIcon({ className, html: text, iconSize: null }) });
+    // Leaflet positions a marker icon with its transform: the offset from the line is on the inner span.
+    const label = (at, text, className) => L.marker(at, { interactive: false, keyboard: false, icon: L.divIcon({ className, html: `<span>${text}</span>`, iconSize: null }) });
     for (let lat = Math.ceil(b.getSouth() / step) * step; lat <= b.getNorth(); lat += step) {
       layer.addLayer(L.polyline([[lat, b.getWest()], [lat, b.getEast()]], style));
       layer.addLayer(label([lat, b.getWest()], degrees(lat, 'N', 'S'), 'graticule-label lat'));
     }
     for (let lon = Math.ceil(b.getWest() / step) * step; lon <= b.getEast(); lon += step) {
       layer.addLayer(L.polyline([[b.getSouth(), lon], [b.getNorth(), lon]], style));
-      layer.addLayer(label([b.getSouth(), lon], degrees(lon, 'E', 'W'), 'graticule-label lon'));
+      layer.addLayer(label([b.getNorth(), lon], degrees(lon, 'E', 'W'), 'graticule-label lon'));
     }
   };
   map.on('moveend zoomend resize', draw);

@@ -59,5 +59,6 @@ export async function patientPanel(container, patientId, { hub, onOpenAlert }) {
     if (current?.liveStreamId !== streamId) return;
     p.liveLeads = current.liveLeads;
     strip.reset(p.liveLeads.map(l => l.name), p.liveLeads.map(l => l.gain));
+    describe();
   }
 }

@@ -89,7 +89,7 @@ export async function render(main, { isMonitor, query }) {
     loadPatients().catch(() => {});
   }
 
-  const isSelected = (kind, id) => state.selected?.kind === kind && state.selected.id === id;
+  function isSelected(kind, id) { return state.selected?.kind === kind && state.selected.id === id; }
 
   async function open(kind, id, { push = true } = {}) {
     closeDetail();
