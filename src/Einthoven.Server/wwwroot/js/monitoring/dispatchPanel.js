@@ -22,8 +22,8 @@ export async function dispatchPanel(container, /** @type {import('../core/types.
       h('button', { type: 'button', class: `button small${i === 0 ? ' primary' : ''}`, onclick: e => send(team, e.currentTarget) }, `Dispatch ${team.name}`)))),
     status));
   const map = await dispatchMap(mapBox, {
-    home: { lat: proposal.homeLatitude, lon: proposal.homeLongitude, label: `${alert.patientName}’s home` },
-    teams: proposal.teams.map(({ team, distanceKm }) => ({ id: team.id, name: team.name, lat: team.baseLatitude, lon: team.baseLongitude, label: `${team.name} · ${number(distanceKm, 1)} km` })),
+    home: { lat: proposal.homeLatitude, lon: proposal.homeLongitude, label: 'Home' },
+    teams: proposal.teams.map(({ team }) => ({ id: team.id, name: team.name, lat: team.baseLatitude, lon: team.baseLongitude })),
     proposed: nearest,
   });
   return () => map.destroy();

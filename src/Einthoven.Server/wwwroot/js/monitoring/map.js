@@ -6,6 +6,9 @@ import { leaflet } from '../core/vendor.js';
 const Steps = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 30];
 const colours = { home: '#8c1c2c', team: '#1459b8', proposed: '#1b7a3d', line: '#1b7a3d', grid: '#b9c4cf' };
 
+/** Tooltip content as text: Leaflet would read a string as HTML, and team names are typed by people. */
+const text = value => Object.assign(document.createElement('span'), { textContent: value });
+
 const degrees = (value, positive, negative) => `${Math.abs(value).toFixed(3).replace(/\.?0+$/, '')}°${value >= 0 ? positive : negative}`;
 
 function graticule(L, map) {
@@ -47,10 +50,10 @@ export async function dispatchMap(container, { home, teams = [], proposed = null
   for (const team of teams) {
     const colour = team.id === proposed ? colours.proposed : colours.team;
     L.circleMarker([team.lat, team.lon], { radius: 8, color: '#fff', weight: 2, fillColor: colour, fillOpacity: 1, className: 'map-team' })
-      .bindTooltip(team.label ?? team.name, { permanent: true, direction: 'right', className: 'map-label' }).addTo(map);
+      .bindTooltip(text(team.label ?? team.name), { permanent: true, direction: 'right', className: 'map-label' }).addTo(map);
   }
   L.circleMarker(homeAt, { radius: 10, color: '#fff', weight: 2, fillColor: colours.home, fillOpacity: 1, className: 'map-home' })
-    .bindTooltip(home.label ?? 'Home', { permanent: true, direction: 'left', className: 'map-label home' }).addTo(map);
+    .bindTooltip(text(home.label ?? 'Home'), { permanent: true, direction: 'left', className: 'map-label home' }).addTo(map);
   Object.assign(container.dataset, { teams: String(teams.length), proposed: proposed ?? '' });
   const resize = new ResizeObserver(() => map.invalidateSize());
   resize.observe(container);

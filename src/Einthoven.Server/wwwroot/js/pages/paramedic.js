@@ -56,7 +56,7 @@ export async function render(main, { isParamedic }) {
           h('label', { for: note.id }, 'Hand-over note'), note,
           h('button', { type: 'submit', class: 'button primary' }, 'Record hand-over'), formStatus));
     const map = () => dispatchMap(mapBox, {
-      home: { lat: v.homeLatitude, lon: v.homeLongitude, label: `${v.alert.patientName}’s home` },
+      home: { lat: v.homeLatitude, lon: v.homeLongitude, label: 'Home' },
       teams: team ? [{ id: team.id, name: team.name, lat: team.baseLatitude, lon: team.baseLongitude, label: `${team.name} base` }] : [],
       proposed: team?.id ?? null,
     });
