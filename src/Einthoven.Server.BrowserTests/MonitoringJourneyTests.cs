@@ -47,8 +47,9 @@ public sealed class MonitoringJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator(".live-status")).ToContainTextAsync("MLII");
         await tab.ScreenshotAsync("monitoring-live");
 
-        // The VT alert arrives live: a banner, and (in the list) a flashing item in severity order.
+        // The VT alert arrives live: a banner, the patient's recent alerts, and a flashing item in the alert list.
         await Assertions.Expect(page.Locator(".alert-banner")).ToContainTextAsync("VT run", new() { Timeout = 45_000 });
+        await Assertions.Expect(page.Locator(".patient-panel .alert-list li[data-kind=VentricularTachycardiaRun]").First).ToBeVisibleAsync();
         if (device.Mobile) await page.ClickAsync(".monitoring-detail .back");
         var vt = page.Locator("#alerts li[data-kind=VentricularTachycardiaRun][data-state=Open]").First;
         await Assertions.Expect(vt).ToBeVisibleAsync();

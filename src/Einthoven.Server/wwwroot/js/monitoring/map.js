@@ -40,9 +40,11 @@ function graticule(L, map) {
  */
 export async function dispatchMap(container, { home, teams = [], proposed = null }) {
   const L = await leaflet();
-  const map = L.map(container, { zoomSnap: 0.25, attributionControl: false, crs: L.CRS.EPSG3857 });
+  const map = L.map(container, { zoomSnap: 0.25, attributionControl: false, zoomControl: false, crs: L.CRS.EPSG3857 });
+  L.control.zoom({ position: 'bottomright' }).addTo(map);
   const homeAt = L.latLng(home.lat, home.lon);
-  map.fitBounds(L.latLngBounds([homeAt, ...teams.map(t => [t.lat, t.lon])]).pad(0.35), { maxZoom: 14 });
+  // Room for the labels: the home's on its left, the teams' on their right.
+  map.fitBounds(L.latLngBounds([homeAt, ...teams.map(t => [t.lat, t.lon])]), { maxZoom: 14, paddingTopLeft: [70, 40], paddingBottomRight: [170, 40] });
   graticule(L, map);
   L.control.scale({ imperial: false }).addTo(map);
   const target = teams.find(t => t.id === proposed);

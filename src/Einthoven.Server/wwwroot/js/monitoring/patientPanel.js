@@ -8,7 +8,7 @@ import { liveStrip } from './strip.js';
 
 /**
  * Renders the patient into `container` and watches their live samples on `hub`.
- * Returns { onSamples(view), onStream(patientView), destroy() }.
+ * Returns { onSamples(view), onAlert(alertView), destroy() }.
  */
 export async function patientPanel(container, patientId, { hub, onOpenAlert }) {
   /** @type {import('../core/types.js').PatientHistoryView} */
@@ -18,6 +18,11 @@ export async function patientPanel(container, patientId, { hub, onOpenAlert }) {
   const liveStatus = h('p', { class: 'live-status muted small', 'aria-live': 'polite' });
   const s = history.settings;
   strip.reset(p.liveLeads.map(l => l.name), p.liveLeads.map(l => l.gain));
+  const recent = h('section', { 'aria-label': 'Recent alerts' });
+  const showRecent = () => replace(recent, h('h3', {}, 'Recent alerts'),
+    history.recentAlerts.length === 0 ? h('p', { class: 'muted' }, 'No alert yet.') :
+      h('ul', { class: 'alert-list' }, history.recentAlerts.map(a => alertItem(a, { onOpen: onOpenAlert, showPatient: false }))));
+  showRecent();
   replace(container, h('article', { class: 'patient-panel', dataset: { patient: p.patientId } },
     h('header', {}, h('h2', {}, p.name),
       h('p', {}, h('strong', {}, 'Known conditions: '), p.knownConditions || 'none recorded')),
@@ -25,9 +30,7 @@ export async function patientPanel(container, patientId, { hub, onOpenAlert }) {
     h('section', { 'aria-label': 'Alert thresholds' }, h('h3', {}, 'Alert thresholds'),
       h('p', { class: 'small' }, `Bradycardia below ${s.bradycardiaBpm} bpm · tachycardia above ${s.tachycardiaBpm} bpm · pause ${s.pauseSeconds} s · ` +
         `asystole ${s.asystoleSeconds} s · VT ${s.vtRunBeats} V beats at ${s.vtRateBpm} bpm, sustained after ${s.sustainedVtSeconds} s`)),
-    h('section', { 'aria-label': 'Recent alerts' }, h('h3', {}, 'Recent alerts'),
-      history.recentAlerts.length === 0 ? h('p', { class: 'muted' }, 'No alert yet.') :
-        h('ul', { class: 'alert-list' }, history.recentAlerts.map(a => alertItem(a, { onOpen: onOpenAlert, showPatient: false })))),
+    recent,
     h('section', { 'aria-label': 'Earlier recordings' }, h('h3', {}, 'Earlier recordings'),
       history.recordings.length === 0 ? h('p', { class: 'muted' }, 'No recording yet.') :
         h('ul', { class: 'history-recordings' }, history.recordings.map(r => h('li', { dataset: { recording: r.id } },
@@ -48,6 +51,12 @@ export async function patientPanel(container, patientId, { hub, onOpenAlert }) {
       if (view.streamId !== p.liveStreamId) refreshLeads(view.streamId);
       strip.push(view);
       if (lastSample === null) { lastSample = view.firstSample; describe(); }
+    },
+    /** An alert the hub announced: the patient's go to the top of the recent ones. */
+    onAlert(/** @type {import('../core/types.js').AlertView} */ alert) {
+      if (alert.patientId !== patientId) return;
+      history.recentAlerts = [alert, ...history.recentAlerts.filter(a => a.id !== alert.id)];
+      showRecent();
     },
     destroy() { strip.destroy(); hub.unwatch(patientId); },
   };

@@ -63,7 +63,11 @@ export function evidenceStrip(/** @type {import('../core/types.js').AlertDetailV
   canvas.style.width = `${width}px`;
   canvas.setAttribute('aria-label', `Evidence: ${seconds.toFixed(1)} s of ${detail.leads.join(', ')} at 25 mm/s, 10 mm/mV`);
   drawStrip(canvas, { names: detail.leads, gains: detail.gains, fs, firstSample: detail.evidenceStart, samples: detail.evidence, t0: detail.evidenceStart / fs, width });
-  return h('div', { class: 'strip-scroll' }, canvas);
+  const box = h('div', { class: 'strip-scroll' }, canvas);
+  // Where the screen is narrower than the strip, the event's start is shown (a second before it), not the strip's.
+  const startX = MarginMm * pxPerMm() + ((detail.alert.startSample - detail.evidenceStart) / fs - 1) * 25 * pxPerMm();
+  requestAnimationFrame(() => { box.scrollLeft = Math.max(0, startX - MarginMm * pxPerMm()); });
+  return box;
 }
 
 /**

@@ -79,6 +79,7 @@ export async function render(main, { isMonitor, query }) {
       replace(banner, h('button', { type: 'button', class: `banner flash ${alert.severity.toLowerCase()}`, onclick: () => open('alert', alert.id) },
         severityBadge(alert.severity), ` ${kindName(alert)}: ${alert.patientName} · ${alert.detail}`));
     }
+    state.panel?.onAlert(alert);
     loadPatients().catch(() => {});
   }
 
