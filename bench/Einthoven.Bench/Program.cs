@@ -15,6 +15,7 @@ var benchmarks = new (string Name, string Help, Func<string[], int> Run)[]
     ("engine", "engine: learning engine throughput on a beat-classifier-sized network", EngineBenchmark.Run),
     ("rhythm", "rhythm [CINC2017]: rhythm classification latency of a 30-s single-lead recording on one thread", RhythmBenchmark.Run),
     ("memory", "memory [--hours H]: peak memory of analysing and downloading a 24-hour 12-lead 250 Hz recording on the real server, against the budgets", MemoryBenchmark.Run),
+    ("monitor", "monitor [MITDB] [RECORDS...]: live monitoring engine CPU ms per signal-second per patient (MIT-BIH streamed in 1-s chunks, one thread) and memory per monitor", MonitorBenchmark.Run),
     ("edf-csv", "edf-csv [MITDB] [N]: EDF and CSV write and windowed-read throughput on the first N (8) MIT-BIH records", EdfCsvBenchmark.Run),
 };
 

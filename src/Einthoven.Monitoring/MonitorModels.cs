@@ -6,8 +6,9 @@ namespace Einthoven.Monitoring;
 
 /// <summary>
 /// The shipped beat and rhythm models, loaded (and hash-checked) once per process and shared by every
-/// <see cref="PatientMonitor"/>; thread-safe. The beat ensemble replicates its layers per call; the rhythm network
-/// keeps its activations, so each concurrent rhythm read borrows a classifier from a small pool.
+/// <see cref="PatientMonitor"/>; thread-safe. The networks' layers keep their activations, so each thread classifies
+/// keeps its activations, so each thread classifies beats on its own replica of the beat model's layers (weights
+/// shared) and each concurrent rhythm read borrows a classifier from a small pool.
 /// </summary>
 public sealed class MonitorModels
 {
@@ -16,10 +17,12 @@ public sealed class MonitorModels
 
     private readonly Func<RhythmClassifier> _loadRhythm;
     private readonly ConcurrentBag<RhythmClassifier> _rhythmPool = [];
+    private readonly ThreadLocal<IReadOnlyList<BeatMember>> _beatReplicas;
 
     public MonitorModels(BeatClassifier beats, Func<RhythmClassifier> loadRhythm)
     {
         Beats = beats;
+        _beatReplicas = new ThreadLocal<IReadOnlyList<BeatMember>>(beats.Model.Replicate);
         _loadRhythm = loadRhythm;
         _rhythmPool.Add(loadRhythm());
     }
@@ -28,6 +31,9 @@ public sealed class MonitorModels
 
     /// <summary>The models that ship with Einthoven, loaded on first use, once per process.</summary>
     public static MonitorModels LoadShipped() => Shipped.Value;
+
+    /// <summary>Beat class probabilities on this thread's replica of the beat model (no layers copied per call).</summary>
+    internal float[] ClassifyBeats(BeatFeatures features) => Beats.Model.Probabilities(features, _beatReplicas.Value!);
 
     /// <summary>Runs the rhythm model on one prepared input, on a classifier no other thread is using.</summary>
     internal RhythmPrediction ClassifyRhythm(RhythmInput input)

@@ -87,7 +87,7 @@ internal sealed class OnlineBeatClassifier
             BeatFeatureExtractor.WriteBeat(_waiting[b].Windows, _template.Templates!, _template.Scales,
                 windows.AsSpan(b * BeatInputLayout.InputSize, BeatInputLayout.InputSize), row);
         }
-        var probabilities = _models.Beats.Model.Probabilities(new BeatFeatures(windows, features));
+        var probabilities = _models.ClassifyBeats(new BeatFeatures(windows, features));
         var beats = BeatClassifier.Label(_waiting.Select(w => w.R).ToArray(), probabilities, flush ? end : long.MaxValue, _fs);
         _waiting.Clear();
         return beats.Select(b => (b.Sample, AamiMapping.Symbol(InAtrialFibrillation && b.Class == AamiClass.S ? AamiClass.N : b.Class))).ToArray();

@@ -7,8 +7,8 @@ namespace Einthoven.Monitoring;
 /// lead A, read every <see cref="MonitorSettings.RhythmStepSeconds"/>. The model costs milliseconds, so a window whose
 /// RR intervals are plainly regular (RMSSD under 5 % of the mean RR, half the 10 % that separates fibrillation in
 /// the RR-irregularity literature, e.g. Dash et al. 2009) is taken as not fibrillation without it, unless an episode
-/// is open. Fibrillation starts with the first window the model calls A (onset estimate: the window's middle) and
-/// ends after <see cref="MonitorSettings.AfEndWindows"/> readable windows without it; windows it calls too noisy,
+/// is open. Fibrillation starts once consecutive windows the model calls A span <see cref="MonitorSettings.AfOnsetSeconds"/>
+/// (onset estimate: the first one's middle) and ends after <see cref="MonitorSettings.AfEndWindows"/> readable windows without it; windows it calls too noisy,
 /// or with a lost signal, change nothing.
 /// </summary>
 internal sealed class RhythmWatch(LeadInput lead, double fs, MonitorSettings settings, MonitorModels models)
@@ -19,8 +19,8 @@ internal sealed class RhythmWatch(LeadInput lead, double fs, MonitorSettings set
     private readonly long _every = (long)Math.Round(settings.RhythmStepSeconds * fs);
     private long _readableSince;
     private bool _open;
-    private int _without;
-    private long _firstWithout;
+    private int _without, _with;
+    private long _firstWithout, _firstWith;
 
     /// <summary>Whether an atrial fibrillation episode is open.</summary>
     public bool InEpisode => _open;
@@ -39,11 +39,14 @@ internal sealed class RhythmWatch(LeadInput lead, double fs, MonitorSettings set
         if (label == RhythmVerdict.AtrialFibrillation)
         {
             _without = 0;
-            if (_open) return;
+            if (_with++ == 0) _firstWith = middle;
+            var span = settings.RhythmWindowSeconds + (_with - 1) * settings.RhythmStepSeconds;
+            if (_open || span < settings.AfOnsetSeconds) return;
             _open = true;
-            alerts.Raise(AlertKind.AtrialFibrillation, AlertPhase.Onset, middle, $"rhythm model: atrial fibrillation over the last {settings.RhythmWindowSeconds:0} s");
+            alerts.Raise(AlertKind.AtrialFibrillation, AlertPhase.Onset, _firstWith, $"rhythm model: atrial fibrillation over the last {span:0} s");
             return;
         }
+        _with = 0;
         if (!_open) return;
         if (_without++ == 0) _firstWithout = middle;
         if (_without < settings.AfEndWindows) return;

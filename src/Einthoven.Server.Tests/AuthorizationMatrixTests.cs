@@ -294,6 +294,71 @@ public abstract class AuthorizationMatrixTests(ServerFixture fixture)
     public Task The_device_socket_answers_a_plain_request_with_a_problem_whoever_asks() =>
         Check(HttpMethod.Get, _ => "/api/live/ingest", new Matrix(400, 400, 400, 400, 400, 400, 400, 400), (_, body) => Assert.Contains("WebSocket", body));
 
+    [ProviderFact]
+    [Covers("POST /api/admin/organisations")]
+    public Task Create_an_organisation() =>
+        Check(HttpMethod.Post, _ => "/api/admin/organisations", Matrix.Admins(201), body: new { name = "matrix care" });
+
+    [ProviderFact]
+    [Covers("POST /api/admin/organisations/{id:guid}/members")]
+    public Task Add_staff_to_an_organisation() =>
+        Check(HttpMethod.Post, _ => $"/api/admin/organisations/{Guid.NewGuid()}/members", Matrix.Admins(404), body: new { userId = W.Owner.Id });
+
+    [ProviderFact]
+    [Covers("GET /api/monitoring/organisations")]
+    public Task Organisations_to_enrol_with() => Check(HttpMethod.Get, _ => "/api/monitoring/organisations", Matrix.AnyUser());
+
+    [ProviderFact]
+    [Covers("GET /api/monitoring/enrolment")]
+    [Covers("PUT /api/monitoring/enrolment")]
+    [Covers("DELETE /api/monitoring/enrolment")]
+    public async Task Own_enrolment_for_live_monitoring()
+    {
+        await Check(HttpMethod.Get, _ => "/api/monitoring/enrolment", Matrix.Patients(404));
+        await Check(HttpMethod.Put, _ => "/api/monitoring/enrolment", Matrix.Patients(400), body: new { organisationId = Guid.NewGuid(), homeLatitude = 41.3, homeLongitude = 69.2 });
+        await Check(HttpMethod.Delete, _ => "/api/monitoring/enrolment", Matrix.Patients(404));
+    }
+
+    /// <summary>
+    /// The monitoring staff's endpoints refuse every caller of the matrix (none is monitoring staff); staff of another
+    /// organisation, and paramedics, are refused in LiveMonitoringTests.
+    /// </summary>
+    [ProviderFact]
+    [Covers("GET /api/monitoring/patients")]
+    [Covers("GET /api/monitoring/patients/{id:guid}")]
+    [Covers("PUT /api/monitoring/patients/{id:guid}/settings")]
+    [Covers("GET /api/monitoring/alerts")]
+    [Covers("GET /api/monitoring/alerts/{id:guid}")]
+    [Covers("POST /api/monitoring/alerts/{id:guid}/acknowledge")]
+    [Covers("POST /api/monitoring/alerts/{id:guid}/escalate")]
+    [Covers("POST /api/monitoring/alerts/{id:guid}/resolve")]
+    [Covers("GET /api/monitoring/alerts/{id:guid}/dispatch")]
+    [Covers("POST /api/monitoring/alerts/{id:guid}/dispatch")]
+    [Covers("POST /api/monitoring/teams")]
+    [Covers("GET /api/monitoring/teams")]
+    [Covers("PUT /api/monitoring/teams/{id:guid}/availability")]
+    [Covers("GET /api/paramedic/dispatches")]
+    [Covers("POST /api/paramedic/dispatches/{id:guid}/handover")]
+    public async Task Monitoring_and_dispatch_are_for_staff_only()
+    {
+        var staffOnly = new Matrix(401, 403, 403, 403, 403, 403, 403, 403);
+        var id = Guid.NewGuid();
+        var note = new { note = "matrix" };
+        foreach (var (method, url, body) in new (HttpMethod, string, object?)[]
+                 {
+                     (HttpMethod.Get, "/api/monitoring/patients", null), (HttpMethod.Get, $"/api/monitoring/patients/{W.Owner.Id}", null),
+                     (HttpMethod.Put, $"/api/monitoring/patients/{W.Owner.Id}/settings", new { tachycardiaBpm = 120 }),
+                     (HttpMethod.Get, "/api/monitoring/alerts", null), (HttpMethod.Get, $"/api/monitoring/alerts/{id}", null),
+                     (HttpMethod.Post, $"/api/monitoring/alerts/{id}/acknowledge", note), (HttpMethod.Post, $"/api/monitoring/alerts/{id}/escalate", note),
+                     (HttpMethod.Post, $"/api/monitoring/alerts/{id}/resolve", note), (HttpMethod.Get, $"/api/monitoring/alerts/{id}/dispatch", null),
+                     (HttpMethod.Post, $"/api/monitoring/alerts/{id}/dispatch", new { teamId = id }),
+                     (HttpMethod.Post, "/api/monitoring/teams", new { organisationId = id, name = "t", baseLatitude = 0, baseLongitude = 0 }),
+                     (HttpMethod.Get, "/api/monitoring/teams", null), (HttpMethod.Put, $"/api/monitoring/teams/{id}/availability", new { availability = "Available" }),
+                     (HttpMethod.Get, "/api/paramedic/dispatches", null), (HttpMethod.Post, $"/api/paramedic/dispatches/{id}/handover", note),
+                 })
+            await Check(method, _ => url, staffOnly, body: body);
+    }
+
     private async Task Check(HttpMethod? method, Func<Who, string> url, Matrix expected, Action<Who, string>? verify = null,
         object? body = null, Func<HttpClient, Who, Task<HttpResponseMessage>>? send = null)
     {

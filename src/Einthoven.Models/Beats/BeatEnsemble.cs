@@ -38,11 +38,20 @@ public sealed class BeatEnsemble
     public long ParameterCount => Members.Sum(m => m.Morphology.ParameterCount + m.Rhythm.ParameterCount);
 
     /// <summary>Class probabilities [Count, 5] indexed by <see cref="AamiClass"/>, flat; safe to call from several threads at once.</summary>
-    public float[] Probabilities(BeatFeatures beats)
+    public float[] Probabilities(BeatFeatures beats) => Probabilities(beats, Replicate());
+
+    /// <summary>
+    /// The members with their layers replicated (weights shared): what <see cref="Probabilities(BeatFeatures, IReadOnlyList{BeatMember})"/>
+    /// runs on. A caller that classifies small batches often (live monitoring) keeps one set per thread instead of
+    /// replicating per call.
+    /// </summary>
+    public IReadOnlyList<BeatMember> Replicate() => Members.Select(m => new BeatMember(m.Morphology.Replicate(), m.Rhythm.Replicate())).ToArray();
+
+    /// <summary>Class probabilities as <see cref="Probabilities(BeatFeatures)"/> on replicas from <see cref="Replicate"/>, which one thread at a time may use.</summary>
+    public float[] Probabilities(BeatFeatures beats, IReadOnlyList<BeatMember> replicas)
     {
         var result = new float[beats.Count * AamiMapping.ClassCount];
         if (beats.Count == 0) return result;
-        var replicas = Members.Select(m => (Morphology: m.Morphology.Replicate(), Rhythm: m.Rhythm.Replicate())).ToArray();
         Span<float> morphology = stackalloc float[BeatExperts.MorphologyClasses];
         Span<float> rhythm = stackalloc float[BeatExperts.RhythmClasses];
         Span<float> combined = stackalloc float[AamiMapping.ClassCount];
@@ -65,7 +74,7 @@ public sealed class BeatEnsemble
                     SoftmaxCrossEntropy.Softmax(rhythmLogits.Sample(s), rhythm);
                     BeatExperts.Combine(morphology, rhythm, combined);
                     var row = target.Slice(s * AamiMapping.ClassCount, AamiMapping.ClassCount);
-                    for (var c = 0; c < combined.Length; c++) row[c] += combined[c] / replicas.Length;
+                    for (var c = 0; c < combined.Length; c++) row[c] += combined[c] / replicas.Count;
                 }
             }
         }

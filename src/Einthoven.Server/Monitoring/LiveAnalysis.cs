@@ -21,7 +21,7 @@ public sealed class LiveAnalysis : BackgroundService, ILiveFeedSubscriber
     private readonly ILogger<LiveAnalysis> _log;
     private readonly Channel<Work>[] _workers;
 
-    private sealed record Work(StoredFrame? Frame, Guid Stream);
+    private sealed record Work(StoredFrame? Frame, Guid Stream, TaskCompletionSource? Done = null);
 
     public LiveAnalysis(IServiceScopeFactory scopes, AlertRecorder recorder, ILiveBroadcast broadcast, MonitorModels models, ILogger<LiveAnalysis> log)
     {
@@ -36,6 +36,19 @@ public sealed class LiveAnalysis : BackgroundService, ILiveFeedSubscriber
 
     public void OnEnded(Guid streamId) => Worker(streamId).TryWrite(new Work(null, streamId));
 
+    /// <summary>Analyses a frame from the broker; completes when it is analysed and its alerts stored.</summary>
+    public Task ProcessAsync(StoredFrame frame) => Submit(new Work(frame, frame.StreamId, Done()));
+
+    public Task EndAsync(Guid streamId) => Submit(new Work(null, streamId, Done()));
+
+    private static TaskCompletionSource Done() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private Task Submit(Work work)
+    {
+        Worker(work.Stream).TryWrite(work);
+        return work.Done!.Task;
+    }
+
     private ChannelWriter<Work> Worker(Guid stream) => _workers[(stream.GetHashCode() & int.MaxValue) % _workers.Length].Writer;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -48,22 +61,42 @@ public sealed class LiveAnalysis : BackgroundService, ILiveFeedSubscriber
         {
             try
             {
-                if (work.Frame is null)
-                {
-                    if (streams.Remove(work.Stream, out var ended) && ended is not null) await _recorder.RecordAsync(work.Stream, ended, ended.Flush().Alerts, ct);
-                    continue;
-                }
-                if (!streams.TryGetValue(work.Stream, out var analysis)) streams[work.Stream] = analysis = await StartAsync(work.Frame, ct);
-                if (analysis is null || work.Frame.FirstSample < analysis.NextSample) continue; // not monitored, or already analysed
-                var update = analysis.Push(work.Frame);
-                _broadcast.Samples(new LiveSamplesView(analysis.PatientId, work.Stream, work.Frame.FirstSample, analysis.SamplingFrequency, work.Frame.Samples));
-                if (update.Alerts.Count > 0) await _recorder.RecordAsync(work.Stream, analysis, update.Alerts, ct);
+                await AnalyseAsync(streams, work, ct);
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
                 _log.LogWarning("live analysis of stream {Stream} failed: {Error}", work.Stream, e.Message);
             }
+            finally { work.Done?.TrySetResult(); }
         }
+    }
+
+    private async Task AnalyseAsync(Dictionary<Guid, StreamAnalysis?> streams, Work work, CancellationToken ct)
+    {
+        if (work.Frame is null)
+        {
+            if (streams.Remove(work.Stream, out var ended) && ended is not null) await _recorder.RecordAsync(work.Stream, ended, ended.Flush().Alerts, ct);
+            return;
+        }
+        if (!streams.TryGetValue(work.Stream, out var analysis)) streams[work.Stream] = analysis = await StartAsync(work.Frame, ct);
+        if (analysis is null || work.Frame.FirstSample < analysis.NextSample) return; // not monitored, or analysed already
+        if (work.Frame.FirstSample > analysis.NextSample) await FillGapAsync(analysis, work.Frame, ct);
+        var update = analysis.Push(work.Frame);
+        _broadcast.Samples(new LiveSamplesView(analysis.PatientId, work.Stream, work.Frame.FirstSample, analysis.SamplingFrequency, work.Frame.Samples));
+        if (update.Alerts.Count > 0) await _recorder.RecordAsync(work.Stream, analysis, update.Alerts, ct);
+    }
+
+    /// <summary>Frames stored but never delivered here (their publication was lost): read back from storage, in order.</summary>
+    private async Task FillGapAsync(StreamAnalysis analysis, StoredFrame next, CancellationToken ct)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var missing = await db.LiveFrames.AsNoTracking().Where(f => f.StreamId == next.StreamId && f.FirstSample >= analysis.NextSample && f.FirstSample < next.FirstSample)
+            .OrderBy(f => f.Sequence).ToListAsync(ct);
+        var alerts = new List<MonitorAlert>();
+        foreach (var f in missing.TakeWhile(f => f.FirstSample == analysis.NextSample).ToList())
+            alerts.AddRange(analysis.Push(new StoredFrame(f.StreamId, next.PatientId, f.Sequence, f.FirstSample, f.DeviceTime, next.ReceivedAt, StoredFrame.Decode(f.Data, next.Samples.Length))).Alerts);
+        if (alerts.Count > 0) await _recorder.RecordAsync(next.StreamId, analysis, alerts, ct);
     }
 
     /// <summary>The analysis of a stream seen for the first time, or null when its patient is not monitored by anyone.</summary>
