@@ -241,6 +241,7 @@ export {};
  * @property {number} rateHysteresisBpm
  * @property {number} rhythmWindowSeconds
  * @property {number} rhythmStepSeconds
+ * @property {number} afOnsetSeconds consecutive windows called AF must span this long before the AF alert
  * @property {number} afEndWindows
  * @property {number} signalLossSeconds
  * @property {number} evidenceSeconds
