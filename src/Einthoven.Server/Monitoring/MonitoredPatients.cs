@@ -23,7 +23,8 @@ public static class MonitoredPatients
             var stream = live.GetValueOrDefault(e.PatientId);
             var alerts = open.GetValueOrDefault(e.PatientId);
             return new MonitoredPatientView(e.PatientId, names.GetValueOrDefault(e.PatientId, ""), e.HomeLatitude, e.HomeLongitude, e.KnownConditions,
-                stream?.Id, stream?.LastFrameAt, alerts.Count, alerts.Worst);
+                stream?.Id, stream?.LastFrameAt, alerts.Count, alerts.Worst,
+                stream is null ? [] : System.Text.Json.JsonSerializer.Deserialize<Live.DeviceLead[]>(stream.LeadsJson, Live.IngestJson.Options)!);
         }).OrderByDescending(p => p.OpenAlerts).ThenBy(p => p.Name).ToList();
     }
 

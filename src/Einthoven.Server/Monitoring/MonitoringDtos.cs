@@ -10,9 +10,9 @@ public sealed record EnrolmentRequest(Guid OrganisationId, double HomeLatitude, 
 public sealed record EnrolmentView(Guid Id, Guid OrganisationId, string OrganisationName, double HomeLatitude, double HomeLongitude,
     string KnownConditions, Einthoven.Monitoring.MonitorSettings Settings, DateTime EnrolledAt);
 
-/// <summary>A monitored patient on the dashboard: whether a device streams now, and open alerts.</summary>
+/// <summary>A monitored patient on the dashboard: whether a device streams now (with its leads, to draw the samples in mV), and open alerts.</summary>
 public sealed record MonitoredPatientView(Guid PatientId, string Name, double HomeLatitude, double HomeLongitude, string KnownConditions,
-    Guid? LiveStreamId, DateTime? LastFrameAt, int OpenAlerts, string? WorstOpenSeverity);
+    Guid? LiveStreamId, DateTime? LastFrameAt, int OpenAlerts, string? WorstOpenSeverity, IReadOnlyList<Live.DeviceLead> LiveLeads);
 /// <summary>A monitored patient with the history an alert is read against.</summary>
 public sealed record PatientHistoryView(MonitoredPatientView Patient, Einthoven.Monitoring.MonitorSettings Settings,
     IReadOnlyList<HistoryRecordingView> Recordings, IReadOnlyList<AlertView> RecentAlerts);

@@ -7,6 +7,8 @@ const session = { user: null };
 const isPatient = () => session.user?.roles.includes('Patient');
 const isDoctor = () => session.user?.roles.includes('Doctor');
 const isAdmin = () => session.user?.roles.includes('Admin');
+const isMonitor = () => session.user?.roles.includes('Monitor');
+const isParamedic = () => session.user?.roles.includes('Paramedic');
 
 route('/', () => import('./pages/home.js'));
 route('/signin', () => import('./pages/signin.js'));
@@ -17,13 +19,20 @@ route('/doctor', () => import('./pages/doctor.js'));
 route('/doctor/patients/:id', () => import('./pages/patient.js'));
 route('/settings', () => import('./pages/settings.js'));
 route('/admin', () => import('./pages/admin.js'));
+route('/monitoring', () => import('./pages/monitoring.js'));
+route('/paramedic', () => import('./pages/paramedic.js'));
 
 const publicPages = new Set(['/signin', '/register', '/settings']);
 let cleanup = null;
 
-/** Where a role starts: an admin runs the platform, a patient sees recordings, a doctor the patients. */
+/**
+ * Where a role starts: an admin runs the platform, monitoring staff the dashboard, a paramedic the dispatches, a patient
+ * sees recordings, a doctor the patients.
+ */
 function startPage(roles = session.user?.roles ?? []) {
   if (roles.includes('Admin')) return '/admin';
+  if (roles.includes('Monitor')) return '/monitoring';
+  if (roles.includes('Paramedic')) return '/paramedic';
   return roles.includes('Patient') ? '/' : '/doctor';
 }
 
@@ -38,6 +47,8 @@ function renderNav() {
   const links = [];
   if (isPatient()) links.push(['/', 'Recordings'], ['/sharing', 'Sharing']);
   if (isDoctor()) links.push(['/doctor', 'Patients']);
+  if (isMonitor()) links.push(['/monitoring', 'Monitoring']);
+  if (isParamedic()) links.push(['/paramedic', 'Dispatches']);
   if (isAdmin()) links.push(['/admin', 'Admin']);
   links.push(['/settings', 'Settings']);
   const here = location.pathname;
@@ -64,7 +75,7 @@ async function show(current) {
   try {
     const page = await current.load();
     replace(main);
-    const context = { session, params: current.params, query: current.query, navigate, refreshSession, isPatient, isDoctor, isAdmin, startPage };
+    const context = { session, params: current.params, query: current.query, navigate, refreshSession, isPatient, isDoctor, isAdmin, isMonitor, isParamedic, startPage };
     cleanup = (await page.render(main, context)) ?? null;
     if (document.activeElement === document.body) main.focus({ preventScroll: true });
   } catch (e) {

@@ -185,3 +185,158 @@ export {};
  * @property {string} name
  * @property {string[]} symbols
  */
+
+/**
+ * GET /api/monitoring/patients: a patient enrolled with the staff member's organisation.
+ * @typedef {object} MonitoredPatientView
+ * @property {string} patientId
+ * @property {string} name
+ * @property {number} homeLatitude degrees
+ * @property {number} homeLongitude degrees
+ * @property {string} knownConditions
+ * @property {string | null} liveStreamId the stream a device sends now, null when none is open
+ * @property {string | null} lastFrameAt UTC
+ * @property {number} openAlerts
+ * @property {'Critical' | 'Warning' | 'Advisory' | null} worstOpenSeverity
+ * @property {DeviceLead[]} liveLeads the live stream's leads, empty when none is open
+ */
+
+/**
+ * A lead as a device declares it.
+ * @typedef {object} DeviceLead
+ * @property {string} name
+ * @property {number} gain adu per mV
+ */
+
+/**
+ * GET /api/monitoring/patients/{id}.
+ * @typedef {object} PatientHistoryView
+ * @property {MonitoredPatientView} patient
+ * @property {MonitorSettings} settings
+ * @property {HistoryRecordingView[]} recordings newest first
+ * @property {AlertView[]} recentAlerts newest first
+ */
+
+/**
+ * @typedef {object} HistoryRecordingView
+ * @property {string} id
+ * @property {string} name
+ * @property {string} recordedAt UTC
+ * @property {number} durationSeconds
+ * @property {string} originalFormat
+ * @property {string | null} summary one line: rhythm, rate, V and S beats
+ */
+
+/**
+ * A patient's alert thresholds (Einthoven.Monitoring.MonitorSettings).
+ * @typedef {object} MonitorSettings
+ * @property {number} bradycardiaBpm
+ * @property {number} tachycardiaBpm
+ * @property {number} pauseSeconds
+ * @property {number} asystoleSeconds
+ * @property {number} vtRateBpm
+ * @property {number} vtRunBeats
+ * @property {number} sustainedVtSeconds
+ * @property {number} rateSustainSeconds
+ * @property {number} rateHysteresisBpm
+ * @property {number} rhythmWindowSeconds
+ * @property {number} rhythmStepSeconds
+ * @property {number} afOnsetSeconds consecutive windows called AF must span this long before the AF alert
+ * @property {number} afEndWindows
+ * @property {number} signalLossSeconds
+ * @property {number} evidenceSeconds
+ */
+
+/**
+ * An alert (GET /api/monitoring/alerts, and the hub's "alert" message). Positions are samples of the stream.
+ * @typedef {object} AlertView
+ * @property {string} id
+ * @property {string} patientId
+ * @property {string} patientName
+ * @property {string} streamId
+ * @property {string} kind AtrialFibrillation, VentricularTachycardiaRun, SustainedVentricularTachycardia, Bradycardia, ...
+ * @property {'Onset' | 'End'} phase
+ * @property {'Critical' | 'Warning' | 'Advisory'} severity
+ * @property {string} detail
+ * @property {number} startSample
+ * @property {number} detectedAtSample
+ * @property {number} samplingFrequency Hz
+ * @property {number} deviceTime the device clock (Unix ms) of the frame that raised it
+ * @property {string} raisedAt UTC
+ * @property {number} latencyMs device clock to the server's publication
+ * @property {'Open' | 'Acknowledged' | 'Escalated' | 'Dispatched' | 'Resolved'} state
+ * @property {string} updatedAt UTC
+ */
+
+/**
+ * GET /api/monitoring/alerts/{id}: the alert with its evidence strip (adu, every lead from evidenceStart).
+ * @typedef {object} AlertDetailView
+ * @property {AlertView} alert
+ * @property {number} evidenceStart sample
+ * @property {string[]} leads
+ * @property {number[]} gains adu per mV, one per lead
+ * @property {number[][]} evidence [lead][sample]
+ * @property {AlertActionView[]} actions the trail, oldest first
+ * @property {DispatchView[]} dispatches
+ */
+
+/**
+ * @typedef {object} AlertActionView
+ * @property {string} action acknowledge, escalate, dispatch, resolve, handover
+ * @property {string} actorId
+ * @property {string} actorName
+ * @property {string} note
+ * @property {string} at UTC
+ */
+
+/**
+ * @typedef {object} DispatchView
+ * @property {string} id
+ * @property {string} alertId
+ * @property {string} teamId
+ * @property {string} teamName
+ * @property {number} distanceKm great-circle, base to home
+ * @property {string} assignedAt UTC
+ * @property {string | null} handedOverAt UTC
+ * @property {string} handOverNote
+ */
+
+/**
+ * @typedef {object} TeamView
+ * @property {string} id
+ * @property {string} organisationId
+ * @property {string} name
+ * @property {number} baseLatitude
+ * @property {number} baseLongitude
+ * @property {'Available' | 'Dispatched' | 'OffDuty'} availability
+ */
+
+/**
+ * @typedef {object} TeamProposalView
+ * @property {TeamView} team
+ * @property {number} distanceKm
+ */
+
+/**
+ * GET /api/monitoring/alerts/{id}/dispatch: the available teams, nearest the patient's home first.
+ * @typedef {object} DispatchProposalView
+ * @property {string} alertId
+ * @property {number} homeLatitude
+ * @property {number} homeLongitude
+ * @property {TeamProposalView[]} teams
+ */
+
+/**
+ * GET /api/paramedic/dispatches.
+ * @typedef {object} ParamedicDispatchView
+ * @property {DispatchView} dispatch
+ * @property {AlertView} alert
+ * @property {number} homeLatitude
+ * @property {number} homeLongitude
+ * @property {string} knownConditions
+ */
+
+/**
+ * The hub's "samples" message (not in the OpenAPI document: SignalR only): one stored frame of a watched patient.
+ * @typedef {{ patientId: string, streamId: string, firstSample: number, samplingFrequency: number, samples: number[][] }} LiveSamplesView
+ */

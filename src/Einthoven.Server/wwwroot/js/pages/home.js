@@ -3,9 +3,9 @@ import { h } from '../core/dom.js';
 import { recordingList } from '../components/recordingList.js';
 import { uploader } from '../components/uploader.js';
 
-/** The patient's start page: upload and the recordings by date. Doctors and admins without a patient role go to their own. */
-export async function render(main, { isPatient, isDoctor, isAdmin, navigate, startPage }) {
-  if (!isPatient()) return isDoctor() || isAdmin() ? navigate(startPage(), { replace: true }) : main.append(h('p', {}, 'This account has no role yet.'));
+/** The patient's start page: upload and the recordings by date. Doctors, admins and monitoring staff without a patient role go to their own. */
+export async function render(main, { isPatient, isDoctor, isAdmin, isMonitor, isParamedic, navigate, startPage }) {
+  if (!isPatient()) return isDoctor() || isAdmin() || isMonitor() || isParamedic() ? navigate(startPage(), { replace: true }) : main.append(h('p', {}, 'This account has no role yet.'));
   const list = h('section', { class: 'history', 'aria-labelledby': 'history-title' });
   const refresh = async () => recordingList(list, await get('/api/recordings/summaries'), { title: 'Your recordings', titleId: 'history-title' });
   main.append(h('h1', { class: 'visually-hidden' }, 'Recordings'), uploader({ onUploaded: refresh }), list);

@@ -5,7 +5,7 @@ import { dateTime, duration, utc } from '../core/format.js';
 import { analysisPanel } from '../components/analysisPanel.js';
 import { createViewer } from '../viewer/viewer.js';
 
-export async function render(main, { params, session, navigate }) {
+export async function render(main, { params, session, navigate, isDoctor, isMonitor }) {
   let detail;
   try {
     detail = await get(`/api/recordings/${params.id}`);
@@ -15,7 +15,8 @@ export async function render(main, { params, session, navigate }) {
   }
   const r = detail.recording;
   const own = r.patientId === session.user.id;
-  const back = own ? '/' : `/doctor/patients/${r.patientId}`;
+  const monitoring = !own && !isDoctor() && isMonitor();
+  const back = own ? '/' : monitoring ? `/monitoring?patient=${r.patientId}` : `/doctor/patients/${r.patientId}`;
   const annotators = Object.keys(detail.annotationCounts ?? {}).sort((a, b) => (a === 'analysis' ? -1 : b === 'analysis' ? 1 : a.localeCompare(b)));
   const viewer = createViewer({ recording: r, leads: detail.leads, annotators });
   const analysis = analysisPanel({
@@ -26,7 +27,7 @@ export async function render(main, { params, session, navigate }) {
     h('a', { href: `/api/recordings/${r.id}/download?format=${format}`, download: '', class: 'button small' }, format === 'original' ? `Original (${r.originalFormat})` : format.toUpperCase()));
 
   main.append(
-    h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, h('a', { href: back }, own ? '← Your recordings' : '← Patient history')),
+    h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, h('a', { href: back }, own ? '← Your recordings' : monitoring ? '← Monitored patient' : '← Patient history')),
     h('header', { class: 'recording-head' },
       h('h1', {}, r.name),
       h('p', { class: 'muted' }, [
