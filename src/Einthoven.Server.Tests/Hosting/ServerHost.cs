@@ -34,12 +34,15 @@ public sealed class ServerHost : IAsyncDisposable
             all["Einthoven:ConnectionString"] = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = _postgresDatabase }.ConnectionString;
         }
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) all[k] = v;
+        Settings = all;
         _factory = new Factory(all, services);
         _ = _factory.Server; // start now: migrations run here, failures surface in the fixture
     }
 
     public Provider Provider { get; }
     public string DataFolder { get; }
+    /// <summary>The settings this server runs with (a server process joining it in the scale-out profile takes them too).</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; }
     public IServiceProvider Services => _factory.Services;
 
     public HttpClient Client(string? bearer = null)
