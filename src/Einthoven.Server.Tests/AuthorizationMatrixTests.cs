@@ -305,6 +305,10 @@ public abstract class AuthorizationMatrixTests(ServerFixture fixture)
         Check(HttpMethod.Post, _ => $"/api/admin/organisations/{Guid.NewGuid()}/members", Matrix.Admins(404), body: new { userId = W.Owner.Id });
 
     [ProviderFact]
+    [Covers("GET /api/monitoring/my-alerts")]
+    public Task Own_live_alerts() => Check(HttpMethod.Get, _ => "/api/monitoring/my-alerts", Matrix.Patients());
+
+    [ProviderFact]
     [Covers("GET /api/monitoring/organisations")]
     public Task Organisations_to_enrol_with() => Check(HttpMethod.Get, _ => "/api/monitoring/organisations", Matrix.AnyUser());
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using Einthoven.Cli.Live;
+using Einthoven.Devices;
 using Einthoven.Server.Live;
 using Einthoven.Server.Recordings;
 using Einthoven.Server.Storage;

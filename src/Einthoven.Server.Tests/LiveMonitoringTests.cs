@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Einthoven.Cli.Live;
+using Einthoven.Devices;
 using Einthoven.Server.Monitoring;
 using Einthoven.Server.Tests.Hosting;
 using Einthoven.Signal.Formats;

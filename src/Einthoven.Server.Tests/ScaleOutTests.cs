@@ -1,4 +1,4 @@
-using Einthoven.Cli.Live;
+using Einthoven.Devices;
 using Einthoven.Server.Accounts;
 using Einthoven.Server.Monitoring;
 using Einthoven.Server.Storage;

@@ -52,6 +52,16 @@ public sealed class PlatformClient(HttpClient http)
     public async Task<JsonElement> CreateDeviceAsync(string label) =>
         await SendAsync(new HttpRequestMessage(HttpMethod.Post, "api/devices") { Content = JsonContent.Create(new { label }, options: Json) });
 
+    /// <summary>The alerts the live analysis raised on one of the signed-in patient's streams.</summary>
+    public Task<JsonElement> MyAlertsAsync(Guid stream) => SendAsync(new HttpRequestMessage(HttpMethod.Get, $"api/monitoring/my-alerts?streamId={stream}"));
+
+    /// <summary>The signed-in patient's enrolment for live monitoring, or null when there is none.</summary>
+    public async Task<JsonElement?> EnrolmentAsync()
+    {
+        try { return await SendAsync(new HttpRequestMessage(HttpMethod.Get, "api/monitoring/enrolment")); }
+        catch (PlatformException e) when (e.Status == 404) { return null; }
+    }
+
     public Uri Server => http.BaseAddress!;
 
     private async Task<JsonElement> SendAsync(HttpRequestMessage request)

@@ -36,17 +36,22 @@ public static class EvalAlertsCommand
                 r.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(new { records = records.Count, scores, result.SignalLossAlerts, result.SignalLossSeconds, result.CpuMillisecondsPerSignalSecond }, AnalyzeCommand.Json));
                 return CliRunner.ExitCodes.Ok;
             }
-            var table = new Table().Title($"Live monitoring alerts, {records.Count} records streamed in {r.GetValue(chunk):0.##} s chunks")
-                .AddColumns("Alert", "Ref", "Found", "Se %", "Alerted", "True", "+P %", "Delay p50 s", "p95 s");
-            foreach (var s in result.Scores)
-                table.AddRow(Label(s.Kind), s.Reference.ToString(), s.Found.ToString(), Percent(s.Sensitivity), s.Alerted.ToString(), s.True.ToString(),
-                    Percent(s.PositivePredictivity), Seconds(s.MedianDelay), Seconds(s.P95Delay));
-            console.Write(table);
+            console.Write(ScoreTable(result.Scores, $"Live monitoring alerts, {records.Count} records streamed in {r.GetValue(chunk):0.##} s chunks"));
             console.MarkupLine($"Signal loss: {result.SignalLossAlerts} alerts, {result.SignalLossSeconds:0} s of {result.SignalSeconds:0} s streamed (no reference: the annotations do not mark unreadable signal)");
             console.MarkupLine($"[grey]Matching: overlap with the reference event widened by {AlertScoring.ToleranceSeconds:0} s; delay = detected-at sample - reference start. Process CPU {result.CpuMillisecondsPerSignalSecond:0.000} ms per signal-second (record reading included).[/]");
             return CliRunner.ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Per kind: reference events, found, Se, alerted, true, +P and onset delay (shared with <c>simulate --score</c>).</summary>
+    public static Table ScoreTable(IReadOnlyList<AlertKindScore> scores, string title)
+    {
+        var table = new Table().Title(title).AddColumns("Alert", "Ref", "Found", "Se %", "Alerted", "True", "+P %", "Delay p50 s", "p95 s");
+        foreach (var s in scores)
+            table.AddRow(Label(s.Kind), s.Reference.ToString(), s.Found.ToString(), Percent(s.Sensitivity), s.Alerted.ToString(), s.True.ToString(),
+                Percent(s.PositivePredictivity), Seconds(s.MedianDelay), Seconds(s.P95Delay));
+        return table;
     }
 
     private static string Label(AlertKind kind) => kind switch

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Einthoven.Cli.Client;
+using Einthoven.Devices;
 using Einthoven.Cli.Live;
 using Einthoven.Signal.Formats;
 using Spectre.Console;
@@ -28,7 +29,8 @@ public static class SimulateCommand
         var reconnect = new Option<double?>("--reconnect-every") { Description = "Drop the connection every this many seconds of signal, then resume" };
         var faults = new Option<double>("--fault-rate") { Description = "Chance per frame that the connection drops (0-1)" };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON" };
-        foreach (var o in new Option[] { tokens, servers, devices, speed, frameMs, seconds, reconnect, faults, json }) command.Options.Add(o);
+        var score = new Option<bool>("--score") { Description = "Afterwards, score the alerts the server raised against each record's .atr reference (you must be enrolled for live monitoring)" };
+        foreach (var o in new Option[] { tokens, servers, devices, speed, frameMs, seconds, reconnect, faults, json, score }) command.Options.Add(o);
         command.Arguments.Add(records);
         command.SetAction(async (r, ct) =>
         {
@@ -38,6 +40,8 @@ public static class SimulateCommand
             var count = r.GetValue(devices) ?? paths.Length;
             if (count < 1 || count > 5000) throw new CliUsageException("--devices must be 1-5000");
             var client = connection.Connect(r);
+            if (r.GetValue(score) && await client.EnrolmentAsync() is null)
+                throw new CliUsageException("--score needs alerts, and the live analysis runs only for patients enrolled with an organisation (PUT /api/monitoring/enrolment)");
             var given = r.GetValue(tokens) ?? [];
             var deviceTokens = given.Length > 0 ? given : await RegisterAsync(client, count);
             if (deviceTokens.Count < count) throw new CliUsageException($"{count} devices need {count} tokens; {deviceTokens.Count} given");
@@ -47,6 +51,7 @@ public static class SimulateCommand
             {
                 var reports = await RunAsync(CliRunner.Console(r), urls, deviceTokens, readers, options, ct);
                 Print(r, reports, r.GetValue(json));
+                if (r.GetValue(score)) PrintScore(r, await AlertScoreOfStreams.ScoreAsync(client, reports, readers, options.FrameSeconds), options);
                 return reports.All(x => x.Complete) ? CliRunner.ExitCodes.Ok : CliRunner.ExitCodes.Failed;
             }
             finally { foreach (var reader in readers) reader.Dispose(); }
@@ -105,10 +110,18 @@ public static class SimulateCommand
         }
         var table = new Table().AddColumns("Record", "Stream", "Recording", "Frames", "Acknowledged", "Resent", "Connections", "Ack p50 ms", "Ack p95 ms", "Result");
         foreach (var x in reports)
-            table.AddRow(Markup.Escape(x.Record), x.Stream?.ToString()[..8] ?? "-", x.Recording?.ToString() ?? "-", $"{x.Frames:N0}", $"{x.FramesAcknowledged:N0}",
+            table.AddRow(Markup.Escape(x.Record), x.Stream?.ToString()[..8] ?? "-", x.Recording?.ToString()[..8] ?? "-", $"{x.Frames:N0}", $"{x.FramesAcknowledged:N0}",
                 $"{x.FramesResent:N0}", $"{x.Connections}", Percentile(x.AckMilliseconds, 0.5), Percentile(x.AckMilliseconds, 0.95),
                 x.Complete ? "[green]complete[/]" : $"[red]{Markup.Escape(x.Failure ?? "incomplete")}[/]");
         CliRunner.Console(r).Write(table);
+    }
+
+    private static void PrintScore(ParseResult r, AlertScoreOfStreams.Result result, DeviceSimulation options)
+    {
+        var console = CliRunner.Console(r);
+        console.Write(EvalAlertsCommand.ScoreTable(result.Scores, $"Alerts raised by the server on {result.Streams} streamed records (speed {options.Speed:0.#}x), against the .atr reference"));
+        console.MarkupLine($"{result.Alerts:N0} alerts; device clock to alert stored and published: p50 {Percentile(result.LatencyMs, 0.5)} ms, p95 {Percentile(result.LatencyMs, 0.95)} ms");
+        foreach (var s in result.Skipped) console.MarkupLine($"[grey]not scored: {Markup.Escape(s)}[/]");
     }
 
     private static string Percentile(IReadOnlyList<double> values, double q)

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Einthoven.Cli.Live;
+using Einthoven.Devices;
 using Einthoven.Server.Accounts;
 using Einthoven.Signal.Formats;
 using Einthoven.TestSupport;

@@ -14,7 +14,7 @@ namespace Einthoven.Server.Demo;
 /// nothing is logged), and a few synthetic recordings for the patient, so that a fresh machine without any dataset has
 /// something to look at.
 /// </summary>
-public sealed class DemoSeeder(UserManager<AppUser> users, RecordingImporter importer, TimeProvider time, IOptions<ServerOptions> options)
+public sealed class DemoSeeder(UserManager<AppUser> users, RecordingImporter importer, Storage.AppDb db, TimeProvider time, IOptions<ServerOptions> options)
 {
     public const string FileName = "demo-accounts.txt";
 
@@ -26,9 +26,12 @@ public sealed class DemoSeeder(UserManager<AppUser> users, RecordingImporter imp
         var patient = await CreateAsync("patient@demo.einthoven", "Demo Patient", Roles.Patient, accounts);
         await CreateAsync("doctor@demo.einthoven", "Demo Doctor", Roles.Doctor, accounts);
         await CreateAsync("admin@demo.einthoven", "Demo Admin", Roles.Admin, accounts);
+        var monitor = await CreateAsync("monitor@demo.einthoven", "Demo Monitoring Nurse", Roles.Monitor, accounts);
+        var paramedic = await CreateAsync("paramedic@demo.einthoven", "Demo Paramedic", Roles.Paramedic, accounts);
+        await SeedMonitoringAsync(patient.Id, monitor.Id, paramedic.Id, ct);
         var path = Path.Combine(options.Value.DataFolder, FileName);
         await WritePrivateAsync(path, accounts.ToString(), ct);
-        console.WriteLine($"Demo accounts (patient, doctor, admin) and their passwords: {path}");
+        console.WriteLine($"Demo accounts (patient, doctor, admin, monitoring nurse, paramedic) and their passwords: {path}");
         var today = time.GetUtcNow().UtcDateTime.Date;
         foreach (var options in Recordings(today))
         {
@@ -36,6 +39,29 @@ public sealed class DemoSeeder(UserManager<AppUser> users, RecordingImporter imp
             await importer.ImportAsync(patient.Id, reader, "synthetic", options.Name, ct);
         }
         console.WriteLine("Demo data: 3 synthetic recordings for the demo patient. Not a medical device.");
+    }
+
+    /// <summary>
+    /// A home-care organisation in Tashkent that monitors the demo patient (enrolled, with a home location), with the
+    /// monitoring nurse and two paramedic teams, so that <c>einthoven simulate</c> as the demo patient raises alerts the
+    /// nurse sees on /monitoring.
+    /// </summary>
+    private async Task SeedMonitoringAsync(Guid patient, Guid monitor, Guid paramedic, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var org = new Monitoring.Organisation { Id = Guid.NewGuid(), Name = "Demo Home Care", CreatedAt = now };
+        var north = new Monitoring.ParamedicTeam { Id = Guid.NewGuid(), OrganisationId = org.Id, Name = "Team North", BaseLatitude = 41.338, BaseLongitude = 69.285 };
+        var south = new Monitoring.ParamedicTeam { Id = Guid.NewGuid(), OrganisationId = org.Id, Name = "Team South", BaseLatitude = 41.255, BaseLongitude = 69.22 };
+        db.Organisations.Add(org);
+        db.ParamedicTeams.AddRange(north, south);
+        db.StaffMemberships.AddRange(new Monitoring.StaffMembership { UserId = monitor, OrganisationId = org.Id },
+            new Monitoring.StaffMembership { UserId = paramedic, OrganisationId = org.Id, TeamId = north.Id });
+        db.Enrolments.Add(new Monitoring.Enrolment
+        {
+            Id = Guid.NewGuid(), PatientId = patient, OrganisationId = org.Id, HomeLatitude = 41.3111, HomeLongitude = 69.2797,
+            KnownConditions = "paroxysmal palpitations (demo)", EnrolledAt = now,
+        });
+        await db.SaveChangesAsync(ct);
     }
 
     private static IEnumerable<SynthesisOptions> Recordings(DateTime today) =>

@@ -17,6 +17,17 @@ public static class EnrolmentEndpoints
             .WithSummary("Enrol with an organisation (or move your home location): its monitoring staff then see your live ECG, alerts and history");
         group.MapDelete("/", End).Produces(StatusCodes.Status204NoContent).ProducesProblem(404)
             .WithSummary("End your enrolment: the organisation no longer sees your data");
+        app.MapGet("/api/monitoring/my-alerts", MyAlerts).WithTags("Live monitoring").RequireAuthorization(p => p.RequireRole(Roles.Patient))
+            .Produces<List<AlertView>>().WithSummary("The alerts the live analysis raised on your streams (streamId: one stream), newest first");
+    }
+
+    private static async Task<IResult> MyAlerts(Guid? streamId, ClaimsPrincipal user, AppDb db, CancellationToken ct)
+    {
+        var me = user.UserId();
+        var alerts = await db.LiveAlerts.AsNoTracking().Where(a => a.PatientId == me && (streamId == null || a.StreamId == streamId))
+            .OrderByDescending(a => a.RaisedAt).Take(5000).ToListAsync(ct);
+        var name = (await MonitoredPatients.NamesAsync(db, [me], ct)).GetValueOrDefault(me, "");
+        return Results.Ok(alerts.Select(a => AlertViews.Of(a, name)).ToList());
     }
 
     private static async Task<IResult> Get(ClaimsPrincipal user, AppDb db, CancellationToken ct) =>

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Einthoven.Signal.Formats;
 
-namespace Einthoven.Cli.Live;
+namespace Einthoven.Devices;
 
 /// <summary>
 /// One simulated monitoring device: streams a record's samples to /api/live/ingest in frames, paced at the chosen

@@ -1,4 +1,4 @@
-namespace Einthoven.Cli.Live;
+namespace Einthoven.Devices;
 
 /// <summary>How a simulated device streams.</summary>
 /// <param name="Speed">1 = real time, 10 = ten times faster, 0 = as fast as the server acknowledges.</param>
