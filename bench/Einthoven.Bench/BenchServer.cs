@@ -23,9 +23,10 @@ internal sealed class BenchServer : IAsyncDisposable
     }
 
     public HttpClient Client { get; }
+    public Uri Address => Client.BaseAddress!;
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<BenchServer> StartAsync(bool runWorker = true)
+    public static async Task<BenchServer> StartAsync(bool runWorker = true, IReadOnlyDictionary<string, string>? settings = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "einthoven-bench", Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
@@ -35,6 +36,7 @@ internal sealed class BenchServer : IAsyncDisposable
         builder.Configuration["Einthoven:Analysis:PollInterval"] = "00:00:00.050";
         builder.Configuration["Einthoven:Analysis:RunWorker"] = runWorker.ToString();
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.Configuration[key] = value;
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddEinthoven();
         var app = builder.Build();

@@ -108,9 +108,9 @@ public static class SimulateCommand
             r.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(reports, PlatformClient.Json));
             return;
         }
-        var table = new Table().AddColumns("Record", "Stream", "Recording", "Frames", "Acknowledged", "Resent", "Connections", "Ack p50 ms", "Ack p95 ms", "Result");
+        var table = new Table().AddColumns("Record", "Recording", "Frames", "Acknowledged", "Resent", "Connections", "Ack p50 ms", "Ack p95 ms", "Result");
         foreach (var x in reports)
-            table.AddRow(Markup.Escape(x.Record), x.Stream?.ToString()[..8] ?? "-", x.Recording?.ToString()[..8] ?? "-", $"{x.Frames:N0}", $"{x.FramesAcknowledged:N0}",
+            table.AddRow(Markup.Escape(x.Record), x.Recording?.ToString()[..8] ?? "-", $"{x.Frames:N0}", $"{x.FramesAcknowledged:N0}",
                 $"{x.FramesResent:N0}", $"{x.Connections}", Percentile(x.AckMilliseconds, 0.5), Percentile(x.AckMilliseconds, 0.95),
                 x.Complete ? "[green]complete[/]" : $"[red]{Markup.Escape(x.Failure ?? "incomplete")}[/]");
         CliRunner.Console(r).Write(table);

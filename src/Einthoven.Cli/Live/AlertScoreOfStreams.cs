@@ -32,7 +32,9 @@ public static class AlertScoreOfStreams
             latencies.AddRange(alerts.Select(a => a.GetProperty("latencyMs").GetDouble()));
             var fs = reader.Info.SamplingFrequency;
             var reference = ReferenceEvents.From(reader.ReadAnnotations("atr"), fs, report.SamplesAcknowledged, MonitorSettings.Default);
-            streams.Add(new ScoredStream(report.Record, fs, report.SamplesAcknowledged, reference, alerts.Select(Alert).ToList()));
+            // The server lists newest first; episodes are read in stream order, as the engine raised them.
+            var ordered = alerts.Select(Alert).OrderBy(a => a.DetectedAtSample).ThenBy(a => a.StartSample).ToList();
+            streams.Add(new ScoredStream(report.Record, fs, report.SamplesAcknowledged, reference, ordered));
         }
         return new Result(AlertScoring.Score(streams), streams.Count, streams.Sum(s => s.Alerts.Count), latencies, skipped);
     }

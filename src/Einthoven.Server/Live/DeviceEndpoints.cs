@@ -4,6 +4,7 @@ using Einthoven.Server.Accounts;
 using Einthoven.Server.Api;
 using Einthoven.Server.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Einthoven.Server.Live;
 
@@ -21,7 +22,6 @@ public sealed record LiveStreamView(Guid Id, DateTime StartedAt, DateTime LastFr
 public static class DeviceEndpoints
 {
     public const string TokenPrefix = "etd_";
-    public const int MaxDevices = 20;
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -33,11 +33,12 @@ public static class DeviceEndpoints
             .WithSummary("Revoke a device: its token stops working and its connections close");
     }
 
-    private static async Task<IResult> Create(NewDeviceRequest body, ClaimsPrincipal user, AppDb db, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> Create(NewDeviceRequest body, ClaimsPrincipal user, AppDb db, IOptions<ServerOptions> options, TimeProvider time, CancellationToken ct)
     {
         var me = user.UserId();
-        if (await db.MonitoringDevices.CountAsync(d => d.PatientId == me && d.RevokedAt == null, ct) >= MaxDevices)
-            return Problems.Conflict($"you already have {MaxDevices} devices, the most allowed; revoke one you no longer use");
+        var max = options.Value.Live.MaxDevicesPerPatient;
+        if (await db.MonitoringDevices.CountAsync(d => d.PatientId == me && d.RevokedAt == null, ct) >= max)
+            return Problems.Conflict($"you already have {max} devices, the most allowed; revoke one you no longer use");
         var label = string.IsNullOrWhiteSpace(body.Label) ? "device" : body.Label.Trim();
         var token = TokenPrefix + TokenService.Base64Url(RandomNumberGenerator.GetBytes(32));
         var device = new MonitoringDevice

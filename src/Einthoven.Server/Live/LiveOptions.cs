@@ -17,6 +17,8 @@ public sealed class LiveOptions
     public TimeSpan MaxStreamDuration { get; set; } = TimeSpan.FromHours(24);
     /// <summary>An open stream with no frame for this long ends (the device is gone) and becomes a recording.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>Devices a patient may hold (not revoked) at once.</summary>
+    public int MaxDevicesPerPatient { get; set; } = 20;
     public TimeSpan HelloTimeout { get; set; } = TimeSpan.FromSeconds(10);
     /// <summary>Frames waiting for storage per connection; a device that sends faster waits (back-pressure).</summary>
     public int MaxFramesInFlight { get; set; } = 64;
