@@ -28,8 +28,8 @@ internal sealed class BenchServer : IAsyncDisposable
 
     public static async Task<BenchServer> StartAsync(bool runWorker = true, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "einthoven-bench", Guid.NewGuid().ToString("N"));
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        var folder = settings?.GetValueOrDefault("Einthoven:DataFolder") ?? NewFolder();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Bench" });
         builder.Configuration["Einthoven:DataFolder"] = folder;
         builder.Configuration["Einthoven:SeedDemo"] = "false";
         builder.Configuration["Einthoven:SignInPermitsPerMinute"] = "1000";
@@ -51,6 +51,8 @@ internal sealed class BenchServer : IAsyncDisposable
         return new BenchServer(app, folder, client);
     }
 
+    public static string NewFolder() => Path.Combine(Path.GetTempPath(), "einthoven-bench", Guid.NewGuid().ToString("N"));
+
     public async Task<Guid> PatientIdAsync() =>
         (await Client.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("id").GetGuid();
 
@@ -59,6 +61,6 @@ internal sealed class BenchServer : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
+        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
     }
 }

@@ -3,6 +3,7 @@ using Einthoven.Server.Accounts;
 using Einthoven.Server.Monitoring;
 using Einthoven.Server.Storage;
 using Einthoven.Server.Tests.Hosting;
+using Einthoven.TestSupport;
 using Einthoven.Signal.Formats;
 using Einthoven.Signal.Records;
 using Einthoven.Signal.Synthesis;

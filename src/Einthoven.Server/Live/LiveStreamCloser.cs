@@ -16,6 +16,7 @@ public sealed class LiveStreamCloser(IServiceScopeFactory scopes, ILiveFeed feed
     /// <summary>The recording the stream became (null when it held no sample).</summary>
     public async Task<Guid?> CloseAsync(Guid streamId, string reason, CancellationToken ct)
     {
+        feed.Ended(streamId); // the live analysis closes its episodes now, not after the imports queued before this one
         await OneAtATime.WaitAsync(ct);
         try
         {
@@ -30,7 +31,6 @@ public sealed class LiveStreamCloser(IServiceScopeFactory scopes, ILiveFeed feed
                 stream.EndReason = reason;
                 await db.SaveChangesAsync(ct);
             }
-            feed.Ended(streamId);
             if (stream.SampleCount > 0)
             {
                 await using var readScope = scopes.CreateAsyncScope();

@@ -13,7 +13,7 @@ namespace Einthoven.Server.Monitoring;
 /// staff member who watches an enrolled patient gets that patient's live samples ("samples").
 /// </summary>
 [Authorize(Roles = Roles.Monitor + "," + Roles.Paramedic)]
-public sealed class LiveHub(AppDb db, LiveWatchers watchers, TimeProvider time) : Hub
+public sealed class LiveHub(AppDb db, LiveWatchers watchers) : Hub
 {
     public const string Path = "/hubs/live";
 

@@ -14,12 +14,13 @@ public sealed class StreamAnalysis(PatientMonitor monitor, Guid patientId, Guid 
     private const double KeptSeconds = 40;
     private readonly List<int>[] _recent = Enumerable.Range(0, leads).Select(_ => new List<int>()).ToArray();
     private readonly Queue<(long First, long DeviceTime)> _frames = new();
+    private readonly long _offset = offset;
     private long _recentStart = offset;
 
     public Guid PatientId { get; } = patientId;
     public Guid OrganisationId { get; } = organisationId;
     public double SamplingFrequency { get; } = samplingFrequency;
-    public long NextSample => offset + monitor.SamplesSeen;
+    public long NextSample => _offset + monitor.SamplesSeen;
 
     public MonitorUpdate Push(StoredFrame frame)
     {
@@ -32,12 +33,12 @@ public sealed class StreamAnalysis(PatientMonitor monitor, Guid patientId, Guid 
 
     public MonitorUpdate Flush() => Shifted(monitor.Flush());
 
-    private MonitorUpdate Shifted(MonitorUpdate u) => offset == 0 ? u : new MonitorUpdate(
-        u.Beats.Select(b => b with { Sample = b.Sample + offset }).ToList(),
+    private MonitorUpdate Shifted(MonitorUpdate u) => _offset == 0 ? u : new MonitorUpdate(
+        u.Beats.Select(b => b with { Sample = b.Sample + _offset }).ToList(),
         u.Alerts.Select(a => a with
         {
-            StartSample = a.StartSample + offset, DetectedAtSample = a.DetectedAtSample + offset,
-            EvidenceStart = a.EvidenceStart + offset, EvidenceEnd = a.EvidenceEnd + offset,
+            StartSample = a.StartSample + _offset, DetectedAtSample = a.DetectedAtSample + _offset,
+            EvidenceStart = a.EvidenceStart + _offset, EvidenceEnd = a.EvidenceEnd + _offset,
         }).ToList());
 
     /// <summary>The device time of the frame that held <paramref name="sample"/> (the newest frame's when it is older than what is kept).</summary>

@@ -36,19 +36,30 @@ public sealed class RabbitFrameConsumer(RabbitMqBus bus, LiveAnalysis analysis, 
         }
     }
 
-    private async Task HandleAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken ct)
+    /// <summary>
+    /// Hands the frame to the analysis and returns at once, so that the partition's next frames flow while it is
+    /// analysed (the analysis keeps each stream's frames in order); the broker hears the acknowledgement when the frame
+    /// is analysed and its alerts stored.
+    /// </summary>
+    private Task HandleAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken ct)
     {
+        Task analysed;
         try
         {
             var message = FrameMessage.Parse(delivery.Body);
-            if (message.Data is null) await analysis.EndAsync(message.StreamId);
-            else await analysis.ProcessAsync(message.Frame());
-            await channel.BasicAckAsync(delivery.DeliveryTag, false, ct);
+            analysed = message.Data is null ? analysis.EndAsync(message.StreamId) : analysis.ProcessAsync(message.Frame());
         }
-        catch (Exception e) when (!ct.IsCancellationRequested)
+        catch (Exception e) when (e is System.Text.Json.JsonException or FormatException or ArgumentException)
         {
-            log.LogWarning("a frame from the broker could not be analysed ({Error}); it is acknowledged and left to catch-up", e.GetType().Name);
-            await channel.BasicAckAsync(delivery.DeliveryTag, false, ct);
+            log.LogWarning("a malformed frame message was dropped ({Error})", e.GetType().Name);
+            analysed = Task.CompletedTask;
         }
+        var tag = delivery.DeliveryTag;
+        _ = analysed.ContinueWith(async _ =>
+        {
+            try { await channel.BasicAckAsync(tag, false, ct); }
+            catch (Exception e) when (!ct.IsCancellationRequested) { log.LogWarning("acknowledging a frame to the broker failed ({Error}); it will be redelivered", e.GetType().Name); }
+        }, TaskScheduler.Default);
+        return Task.CompletedTask;
     }
 }

@@ -11,6 +11,7 @@ namespace Einthoven.Server.Live.Bus;
 /// </summary>
 public sealed class RabbitLiveFeed(RabbitMqBus bus, ILogger<RabbitLiveFeed> log) : BackgroundService, ILiveFeed
 {
+    private const int MaxBatch = 500;
     private readonly Channel<FrameMessage> _outbox = Channel.CreateUnbounded<FrameMessage>(new UnboundedChannelOptions { SingleReader = true });
 
     public void Publish(IReadOnlyList<StoredFrame> frames)
@@ -20,19 +21,30 @@ public sealed class RabbitLiveFeed(RabbitMqBus bus, ILogger<RabbitLiveFeed> log)
 
     public void Ended(Guid streamId) => _outbox.Writer.TryWrite(FrameMessage.Ended(streamId));
 
+    private Task Publish(IChannel channel, BasicProperties properties, FrameMessage m, CancellationToken ct)
+    {
+        try { return channel.BasicPublishAsync(RabbitMqBus.Frames, bus.PartitionOf(m.StreamId).ToString(), false, properties, m.Serialize(), ct).AsTask(); }
+        catch (Exception e) { return Task.FromException(e); }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await using var channel = await bus.Connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), stoppingToken);
         var properties = new BasicProperties { Persistent = true };
-        await foreach (var message in _outbox.Reader.ReadAllAsync(stoppingToken))
+        var batch = new List<FrameMessage>(MaxBatch);
+        while (await _outbox.Reader.WaitToReadAsync(stoppingToken))
         {
-            try
+            batch.Clear();
+            while (batch.Count < MaxBatch && _outbox.Reader.TryRead(out var m)) batch.Add(m);
+            // Published together, confirmed together: one round trip per batch, not per frame.
+            var confirms = batch.Select(m => (m, Confirm: Publish(channel, properties, m, stoppingToken))).ToList();
+            foreach (var (m, confirm) in confirms)
             {
-                await channel.BasicPublishAsync(RabbitMqBus.Frames, bus.PartitionOf(message.StreamId).ToString(), false, properties, message.Serialize(), stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                log.LogWarning("publishing frame {Sequence} of stream {Stream} failed ({Error}); the analysis reads it from storage", message.Sequence, message.StreamId, e.GetType().Name);
+                try { await confirm; }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    log.LogWarning("publishing frame {Sequence} of stream {Stream} failed ({Error}); the analysis reads it from storage", m.Sequence, m.StreamId, e.GetType().Name);
+                }
             }
         }
     }

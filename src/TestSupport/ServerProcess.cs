@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace Einthoven.Server.Tests.Hosting;
+namespace Einthoven.TestSupport;
 
 /// <summary>
 /// A real server process (<c>dotnet Einthoven.Server.dll</c>) on a free 127.0.0.1 port with the given settings, for
-/// the scale-out tests: it can be killed with SIGKILL like a crashed machine.
+/// the scale-out tests and benchmarks: it can be killed with SIGKILL like a crashed machine. The server assembly is the
+/// one built beside the caller (a project that references the server has it in its output folder).
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
