@@ -60,7 +60,7 @@ internal static class LiveLoadBenchmark
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             streamingUntil = DateTimeOffset.UtcNow.AddSeconds(StreamSeconds);
-            var readers = Enumerable.Range(0, patients).Select(i => (ISignalReader)new OffsetReader(RecordFiles.Open(records[i % records.Count]), (long)((i / records.Count) * 97 % 1500 * 360))).ToList();
+            var readers = Enumerable.Range(0, patients).Select(i => (ISignalReader)Slice(RecordFiles.Open(records[i % records.Count]), (long)((i / records.Count) * 97 % 1500 * 360))).ToList();
             var reports = await Task.WhenAll(readers.Select((reader, i) =>
                 new DeviceStreamer(cluster.AddressesFor(i), tokens[i], reader, new DeviceSimulation(Speed: 1, FrameSeconds: FrameSeconds, MaxSeconds: StreamSeconds, Seed: i + 1)).RunAsync()));
             await Task.Delay(3000); // the last alerts
@@ -109,12 +109,5 @@ internal static class LiveLoadBenchmark
     }
 
     /// <summary>A record read from a later sample on, so that simulated patients sharing a record are not in step.</summary>
-    private sealed class OffsetReader(ISignalReader inner, long offset) : ISignalReader
-    {
-        public Einthoven.Signal.Records.RecordInfo Info { get; } = inner.Info with { SampleCount = Math.Max(0, inner.Info.SampleCount - offset) };
-        public Einthoven.Signal.Records.SampleBlock Read(long start, int count) => inner.Read(start + offset, count) is var b ? new(start, b.Samples) : b;
-        public IReadOnlyList<string> Annotators => [];
-        public IReadOnlyList<Einthoven.Signal.Records.Annotation> ReadAnnotations(string annotator) => throw new KeyNotFoundException(annotator);
-        public void Dispose() => inner.Dispose();
-    }
+    private static RecordSlice Slice(ISignalReader record, long offset) => new(record, offset, Math.Max(0, record.Info.SampleCount - offset));
 }

@@ -1,7 +1,6 @@
-using Einthoven.Signal.Formats;
 using Einthoven.Signal.Records;
 
-namespace Einthoven.Server.BrowserTests.Hosting;
+namespace Einthoven.Signal.Formats;
 
 /// <summary>Samples [start, start + count) of a record as a record of its own (sample 0 = the slice's first), annotations included.</summary>
 public sealed class RecordSlice(ISignalReader source, long start, long count) : ISignalReader
