@@ -3,11 +3,24 @@
 # that restarts the node, for the broker-restart test); stop_test_rabbitmq stops the node and deletes its folder.
 # The node runs as the rabbitmq user with its own home (Erlang cookie), data, log folders and ports.
 
+# The AMQP port starts at 45672: rabbitmqctl itself takes distribution ports from 35672 up while it waits for the node,
+# so a node listening there can lose its port to its own CLI. A port lost to anyone else between the probe and the
+# listen makes the next attempt move one port on.
 start_test_rabbitmq() {
+  local attempt
+  RMQ_TEST_PORT=45672
+  for attempt in 1 2 3 4 5; do
+    start_test_rabbitmq_on_free_port && return 0
+    rm -rf "$RMQ_TEST_DIR"
+    RMQ_TEST_PORT=$((RMQ_TEST_PORT + 1))
+  done
+  return 1
+}
+
+start_test_rabbitmq_on_free_port() {
   RMQ_TEST_DIR=$(mktemp -d /tmp/einthoven-rmq.XXXXXX)
   chmod 755 "$RMQ_TEST_DIR"
   chown rabbitmq "$RMQ_TEST_DIR"
-  RMQ_TEST_PORT=35672
   while (echo > "/dev/tcp/127.0.0.1/$RMQ_TEST_PORT") 2>/dev/null || (echo > "/dev/tcp/127.0.0.1/$((RMQ_TEST_PORT + 10000))") 2>/dev/null; do
     RMQ_TEST_PORT=$((RMQ_TEST_PORT + 1))
   done
