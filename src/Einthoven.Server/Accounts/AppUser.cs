@@ -20,5 +20,10 @@ public static class Roles
     /// <summary>A paramedic of an organisation's team: receives dispatches and records hand-overs.</summary>
     public const string Paramedic = "Paramedic";
 
-    public static readonly string[] All = [Patient, Doctor, Admin, Monitor, Paramedic];
+    /// <summary>A cardiologist who verifies the beat labels of recordings pushed to them (issue 25).</summary>
+    public const string Cardiologist = "Cardiologist";
+    /// <summary>A researcher: sees only de-identified exports of verified dataset versions.</summary>
+    public const string Researcher = "Researcher";
+
+    public static readonly string[] All = [Patient, Doctor, Admin, Monitor, Paramedic, Cardiologist, Researcher];
 }

@@ -42,6 +42,9 @@ public abstract class AppDb(DbContextOptions options, AtRestProtection protectio
     public DbSet<Monitoring.LiveAlert> LiveAlerts => Set<Monitoring.LiveAlert>();
     public DbSet<Monitoring.AlertAction> AlertActions => Set<Monitoring.AlertAction>();
     public DbSet<Monitoring.Dispatch> Dispatches => Set<Monitoring.Dispatch>();
+    public DbSet<Verification.CardiologistAssignment> CardiologistAssignments => Set<Verification.CardiologistAssignment>();
+    public DbSet<Verification.VerificationRequest> VerificationRequests => Set<Verification.VerificationRequest>();
+    public DbSet<Verification.BeatVerification> BeatVerifications => Set<Verification.BeatVerification>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -126,6 +129,7 @@ public abstract class AppDb(DbContextOptions options, AtRestProtection protectio
         });
         LiveModel(b);
         Monitoring.MonitoringModel.Configure(b);
+        Verification.VerificationModel.Configure(b);
         UtcDateTimes(b);
         ProtectedAtRest(b);
     }
@@ -182,6 +186,7 @@ public abstract class AppDb(DbContextOptions options, AtRestProtection protectio
         b.Entity<Monitoring.AlertAction>().Property(x => x.Note).HasConversion(protection.Text).Metadata.SetMaxLength(null);
         b.Entity<Monitoring.Dispatch>().Property(x => x.HandOverNote).HasConversion(protection.Text).Metadata.SetMaxLength(null);
         b.Entity<AnalysisResult>().Property(r => r.SummaryJson).HasConversion(protection.Text);
+        b.Entity<Verification.BeatVerification>().Property(v => v.Data).HasConversion(protection.Bytes, AtRestProtection.ByContent);
         b.Entity<Recording>(e =>
         {
             e.Property(r => r.InfoJson).HasConversion(protection.Text);
