@@ -21,6 +21,7 @@ public abstract class BoundedMemoryTests(Provider provider, ITestOutputHelper ou
     {
         await using var host = new ServerHost(provider, new Dictionary<string, string?> { ["Einthoven:Analysis:RunWorker"] = "false" });
         var client = await host.NewPatientAsync("p@memory.local");
+        client.Timeout = TimeSpan.FromMinutes(10); // memory is measured here, not speed: a busy machine may take over 100 s
         var id = await ImportAsync(host, (await (await client.GetAsync("/api/me")).JsonAsync()).Id());
         foreach (var format in new[] { "csv", "edf", "wfdb" })
         {
