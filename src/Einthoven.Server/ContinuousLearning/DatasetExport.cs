@@ -27,7 +27,13 @@ public sealed class DatasetExport(DatasetVersions datasets)
             {
                 using (var archive = ZipFile.Open(partial, ZipArchiveMode.Create))
                     foreach (var file in Directory.GetFiles(folder).Order(StringComparer.Ordinal))
-                        archive.CreateEntryFromFile(file, Path.GetFileName(file), CompressionLevel.Optimal).LastWriteTime = EntryTime;
+                    {
+                        var entry = archive.CreateEntry(Path.GetFileName(file), CompressionLevel.Optimal);
+                        entry.LastWriteTime = EntryTime;
+                        using var target = entry.Open();
+                        using var source = File.OpenRead(file);
+                        source.CopyTo(target);
+                    }
                 File.Move(partial, zip);
             }, ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             return zip;
