@@ -31,7 +31,7 @@ export async function render(section) {
         dataTable([
           { label: 'Version', cell: v => `v${v.version}` },
           { label: 'Status', cell: v => h('span', { class: v.status === 'Champion' ? 'badge ok' : 'badge' }, v.status.toLowerCase() + (v.rolledBack ? ' (rolled back)' : '')) },
-          { label: 'Dataset', cell: v => (v.datasetVersionId ? shortId(v.datasetVersionId) : 'shipped') },
+          { label: 'Dataset', cell: v => (v.datasetVersionId ? shortId(v.datasetVersionId) : v.version === 1 ? 'shipped' : '–') },
           { label: 'Metrics', cell: metric },
           { label: 'Created', cell: v => dateTime(utc(v.createdAt)) },
           { label: '', cell: v => (v.status === 'Champion' ? '' : h('button', { type: 'button', class: 'button small', onclick: () => promote(v) }, 'Promote')) },
@@ -50,7 +50,7 @@ export async function render(section) {
         dataTable([
           { label: 'When', cell: e => dateTime(utc(e.at)) },
           { label: 'What', cell: e => `${e.action} v${e.version}` + (e.previousChampion ? ` (was v${e.previousChampion})` : '') },
-          { label: 'By', cell: e => e.by ?? 'retraining run' },
+          { label: 'By', cell: e => e.by ?? (e.action === 'registered' ? '–' : 'retraining run') },
           { label: 'Why', cell: e => e.reason },
         ], registry.events)));
   }
