@@ -323,6 +323,49 @@ public abstract class AuthorizationMatrixTests(ServerFixture fixture)
         await Check(HttpMethod.Delete, _ => "/api/monitoring/enrolment", Matrix.Patients(404));
     }
 
+    [ProviderFact]
+    [Covers("GET /api/models/beats")]
+    public Task Model_registry() => Check(HttpMethod.Get, _ => "/api/models/beats", Matrix.Admins(), (who, body) =>
+    {
+        if (who == Who.Admin) Assert.Contains("\"championVersion\":1", body);
+    });
+
+    /// <summary>The shared server keeps the shipped model: the admin is told it is the champion already, and that there is nothing to roll back to.</summary>
+    [ProviderFact]
+    [Covers("POST /api/models/beats/{version:int}/promote")]
+    [Covers("POST /api/models/beats/rollback")]
+    public async Task Model_promotion_and_rollback()
+    {
+        await Check(HttpMethod.Post, _ => "/api/models/beats/1/promote", Matrix.Admins() with { Admin = 409 }, body: new { reason = "matrix" });
+        await Check(HttpMethod.Post, _ => "/api/models/beats/rollback", Matrix.Admins() with { Admin = 409 }, body: new { reason = "matrix" });
+    }
+
+    [ProviderFact]
+    [Covers("GET /api/retraining/runs")]
+    public Task Retraining_runs() => Check(HttpMethod.Get, _ => "/api/retraining/runs", Matrix.Admins());
+
+    /// <summary>The shared server has no standard database configured: the admin's run starts (202) and fails saying so.</summary>
+    [ProviderFact]
+    [Covers("POST /api/retraining/runs")]
+    public Task Start_a_retraining_run() => Check(HttpMethod.Post, _ => "/api/retraining/runs", Matrix.Admins(202));
+
+    /// <summary>Researchers (DatasetVersionTests.Researchers_see_datasets_and_exports_only_and_nobody_else_sees_those) and admins see dataset versions; nobody of the matrix but the admin.</summary>
+    [ProviderFact]
+    [Covers("GET /api/datasets")]
+    [Covers("POST /api/datasets")]
+    [Covers("GET /api/datasets/{id}/export")]
+    public async Task Dataset_versions_and_their_export()
+    {
+        var snapshot = await W.ClientOf(Who.Admin).PostAsync("/api/datasets", null);
+        var id = (await snapshot.JsonAsync(snapshot.StatusCode == System.Net.HttpStatusCode.Created ? System.Net.HttpStatusCode.Created : System.Net.HttpStatusCode.OK)).Str("id");
+        await Check(HttpMethod.Get, _ => "/api/datasets", Matrix.Admins(), (who, body) =>
+        {
+            if (who == Who.Admin) Assert.Contains(id, body);
+        });
+        await Check(HttpMethod.Post, _ => "/api/datasets", Matrix.Admins());
+        await Check(HttpMethod.Get, _ => $"/api/datasets/{id}/export", Matrix.Admins());
+    }
+
     /// <summary>
     /// The monitoring staff's endpoints refuse every caller of the matrix (none is monitoring staff); staff of another
     /// organisation, and paramedics, are refused in LiveMonitoringTests.

@@ -26,6 +26,7 @@ public sealed class ServerOptions
     public LockoutOptions Lockout { get; set; } = new();
     public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
     public Live.LiveOptions Live { get; set; } = new();
+    public ContinuousLearning.RetrainingOptions Retraining { get; set; } = new();
 }
 
 /// <summary>The sign-in lockout policy (docs/SECURITY.md): failures lock one address out of one account first.</summary>

@@ -4,6 +4,7 @@ using Einthoven.Server.Admin;
 using Einthoven.Server.Analysis;
 using Einthoven.Server.Api;
 using Einthoven.Server.Audit;
+using Einthoven.Server.ContinuousLearning;
 using Einthoven.Server.Demo;
 using Einthoven.Server.Live;
 using Einthoven.Server.Live.Bus;
@@ -63,6 +64,7 @@ public static class ServerSetup
         services.AddScoped<AnalysisResultWriter>();
         services.AddScoped<WindowQuery>();
         services.AddScoped<DemoSeeder>();
+        services.AddContinuousLearning(options);
         AddLive(services, options.Live);
         services.AddSingleton<AnalysisWorker>();
         if (options.Analysis.RunWorker) services.AddHostedService(sp => sp.GetRequiredService<AnalysisWorker>());
@@ -186,6 +188,7 @@ public static class ServerSetup
         EnrolmentEndpoints.Map(app);
         MonitoringEndpoints.Map(app);
         DispatchEndpoints.Map(app);
+        LearningSetup.Map(app);
         app.MapHub<LiveHub>(LiveHub.Path);
         app.Services.GetRequiredService<InProcessLiveFeed>().Subscribe(app.Services.GetRequiredService<LiveAnalysis>());
 
@@ -195,6 +198,7 @@ public static class ServerSetup
         // Uploads cut off by a stopped server: their temporary files and the recordings they left importing.
         UploadFolder.Sweep(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value.DataFolder);
         await RecordingImporter.SweepAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), app.Lifetime.ApplicationStopping);
+        await LearningSetup.StartAsync(app.Services, options.DataFolder, app.Lifetime.ApplicationStopping);
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.NewGuid() });

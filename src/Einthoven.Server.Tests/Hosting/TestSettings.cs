@@ -14,5 +14,6 @@ public static class TestSettings
         ["Einthoven:KeyPermitsPerMinute"] = "100000",
         ["Einthoven:KeyHashIterations"] = "1000",
         ["Einthoven:Analysis:PollInterval"] = "00:00:00.200",
+        ["Einthoven:Retraining:Enabled"] = "false", // no scheduled retraining; tests start runs themselves
     };
 }

@@ -115,7 +115,7 @@ public sealed class AnalysisWorker(
             }
         }
         var outcome = await analysis;
-        await services.GetRequiredService<AnalysisResultWriter>().SaveAsync(job, recording.Id, analyzer.Name, outcome, _owner, ct);
+        await services.GetRequiredService<AnalysisResultWriter>().SaveAsync(job, recording.Id, outcome.Analyzer ?? analyzer.Name, outcome, _owner, ct);
     }
 
     /// <summary>Keeps only the latest value; the heartbeat reads it.</summary>

@@ -19,4 +19,6 @@ public interface IRecordingAnalyzer
 
 /// <param name="Annotations">Beats and events found, in samples of the record.</param>
 /// <param name="Summary">The report, stored as its JSON (<see cref="AnalysisReport.Json"/>).</param>
-public sealed record AnalysisOutcome(IReadOnlyList<Annotation> Annotations, AnalysisReport Summary);
+/// <param name="Analyzer">The name of the analyzer that made it, when it may differ from <see cref="IRecordingAnalyzer.Name"/>
+/// by the time the result is stored (the champion model was switched during the analysis).</param>
+public sealed record AnalysisOutcome(IReadOnlyList<Annotation> Annotations, AnalysisReport Summary, string? Analyzer = null);

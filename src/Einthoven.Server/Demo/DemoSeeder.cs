@@ -28,10 +28,11 @@ public sealed class DemoSeeder(UserManager<AppUser> users, RecordingImporter imp
         await CreateAsync("admin@demo.einthoven", "Demo Admin", Roles.Admin, accounts);
         var monitor = await CreateAsync("monitor@demo.einthoven", "Demo Monitoring Nurse", Roles.Monitor, accounts);
         var paramedic = await CreateAsync("paramedic@demo.einthoven", "Demo Paramedic", Roles.Paramedic, accounts);
+        await CreateAsync("researcher@demo.einthoven", "Demo Researcher", Roles.Researcher, accounts);
         await SeedMonitoringAsync(patient.Id, monitor.Id, paramedic.Id, ct);
         var path = Path.Combine(options.Value.DataFolder, FileName);
         await WritePrivateAsync(path, accounts.ToString(), ct);
-        console.WriteLine($"Demo accounts (patient, doctor, admin, monitoring nurse, paramedic) and their passwords: {path}");
+        console.WriteLine($"Demo accounts (patient, doctor, admin, monitoring nurse, paramedic, researcher) and their passwords: {path}");
         var today = time.GetUtcNow().UtcDateTime.Date;
         foreach (var options in Recordings(today))
         {

@@ -45,6 +45,11 @@ public abstract class AppDb(DbContextOptions options, AtRestProtection protectio
     public DbSet<Verification.CardiologistAssignment> CardiologistAssignments => Set<Verification.CardiologistAssignment>();
     public DbSet<Verification.VerificationRequest> VerificationRequests => Set<Verification.VerificationRequest>();
     public DbSet<Verification.BeatVerification> BeatVerifications => Set<Verification.BeatVerification>();
+    public DbSet<ContinuousLearning.RegisteredModel> ModelVersions => Set<ContinuousLearning.RegisteredModel>();
+    public DbSet<ContinuousLearning.ModelEvent> ModelEvents => Set<ContinuousLearning.ModelEvent>();
+    public DbSet<ContinuousLearning.DatasetVersion> DatasetVersions => Set<ContinuousLearning.DatasetVersion>();
+    public DbSet<ContinuousLearning.DatasetRecording> DatasetRecordings => Set<ContinuousLearning.DatasetRecording>();
+    public DbSet<ContinuousLearning.RetrainingRun> RetrainingRuns => Set<ContinuousLearning.RetrainingRun>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -130,6 +135,7 @@ public abstract class AppDb(DbContextOptions options, AtRestProtection protectio
         LiveModel(b);
         Monitoring.MonitoringModel.Configure(b);
         Verification.VerificationModel.Configure(b);
+        ContinuousLearning.LearningModel.Configure(b);
         UtcDateTimes(b);
         ProtectedAtRest(b);
     }

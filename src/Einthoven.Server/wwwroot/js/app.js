@@ -9,6 +9,7 @@ const isDoctor = () => session.user?.roles.includes('Doctor');
 const isAdmin = () => session.user?.roles.includes('Admin');
 const isMonitor = () => session.user?.roles.includes('Monitor');
 const isParamedic = () => session.user?.roles.includes('Paramedic');
+const isResearcher = () => session.user?.roles.includes('Researcher');
 
 route('/', () => import('./pages/home.js'));
 route('/signin', () => import('./pages/signin.js'));
@@ -21,6 +22,7 @@ route('/settings', () => import('./pages/settings.js'));
 route('/admin', () => import('./pages/admin.js'));
 route('/monitoring', () => import('./pages/monitoring.js'));
 route('/paramedic', () => import('./pages/paramedic.js'));
+route('/datasets', () => import('./pages/datasets.js'));
 
 const publicPages = new Set(['/signin', '/register', '/settings']);
 let cleanup = null;
@@ -33,6 +35,7 @@ function startPage(roles = session.user?.roles ?? []) {
   if (roles.includes('Admin')) return '/admin';
   if (roles.includes('Monitor')) return '/monitoring';
   if (roles.includes('Paramedic')) return '/paramedic';
+  if (roles.includes('Researcher')) return '/datasets';
   return roles.includes('Patient') ? '/' : '/doctor';
 }
 
@@ -49,6 +52,7 @@ function renderNav() {
   if (isDoctor()) links.push(['/doctor', 'Patients']);
   if (isMonitor()) links.push(['/monitoring', 'Monitoring']);
   if (isParamedic()) links.push(['/paramedic', 'Dispatches']);
+  if (isResearcher() || isAdmin()) links.push(['/datasets', 'Datasets']);
   if (isAdmin()) links.push(['/admin', 'Admin']);
   links.push(['/settings', 'Settings']);
   const here = location.pathname;

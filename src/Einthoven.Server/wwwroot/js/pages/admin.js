@@ -1,4 +1,4 @@
-// The platform admin's page: accounts and roles, the audit log, storage use, analysis jobs and the server's health, one
+// The platform admin's page: accounts and roles, the audit log, storage use, analysis jobs, the model registry and the server's health, one
 // tab each (?tab=). Admins run the platform; nothing here shows medical data.
 import { h, message } from '../core/dom.js';
 
@@ -7,6 +7,7 @@ const tabs = [
   ['audit', 'Audit log', () => import('../admin/audit.js')],
   ['storage', 'Storage', () => import('../admin/storage.js')],
   ['jobs', 'Analysis jobs', () => import('../admin/jobs.js')],
+  ['models', 'Models', () => import('../admin/models.js')],
   ['health', 'Health', () => import('../admin/health.js')],
 ];
 
