@@ -186,6 +186,7 @@ public static class ServerSetup
         EnrolmentEndpoints.Map(app);
         MonitoringEndpoints.Map(app);
         DispatchEndpoints.Map(app);
+        Verification.VerificationApi.Map(app);
         app.MapHub<LiveHub>(LiveHub.Path);
         app.Services.GetRequiredService<InProcessLiveFeed>().Subscribe(app.Services.GetRequiredService<LiveAnalysis>());
 
