@@ -30,10 +30,9 @@ public static class RecordingVerificationEndpoints
         var recording = await db.Recordings.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
         if (recording is null || !await access.CanReadRecordingAsync(user, recording, ct)) return Problems.NotFound("recording");
         var me = user.UserId();
-        if (me != recording.PatientId && !await access.HoldsGrantAsync(user, recording.PatientId, ct))
+        if (!await MayPushAsync(user, recording, access, ct))
             return Problems.Forbidden("only the patient, or a doctor the patient granted access, can push a recording for verification");
-        if (body?.OrganisationId is { } org
-            && !await db.Enrolments.AnyAsync(e => e.PatientId == recording.PatientId && e.OrganisationId == org && e.EndedAt == null, ct))
+        if (body?.OrganisationId is { } org && !await EnrolledWith(db, recording.PatientId, org).AnyAsync(ct))
             return Problems.BadRequest("not enrolled", "organisationId must be an organisation the patient is enrolled with, or left out", "organisationId");
         if (await db.VerificationRequests.AnyAsync(r => r.RecordingId == id && r.Status == VerificationStatus.Open, ct))
             return Problems.Conflict("this recording is already waiting for verification");
@@ -48,12 +47,24 @@ public static class RecordingVerificationEndpoints
         return Results.Created($"/api/recordings/{id}/verification", (await VerificationViews.RequestsAsync(db, [request], ct)).Single());
     }
 
+    private static async Task<bool> MayPushAsync(ClaimsPrincipal user, Recordings.Recording recording, PatientAccess access, CancellationToken ct) =>
+        user.UserId() == recording.PatientId || await access.HoldsGrantAsync(user, recording.PatientId, ct);
+
+    /// <summary>The organisations the patient is enrolled with now (only <paramref name="only"/> when given).</summary>
+    private static IQueryable<Monitoring.OrganisationView> EnrolledWith(AppDb db, Guid patient, Guid? only) =>
+        db.Organisations.AsNoTracking().Where(o => (only == null || o.Id == only)
+                                                   && db.Enrolments.Any(e => e.PatientId == patient && e.OrganisationId == o.Id && e.EndedAt == null))
+            .OrderBy(o => o.Name).Select(o => new Monitoring.OrganisationView(o.Id, o.Name));
+
     private static async Task<IResult> Get(Guid id, ClaimsPrincipal user, AppDb db, PatientAccess access, CancellationToken ct)
     {
-        if (await access.ReadRecordingAsync(user, id, "verification.read", ct) is null) return Problems.NotFound("recording");
+        var recording = await access.ReadRecordingAsync(user, id, "verification.read", ct);
+        if (recording is null) return Problems.NotFound("recording");
         var requests = await db.VerificationRequests.AsNoTracking().Where(r => r.RecordingId == id).OrderBy(r => r.RequestedAt).Take(100).ToListAsync(ct);
         var sets = await VerificationViews.SetsAsync(db, db.BeatVerifications.Where(v => v.RecordingId == id), ct);
-        return Results.Ok(new RecordingVerificationView(id, await VerificationViews.RequestsAsync(db, requests, ct), sets, Disclaimer.Text));
+        var canPush = await MayPushAsync(user, recording, access, ct);
+        var organisations = canPush ? await EnrolledWith(db, recording.PatientId, null).ToListAsync(ct) : [];
+        return Results.Ok(new RecordingVerificationView(id, await VerificationViews.RequestsAsync(db, requests, ct), sets, canPush, organisations, Disclaimer.Text));
     }
 
     private static async Task<IResult> Disagree(Guid id, ClaimsPrincipal user, AppDb db, PatientAccess access, CancellationToken ct)

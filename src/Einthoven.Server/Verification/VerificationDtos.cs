@@ -17,8 +17,10 @@ public sealed record VerificationSetView(Guid Id, Guid RequestId, Guid Recording
     DateTime StartedAt, DateTime UpdatedAt, DateTime? CompletedAt, int BeatCount, int ReviewedCount, double Progress);
 
 /// <summary>A recording's verification requests and physician sets (kept apart from the AI's beats).</summary>
+/// <param name="CanPush">The caller may push it (the patient, or a doctor with a live grant).</param>
+/// <param name="Organisations">Organisations it may be pushed to as well (those the patient is enrolled with), for whoever may push it.</param>
 public sealed record RecordingVerificationView(Guid RecordingId, IReadOnlyList<VerificationRequestView> Requests,
-    IReadOnlyList<VerificationSetView> Sets, string Disclaimer);
+    IReadOnlyList<VerificationSetView> Sets, bool CanPush, IReadOnlyList<Monitoring.OrganisationView> Organisations, string Disclaimer);
 
 /// <param name="Route">"assigned" (the cardiologist is assigned to the patient) or "organisation" (staff of the request's organisation).</param>
 /// <param name="AiBeats">The AI's beats (null until the analysis has finished).</param>
