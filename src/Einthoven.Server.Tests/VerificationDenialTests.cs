@@ -9,7 +9,7 @@ namespace Einthoven.Server.Tests;
 /// <summary>
 /// Only the cardiologists a request is routed to verify it: a cardiologist of another patient, another patient, a
 /// doctor without a grant, a researcher, an admin and an anonymous caller are refused, and learn nothing of the
-/// recording. A doctor with a live grant may push the patient's recording.
+/// recording; a cardiologist an admin unassigns loses it all. A doctor with a live grant may push the patient's recording.
 /// </summary>
 public abstract class VerificationDenialTests(ServerFixture fixture)
 {
@@ -61,6 +61,14 @@ public abstract class VerificationDenialTests(ServerFixture fixture)
         Assert.Empty((await (await stranger.Client.GetAsync("/api/verification/queue")).JsonAsync()).EnumerateArray());
         Assert.Equal(0, (await BeatsAsync(assigned.Client, set)).Count(b => b.GetProperty("reviewed").GetBoolean()));
         Assert.Equal(HttpStatusCode.Forbidden, (await assigned.Client.PostJsonAsync($"/api/recordings/{recording}/verification", new { })).StatusCode);
+
+        // Unassigned, the cardiologist loses the queue item, the recording and the set.
+        var admin = W.Actors[Who.Admin].Client;
+        var assignment = (await (await admin.GetAsync($"/api/admin/verification/assignments?cardiologistId={assigned.Id}")).JsonAsync()).EnumerateArray().Single().Id();
+        await (await admin.DeleteAsync($"/api/admin/verification/assignments/{assignment}")).JsonAsync(HttpStatusCode.NoContent);
+        Assert.Empty((await (await assigned.Client.GetAsync("/api/verification/queue")).JsonAsync()).EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await assigned.Client.GetAsync($"/api/verification/sets/{set}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await assigned.Client.PostJsonAsync($"/api/verification/sets/{set}/edits", edit)).StatusCode);
     }
 
     [ProviderFact]

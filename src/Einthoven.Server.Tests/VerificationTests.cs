@@ -22,10 +22,10 @@ public abstract class VerificationTests(ServerFixture fixture)
     {
         var (patient, recording) = await PatientWithRecordingAsync(W, "happy");
         var cardiologist = await AssignedCardiologistAsync(W, patient.Id, "happy");
-        var again = await (await Admin.PostJsonAsync("/api/admin/verification/assignments", new { cardiologistId = cardiologist.Id, patientId = patient.Id })).JsonAsync();
-        var listed = await (await Admin.GetAsync($"/api/admin/verification/assignments?patientId={patient.Id}")).JsonAsync();
-        Assert.Equal([again.Id()], listed.EnumerateArray().Select(a => a.Id()));
-        Assert.Equal(cardiologist.Email, listed[0].Str("cardiologistEmail"));
+        var again = await (await Admin.PostJsonAsync("/api/admin/verification/assignments", new { cardiologistId = cardiologist.Id, patientId = patient.Id })).JsonAsync(HttpStatusCode.Conflict);
+        Assert.Contains("already assigned", again.Str("detail"));
+        var listed = (await (await Admin.GetAsync($"/api/admin/verification/assignments?patientId={patient.Id}")).JsonAsync()).EnumerateArray().Single();
+        Assert.Equal((cardiologist.Id, cardiologist.Email, patient.Email), (listed.GetProperty("cardiologistId").GetGuid(), listed.Str("cardiologistEmail"), listed.Str("patientEmail")));
 
         var pushed = await (await patient.Client.PostAsync($"/api/recordings/{recording}/verification", null)).JsonAsync(HttpStatusCode.Created);
         Assert.Equal(("Open", 1), (pushed.Str("status"), pushed.GetProperty("cardiologists").GetInt32()));

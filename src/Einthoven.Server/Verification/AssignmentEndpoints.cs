@@ -14,8 +14,8 @@ public static class AssignmentEndpoints
         var admin = app.MapGroup("/api/admin/verification/assignments").WithTags("Admin").RequireAuthorization(p => p.RequireRole(Roles.Admin));
         admin.MapGet("/", List).Produces<List<AssignmentView>>()
             .WithSummary("Cardiologist assignments, newest first (cardiologistId, patientId: only theirs)");
-        admin.MapPost("/", Assign).Produces<AssignmentView>(StatusCodes.Status201Created).Produces<AssignmentView>().ProducesProblem(400).ProducesProblem(404)
-            .WithSummary("Assign a cardiologist (a user with the Cardiologist role) to a patient (201; 200 when already assigned)");
+        admin.MapPost("/", Assign).Produces<AssignmentView>(StatusCodes.Status201Created).ProducesProblem(400).ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("Assign a cardiologist (a user with the Cardiologist role) to a patient; 409 when already assigned");
         admin.MapDelete("/{id:guid}", Unassign).Produces(StatusCodes.Status204NoContent).ProducesProblem(404)
             .WithSummary("End an assignment: the patient's requests no longer reach the cardiologist");
     }
@@ -37,23 +37,19 @@ public static class AssignmentEndpoints
         var patient = await users.FindByIdAsync(body.PatientId.ToString());
         if (patient is null) return Problems.NotFound("patient");
         if (!await users.IsInRoleAsync(patient, Roles.Patient)) return Problems.BadRequest("not a patient", "patientId is not a patient's account", "patientId");
-        var existing = await db.CardiologistAssignments.AsNoTracking()
-            .SingleOrDefaultAsync(a => a.CardiologistId == cardiologist.Id && a.PatientId == patient.Id, ct);
-        if (existing is not null) return Results.Ok((await ViewsAsync(db, [existing], ct)).Single());
+        if (await db.CardiologistAssignments.AnyAsync(a => a.CardiologistId == cardiologist.Id && a.PatientId == patient.Id, ct))
+            return Already();
         var assignment = new CardiologistAssignment
         {
             Id = Guid.NewGuid(), CardiologistId = cardiologist.Id, PatientId = patient.Id, AssignedAt = time.GetUtcNow().UtcDateTime,
         };
         db.CardiologistAssignments.Add(assignment);
         try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear(); // the same assignment made at the same moment: answer with it
-            existing = await db.CardiologistAssignments.AsNoTracking().SingleAsync(a => a.CardiologistId == cardiologist.Id && a.PatientId == patient.Id, ct);
-            return Results.Ok((await ViewsAsync(db, [existing], ct)).Single());
-        }
+        catch (DbUpdateException) { return Already(); } // the same assignment made at the same moment
         return Results.Created($"/api/admin/verification/assignments/{assignment.Id}", (await ViewsAsync(db, [assignment], ct)).Single());
     }
+
+    private static IResult Already() => Problems.Conflict("the cardiologist is already assigned to this patient");
 
     private static async Task<IResult> Unassign(Guid id, AppDb db, CancellationToken ct) =>
         await db.CardiologistAssignments.Where(a => a.Id == id).ExecuteDeleteAsync(ct) > 0 ? Results.NoContent() : Problems.NotFound("assignment");
