@@ -10,7 +10,8 @@ using Microsoft.Playwright;
 namespace Einthoven.Server.BrowserTests;
 
 /// <summary>
-/// Cardiologist verification (issue 25): an admin assigns a cardiologist to a patient; the patient pushes a recording
+/// Cardiologist verification (issue 25): an admin assigns a cardiologist to a patient on the admin page's Cardiologists
+/// tab; the patient pushes a recording
 /// from its page; the cardiologist lands on the verification queue, opens the recording in the viewer's verification
 /// mode and relabels beats (with the keyboard on a desktop, the buttons on a phone), finds the progress kept after a
 /// reload, signs off, and the API then returns the physician labels.
@@ -30,9 +31,18 @@ public sealed class VerificationJourneyTests(BrowserFixture fixture)
         using var http = new HttpClient { BaseAddress = new Uri(fixture.Server.BaseUrl) };
         Assert.True((await http.PostAsJsonAsync("/api/auth/register", new { email = patient.Email, password = patient.Password, displayName = patient.Name })).IsSuccessStatusCode);
         var api = new JourneyApi(http);
-        var (adminToken, cardiologistToken, patientToken) = (await api.TokenAsync(admin), await api.TokenAsync(cardiologist), await api.TokenAsync(patient));
-        await api.SendAsync(HttpMethod.Post, "/api/admin/verification/assignments", adminToken,
-            new { cardiologistId = await api.MeAsync(cardiologistToken), patientId = await api.MeAsync(patientToken) });
+        var (cardiologistToken, patientToken) = (await api.TokenAsync(cardiologist), await api.TokenAsync(patient));
+
+        await using (var adminTab = await fixture.OpenAsync(device))
+        {
+            await adminTab.SignInAsync(admin.Email, admin.Password);
+            await adminTab.GotoAsync("/admin?tab=assignments");
+            await adminTab.Page.FillAsync("#assign-cardiologist", cardiologist.Email);
+            await adminTab.Page.FillAsync("#assign-patient", patient.Email);
+            await adminTab.Page.ClickAsync("#admin-assignments form button[type=submit]");
+            await Assertions.Expect(adminTab.Page.Locator($"#admin-assignments tr[data-assignment]:has-text('{patient.Email}')")).ToContainTextAsync(cardiologist.Email);
+            adminTab.AssertNoConsoleErrors();
+        }
 
         // The patient pushes the recording from its page.
         await using var patientTab = await fixture.OpenAsync(device);

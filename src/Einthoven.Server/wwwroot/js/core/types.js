@@ -446,3 +446,16 @@ export {};
  * @property {number | null} sampleB
  * @property {string | null} labelB
  */
+
+/**
+ * GET /api/admin/verification/assignments.
+ * @typedef {object} AssignmentView
+ * @property {string} id
+ * @property {string} cardiologistId
+ * @property {string} cardiologistName
+ * @property {string} cardiologistEmail
+ * @property {string} patientId
+ * @property {string} patientName
+ * @property {string} patientEmail
+ * @property {string} assignedAt UTC
+ */

@@ -1,5 +1,5 @@
-// The platform admin's page: accounts and roles, the audit log, storage use, analysis jobs and the server's health, one
-// tab each (?tab=). Admins run the platform; nothing here shows medical data.
+// The platform admin's page: accounts and roles, the audit log, storage use, analysis jobs, cardiologist assignments and
+// the server's health, one tab each (?tab=). Admins run the platform; nothing here shows medical data.
 import { h, message } from '../core/dom.js';
 
 const tabs = [
@@ -7,6 +7,7 @@ const tabs = [
   ['audit', 'Audit log', () => import('../admin/audit.js')],
   ['storage', 'Storage', () => import('../admin/storage.js')],
   ['jobs', 'Analysis jobs', () => import('../admin/jobs.js')],
+  ['assignments', 'Cardiologists', () => import('../admin/assignments.js')],
   ['health', 'Health', () => import('../admin/health.js')],
 ];
 
