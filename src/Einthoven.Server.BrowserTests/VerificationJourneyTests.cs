@@ -83,25 +83,87 @@ public sealed class VerificationJourneyTests(BrowserFixture fixture)
             await page.Keyboard.PressAsync("Escape");
         }
         await Assertions.Expect(panel).ToHaveAttributeAsync("data-reviewed", "6");
+
+        // The current beat's AI cluster confirmed at once (K, or the cluster buttons).
+        var cluster = aiBeats[5].GetProperty("ai").GetString()!;
+        var inCluster = Enumerable.Range(0, aiBeats.Length).Where(i => aiBeats[i].GetProperty("ai").GetString() == cluster).ToList();
+        if (device.Mobile)
+        {
+            await page.SelectOptionAsync("#verify-cluster", cluster);
+            await panel.Locator("[data-action=cluster]").ClickAsync();
+        }
+        else await page.Keyboard.PressAsync("K");
+        await Assertions.Expect(panel).ToHaveAttributeAsync("data-selected", inCluster.Count.ToString());
+        if (device.Mobile) await panel.Locator("[data-action=confirm]").ClickAsync();
+        else await page.Keyboard.PressAsync("Enter");
+        var reviewed = inCluster.Union(Enumerable.Range(0, 6)).Count();
+        await Assertions.Expect(panel).ToHaveAttributeAsync("data-reviewed", reviewed.ToString());
+
+        // A missed beat: a click (tap) in the widest gap in view places the cursor, A (or "Add beat") adds an N there.
+        await AddBeatInWidestGapAsync(tab, aiBeats);
+        var added = long.Parse((await panel.GetAttributeAsync("data-current-sample"))!);
+        await Assertions.Expect(panel).ToHaveAttributeAsync("data-beats", (aiBeats.Length + 1).ToString());
+        await Assertions.Expect(panel).ToHaveAttributeAsync("data-reviewed", (++reviewed).ToString());
         await Assertions.Expect(panel).ToHaveAttributeAsync("data-saved", "true");
         await tab.ScreenshotAsync("verification-mode");
 
         // Saved as it went: a reload finds the progress; then sign off.
         await page.ReloadAsync();
-        await Assertions.Expect(panel).ToHaveAttributeAsync("data-reviewed", "6");
-        await Assertions.Expect(panel.Locator(".verify-counts")).ToContainTextAsync($"6 of {aiBeats.Length} beats reviewed");
+        await Assertions.Expect(panel).ToHaveAttributeAsync("data-reviewed", reviewed.ToString());
+        await Assertions.Expect(panel.Locator(".verify-counts")).ToContainTextAsync($"{reviewed} of {aiBeats.Length + 1} beats reviewed");
         await panel.Locator("[data-action=complete]").ClickAsync(); // the "confirm the rest" dialog is accepted
         await Assertions.Expect(panel).ToHaveAttributeAsync("data-completed", "true");
         await Assertions.Expect(panel.Locator(".verify-saved")).ToContainTextAsync("signed off");
 
         var labels = await BeatsAsync(api, cardiologistToken, setId);
-        Assert.Equal(aiBeats.Select(b => b.GetProperty("sample").GetInt64()), labels.Select(b => b.GetProperty("sample").GetInt64()));
+        Assert.Equal(aiBeats.Select(b => b.GetProperty("sample").GetInt64()).Append(added).Order(), labels.Select(b => b.GetProperty("sample").GetInt64()));
+        var extra = labels.Single(b => b.GetProperty("sample").GetInt64() == added);
+        Assert.Equal(("N", JsonValueKind.Null), (extra.GetProperty("label").GetString(), extra.GetProperty("ai").ValueKind));
         Assert.Equal(["V", "S", aiBeats[2].GetProperty("ai").GetString(), "N", "N", "N"], labels.Take(6).Select(b => b.GetProperty("label").GetString()));
         Assert.All(labels, b => Assert.True(b.GetProperty("reviewed").GetBoolean()));
         var overview = await api.SendAsync(HttpMethod.Get, $"/api/recordings/{recording}/verification", patientToken);
         Assert.Equal(JsonValueKind.String, overview.GetProperty("sets")[0].GetProperty("completedAt").ValueKind);
         tab.AssertNoConsoleErrors();
         patientTab.AssertNoConsoleErrors();
+    }
+
+    /// <summary>
+    /// Clicks (taps) the trace midway in the widest gap in view between two beats after the fifth (moving on beat by
+    /// beat until the view holds such a pair: a phone shows about 3.5 s), then adds a beat there.
+    /// </summary>
+    private static async Task AddBeatInWidestGapAsync(Tab tab, JsonElement[] beats)
+    {
+        var viewer = tab.Viewer;
+        var times = beats.Select(b => b.GetProperty("time").GetDouble()).ToArray();
+        for (var moves = 0; ; moves++)
+        {
+            // In the middle of the screen, clear of the sticky header, whatever the buttons scrolled.
+            await tab.Page.EvalOnSelectorAsync(ViewerCanvas.Canvas, "c => c.scrollIntoView({ block: 'center' })");
+            var box = (await tab.Page.Locator(ViewerCanvas.Canvas).BoundingBoxAsync())!;
+            var (t0, left, pxPerSecond) = (await viewer.NumberAsync("t0"), await viewer.NumberAsync("left"), await viewer.NumberAsync("px-per-second"));
+            var t1 = t0 + (box.Width - left) / pxPerSecond;
+            var gaps = Enumerable.Range(5, times.Length - 6).Where(i => times[i] > t0 + 0.2 && times[i + 1] < t1 - 0.2).ToList();
+            if (gaps.Count == 0)
+            {
+                Assert.True(moves < 20, "no two beats after the fifth came into view");
+                await tab.Page.Locator(".verify-panel [data-action=next]").ClickAsync();
+                await viewer.WaitCompleteAsync();
+                continue;
+            }
+            var gap = gaps.MaxBy(i => times[i + 1] - times[i]);
+            var (x, y) = (box.X + await viewer.XOfAsync((times[gap] + times[gap + 1]) / 2), box.Y + await viewer.NumberAsync("paper-top") + 40);
+            if (tab.Device.Mobile)
+            {
+                await tab.Page.Touchscreen.TapAsync((float)x, (float)y);
+                await tab.Page.Locator(".verify-panel [data-action=add]").ClickAsync();
+            }
+            else
+            {
+                await tab.Page.Mouse.ClickAsync((float)x, (float)y);
+                await tab.Page.Keyboard.PressAsync("A");
+            }
+            return;
+        }
     }
 
     /// <summary>One minute of synthetic ECG with ventricular ectopy, as WFDB files.</summary>
