@@ -31,15 +31,15 @@ export function createSession(detail, { onChange }) {
     return all.filter(i => timeOf(s.beats[i]) >= sel.from && timeOf(s.beats[i]) <= sel.to);
   }
 
-  /** The selection as the server's selector: samples, a time range or a cluster. */
+  /** The selection as the server's selector: samples, a time range or a cluster (null: nothing to select). */
   function selector() {
     const sel = s.selection;
-    if (!sel) return { samples: [s.beats[s.current].sample] };
+    if (!sel) return s.beats.length ? { samples: [s.beats[s.current].sample] } : null;
     return sel.kind === 'cluster' ? { cluster: sel.label } : { from: sel.from, to: sel.to };
   }
 
   function edit(op, local) {
-    if (s.set.completedAt || (op.op !== 'add' && s.beats.length === 0)) return;
+    if (s.set.completedAt || !op) return;
     s.notice = null;
     local();
     s.pending.push(op);
@@ -62,7 +62,7 @@ export function createSession(detail, { onChange }) {
         } catch (e) {
           s.pending = [];
           s.error = e.message;
-          await reload();
+          await reload().catch(r => { s.error = `${e.message}; reloading failed too (${r.message})`; });
         }
       }
       s.saved = s.error === null;
@@ -115,11 +115,11 @@ export function createSession(detail, { onChange }) {
     selectRange(from, to) { s.selection = { kind: 'range', from, to }; changed(); },
     selectCluster(label) { s.selection = { kind: 'cluster', label }; changed(); },
     clearSelection() { s.selection = null; changed(); },
-    relabel(label) { apply({ op: 'relabel', label, ...selector() }, b => { b.label = label; b.reviewed = true; }); },
-    confirm() { apply({ op: 'confirm', ...selector() }, b => { b.reviewed = true; }); },
+    relabel(label) { apply(withSelector({ op: 'relabel', label }), b => { b.label = label; b.reviewed = true; }); },
+    confirm() { apply(withSelector({ op: 'confirm' }), b => { b.reviewed = true; }); },
     remove() {
       const doomed = new Set(selected());
-      edit({ op: 'delete', ...selector() }, () => {
+      edit(withSelector({ op: 'delete' }), () => {
         s.beats = s.beats.filter((_, i) => !doomed.has(i));
         s.current = Math.min(s.current, Math.max(0, s.beats.length - 1));
         s.selection = null;
@@ -149,6 +149,11 @@ export function createSession(detail, { onChange }) {
       savedListeners.forEach(f => f());
     },
   };
+
+  function withSelector(op) {
+    const which = selector();
+    return which ? { ...op, ...which } : null;
+  }
 
   /** Applies a change to the selected beats; a single beat (no selection) then moves on to the next. */
   function apply(op, change) {
