@@ -123,6 +123,7 @@ public sealed class VerificationJourneyTests(BrowserFixture fixture)
         Assert.All(labels, b => Assert.True(b.GetProperty("reviewed").GetBoolean()));
         var overview = await api.SendAsync(HttpMethod.Get, $"/api/recordings/{recording}/verification", patientToken);
         Assert.Equal(JsonValueKind.String, overview.GetProperty("sets")[0].GetProperty("completedAt").ValueKind);
+        await AssertEditBodiesAreBoundedAsync(http, cardiologistToken, setId);
         tab.AssertNoConsoleErrors();
         patientTab.AssertNoConsoleErrors();
     }
@@ -164,6 +165,19 @@ public sealed class VerificationJourneyTests(BrowserFixture fixture)
             }
             return;
         }
+    }
+
+    /// <summary>On Kestrel (the in-process test server has no body limits) an edit batch over 256 KB is refused unread.</summary>
+    private static async Task AssertEditBodiesAreBoundedAsync(HttpClient http, string token, string set)
+    {
+        var samples = string.Join(",", Enumerable.Range(0, 40_000).Select(i => 1_000_000 + i));
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/verification/sets/{set}/edits")
+        {
+            Content = new StringContent("{\"operations\":[{\"op\":\"confirm\",\"samples\":[" + samples + "]}]}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
     /// <summary>One minute of synthetic ECG with ventricular ectopy, as WFDB files.</summary>

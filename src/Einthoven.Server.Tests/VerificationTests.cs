@@ -83,6 +83,10 @@ public abstract class VerificationTests(ServerFixture fixture)
         var audited = await W.Host.DbAsync(db => db.AuditEntries.Where(a => a.ActorId == cardiologist.Id && a.PatientId == patient.Id)
             .Select(a => a.Action).Distinct().ToListAsync());
         Assert.Equal(["verification.complete", "verification.edit", "verification.queue", "verification.set", "verification.start"], audited.Order());
+
+        // The patient may still delete the recording: its requests and sets go with it.
+        await (await patient.Client.DeleteAsync($"/api/recordings/{recording}")).JsonAsync(HttpStatusCode.NoContent);
+        Assert.Equal(0, await W.Host.DbAsync(db => db.BeatVerifications.CountAsync(v => v.RecordingId == recording)));
     }
 
     [ProviderFact]
