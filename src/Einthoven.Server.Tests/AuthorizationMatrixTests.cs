@@ -8,7 +8,7 @@ namespace Einthoven.Server.Tests;
 /// Every endpoint against every kind of caller: the exact status code, and no trace of the owner's recording in any
 /// answer to someone who may not read it.
 /// </summary>
-public abstract class AuthorizationMatrixTests(ServerFixture fixture)
+public abstract partial class AuthorizationMatrixTests(ServerFixture fixture)
 {
     private World W => fixture.World;
 

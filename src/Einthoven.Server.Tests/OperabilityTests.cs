@@ -21,12 +21,14 @@ public abstract class OperabilityTests(ServerFixture fixture)
         Assert.DoesNotContain("Demo-", console);
         if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
         var accounts = DemoAccounts(path);
-        Assert.Equal(["admin", "doctor", "monitor", "paramedic", "patient", "researcher"], accounts.Keys.Order());
+        Assert.Equal(["admin", "cardiologist", "doctor", "monitor", "paramedic", "patient", "researcher"], accounts.Keys.Order());
         foreach (var (email, password) in accounts.Values)
             await (await host.Client().PostJsonAsync("/api/auth/token", new { email, password })).JsonAsync(HttpStatusCode.Created);
         var monitor = await TokenClientAsync(host, accounts["monitor"]);
         var monitored = await (await monitor.GetAsync("/api/monitoring/patients")).JsonAsync();
         Assert.Equal("Demo Patient", monitored.EnumerateArray().Single().Str("name"));
+        var queue = await (await (await TokenClientAsync(host, accounts["cardiologist"])).GetAsync("/api/verification/queue")).JsonAsync();
+        Assert.Equal(("ambulatory-ectopy", "Demo Patient"), (queue.EnumerateArray().Single().Str("recordingName"), queue.EnumerateArray().Single().Str("patientName")));
     }
 
     [ProviderFact]

@@ -62,7 +62,7 @@ public abstract class WebUiTests(ServerFixture fixture)
     [ProviderFact]
     public async Task Pages_are_the_app_shell_with_a_content_security_policy()
     {
-        foreach (var path in new[] { "/", "/signin", "/sharing", $"/recordings/{W.Recording}", $"/doctor/patients/{W.Owner.Id}", "/admin", "/monitoring", "/paramedic", "/datasets" })
+        foreach (var path in new[] { "/", "/signin", "/sharing", $"/recordings/{W.Recording}", $"/doctor/patients/{W.Owner.Id}", "/admin", "/monitoring", "/paramedic", "/datasets", "/verification" })
         {
             using var response = await W.Anonymous.GetAsync(path);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -189,6 +189,7 @@ public static class ServerSetup
         MonitoringEndpoints.Map(app);
         DispatchEndpoints.Map(app);
         LearningSetup.Map(app);
+        Verification.VerificationApi.Map(app);
         app.MapHub<LiveHub>(LiveHub.Path);
         app.Services.GetRequiredService<InProcessLiveFeed>().Subscribe(app.Services.GetRequiredService<LiveAnalysis>());
 

@@ -9,10 +9,10 @@ using Microsoft.Extensions.Options;
 namespace Einthoven.Server.Demo;
 
 /// <summary>
-/// First start of an empty database: a demo patient, doctor and admin with fresh random passwords (written once to
+/// First start of an empty database: a demo patient, doctor, admin, monitoring nurse, paramedic and cardiologist with fresh random passwords (written once to
 /// <see cref="FileName"/> in the data folder, readable by the server's user only; the console shows only its path, and
 /// nothing is logged), and a few synthetic recordings for the patient, so that a fresh machine without any dataset has
-/// something to look at.
+/// something to look at, one of them waiting in the cardiologist's verification queue.
 /// </summary>
 public sealed class DemoSeeder(UserManager<AppUser> users, RecordingImporter importer, Storage.AppDb db, TimeProvider time, IOptions<ServerOptions> options)
 {
@@ -30,14 +30,16 @@ public sealed class DemoSeeder(UserManager<AppUser> users, RecordingImporter imp
         var paramedic = await CreateAsync("paramedic@demo.einthoven", "Demo Paramedic", Roles.Paramedic, accounts);
         await CreateAsync("researcher@demo.einthoven", "Demo Researcher", Roles.Researcher, accounts);
         await SeedMonitoringAsync(patient.Id, monitor.Id, paramedic.Id, ct);
+        var cardiologist = await CreateAsync("cardiologist@demo.einthoven", "Demo Cardiologist", Roles.Cardiologist, accounts);
         var path = Path.Combine(options.Value.DataFolder, FileName);
         await WritePrivateAsync(path, accounts.ToString(), ct);
-        console.WriteLine($"Demo accounts (patient, doctor, admin, monitoring nurse, paramedic, researcher) and their passwords: {path}");
+        console.WriteLine($"Demo accounts (patient, doctor, admin, monitoring nurse, paramedic, researcher, cardiologist) and their passwords: {path}");
         var today = time.GetUtcNow().UtcDateTime.Date;
         foreach (var options in Recordings(today))
         {
             using var reader = new InMemoryReader(EcgSynthesizer.Generate(options));
-            await importer.ImportAsync(patient.Id, reader, "synthetic", options.Name, ct);
+            var (recording, _) = await importer.ImportAsync(patient.Id, reader, "synthetic", options.Name, ct);
+            if (options.PvcProbability > 0) await SeedVerificationAsync(patient.Id, cardiologist.Id, recording.Id, ct);
         }
         console.WriteLine("Demo data: 3 synthetic recordings for the demo patient. Not a medical device.");
     }
@@ -61,6 +63,18 @@ public sealed class DemoSeeder(UserManager<AppUser> users, RecordingImporter imp
         {
             Id = Guid.NewGuid(), PatientId = patient, OrganisationId = org.Id, HomeLatitude = 41.3111, HomeLongitude = 69.2797,
             KnownConditions = "paroxysmal palpitations (demo)", EnrolledAt = now,
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The cardiologist is assigned to the demo patient, whose recording with ectopic beats waits in their queue.</summary>
+    private async Task SeedVerificationAsync(Guid patient, Guid cardiologist, Guid recording, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        db.CardiologistAssignments.Add(new Verification.CardiologistAssignment { Id = Guid.NewGuid(), CardiologistId = cardiologist, PatientId = patient, AssignedAt = now });
+        db.VerificationRequests.Add(new Verification.VerificationRequest
+        {
+            Id = Guid.NewGuid(), RecordingId = recording, PatientId = patient, RequestedBy = patient, RequestedAt = now, Status = Verification.VerificationStatus.Open,
         });
         await db.SaveChangesAsync(ct);
     }

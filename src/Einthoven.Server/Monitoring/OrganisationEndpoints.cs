@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Einthoven.Server.Monitoring;
 
-/// <summary>Admins set up organisations and their staff; anyone signed in can list organisations to enrol with.</summary>
+/// <summary>Admins set up organisations and their staff (monitoring, paramedics, cardiologists who verify its patients' recordings); anyone signed in can list organisations to enrol with.</summary>
 public static class OrganisationEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
@@ -15,7 +15,7 @@ public static class OrganisationEndpoints
         admin.MapPost("/", Create).Produces<OrganisationView>(StatusCodes.Status201Created).ProducesProblem(400)
             .WithSummary("Create an organisation that monitors patients at home");
         admin.MapPost("/{id:guid}/members", AddMember).Produces<MemberView>().ProducesProblem(400).ProducesProblem(404)
-            .WithSummary("Make a user with the Monitor or Paramedic role a member of the organisation (paramedics: of one of its teams)");
+            .WithSummary("Make a user with the Monitor, Paramedic or Cardiologist role a member of the organisation (paramedics: of one of its teams)");
         app.MapGet("/api/monitoring/organisations", List).WithTags("Live monitoring").RequireAuthorization().Produces<List<OrganisationView>>()
             .WithSummary("Organisations a patient can enrol with (names only)");
     }
@@ -35,8 +35,8 @@ public static class OrganisationEndpoints
         if (!await db.Organisations.AnyAsync(o => o.Id == id, ct)) return Problems.NotFound("organisation");
         var user = await users.FindByIdAsync(body.UserId.ToString());
         if (user is null) return Problems.NotFound("user");
-        if (!await users.IsInRoleAsync(user, Roles.Monitor) && !await users.IsInRoleAsync(user, Roles.Paramedic))
-            return Problems.BadRequest("not staff", "give the user the Monitor or Paramedic role first", "userId");
+        if (!await users.IsInRoleAsync(user, Roles.Monitor) && !await users.IsInRoleAsync(user, Roles.Paramedic) && !await users.IsInRoleAsync(user, Roles.Cardiologist))
+            return Problems.BadRequest("not staff", "give the user the Monitor, Paramedic or Cardiologist role first", "userId");
         if (body.TeamId is { } team && !await db.ParamedicTeams.AnyAsync(t => t.Id == team && t.OrganisationId == id, ct))
             return Problems.BadRequest("unknown team", "teamId is not a team of this organisation", "teamId");
         var member = await db.StaffMemberships.FindAsync([user.Id, id], ct);

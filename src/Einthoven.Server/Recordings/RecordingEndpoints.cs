@@ -47,7 +47,15 @@ public static class RecordingEndpoints
         var recording = await db.Recordings.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
         if (recording is null || !await access.CanReadPatientAsync(user, recording.PatientId, ct)) return Problems.NotFound("recording");
         if (recording.PatientId != user.UserId()) return Problems.Forbidden("only the patient can delete a recording");
-        await db.Recordings.Where(r => r.Id == id).ExecuteDeleteAsync(ct);
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // Physician sets cascade from their verification request, not from the recording (PostgreSQL checks the
+            // recording's reference from them before that cascade reaches them), so they go first.
+            await db.BeatVerifications.Where(v => v.RecordingId == id).ExecuteDeleteAsync(ct);
+            await db.Recordings.Where(r => r.Id == id).ExecuteDeleteAsync(ct);
+            await tx.CommitAsync(ct);
+        });
         cache.Forget(id);
         return Results.NoContent();
     }

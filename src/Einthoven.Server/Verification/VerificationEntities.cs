@@ -31,8 +31,8 @@ public sealed class VerificationRequest
 /// One cardiologist's physician annotation set of a recording, kept apart from the device (AI) set it started from.
 /// <see cref="Data"/> holds the physician's beats, <see cref="Storage.AnnotationSetCodec"/>-encoded: one annotation
 /// per beat, its Code the MIT code of its AAMI class (N, S, V, F, Q), its Subtype 1 once the cardiologist has
-/// reviewed it (confirmed, relabelled or added) and 0 while it still carries the AI's label untouched. Deleted beats
-/// are absent. Progress is saved with every edit; <see cref="CompletedAt"/> is set when the cardiologist signs it off,
+/// reviewed it (confirmed, relabelled or added) and 0 while it still carries the AI's label untouched, its Number the
+/// MIT code of the AI's class it started from (0 for a beat the cardiologist added). Deleted beats are absent. Progress is saved with every edit; <see cref="CompletedAt"/> is set when the cardiologist signs it off,
 /// and only completed sets enter dataset versions.
 /// </summary>
 public sealed class BeatVerification

@@ -10,6 +10,7 @@ const isAdmin = () => session.user?.roles.includes('Admin');
 const isMonitor = () => session.user?.roles.includes('Monitor');
 const isParamedic = () => session.user?.roles.includes('Paramedic');
 const isResearcher = () => session.user?.roles.includes('Researcher');
+const isCardiologist = () => session.user?.roles.includes('Cardiologist');
 
 route('/', () => import('./pages/home.js'));
 route('/signin', () => import('./pages/signin.js'));
@@ -23,19 +24,21 @@ route('/admin', () => import('./pages/admin.js'));
 route('/monitoring', () => import('./pages/monitoring.js'));
 route('/paramedic', () => import('./pages/paramedic.js'));
 route('/datasets', () => import('./pages/datasets.js'));
+route('/verification', () => import('./pages/verification.js'));
 
 const publicPages = new Set(['/signin', '/register', '/settings']);
 let cleanup = null;
 
 /**
- * Where a role starts: an admin runs the platform, monitoring staff the dashboard, a paramedic the dispatches, a patient
- * sees recordings, a doctor the patients.
+ * Where a role starts: an admin runs the platform, monitoring staff the dashboard, a paramedic the dispatches, a
+ * cardiologist the verification queue, a patient sees recordings, a doctor the patients.
  */
 function startPage(roles = session.user?.roles ?? []) {
   if (roles.includes('Admin')) return '/admin';
   if (roles.includes('Monitor')) return '/monitoring';
   if (roles.includes('Paramedic')) return '/paramedic';
   if (roles.includes('Researcher')) return '/datasets';
+  if (roles.includes('Cardiologist')) return '/verification';
   return roles.includes('Patient') ? '/' : '/doctor';
 }
 
@@ -53,6 +56,7 @@ function renderNav() {
   if (isMonitor()) links.push(['/monitoring', 'Monitoring']);
   if (isParamedic()) links.push(['/paramedic', 'Dispatches']);
   if (isResearcher() || isAdmin()) links.push(['/datasets', 'Datasets']);
+  if (isCardiologist()) links.push(['/verification', 'Verification']);
   if (isAdmin()) links.push(['/admin', 'Admin']);
   links.push(['/settings', 'Settings']);
   const here = location.pathname;
@@ -79,7 +83,7 @@ async function show(current) {
   try {
     const page = await current.load();
     replace(main);
-    const context = { session, params: current.params, query: current.query, navigate, refreshSession, isPatient, isDoctor, isAdmin, isMonitor, isParamedic, startPage };
+    const context = { session, params: current.params, query: current.query, navigate, refreshSession, isPatient, isDoctor, isAdmin, isMonitor, isParamedic, isCardiologist, startPage };
     cleanup = (await page.render(main, context)) ?? null;
     if (document.activeElement === document.body) main.focus({ preventScroll: true });
   } catch (e) {

@@ -4,7 +4,7 @@ import { h, replace, message } from '../core/dom.js';
 import { dateTime, utc } from '../core/format.js';
 import { dataTable } from '../components/dataTable.js';
 
-const roles = ['Patient', 'Doctor', 'Admin'];
+const roles = ['Patient', 'Doctor', 'Cardiologist', 'Admin'];
 const Shown = 200;
 
 export async function render(section) {

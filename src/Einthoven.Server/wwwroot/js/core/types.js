@@ -340,3 +340,122 @@ export {};
  * The hub's "samples" message (not in the OpenAPI document: SignalR only): one stored frame of a watched patient.
  * @typedef {{ patientId: string, streamId: string, firstSample: number, samplingFrequency: number, samples: number[][] }} LiveSamplesView
  */
+
+/**
+ * The verification queue (issue 25): GET /api/verification/queue.
+ * @typedef {object} QueueItemView
+ * @property {string} requestId
+ * @property {string} recordingId
+ * @property {string} recordingName
+ * @property {string} recordedAt UTC
+ * @property {number} durationSeconds
+ * @property {string} patientId
+ * @property {string} patientName
+ * @property {string | null} organisationName
+ * @property {'assigned' | 'organisation'} route
+ * @property {string} requestedAt UTC
+ * @property {'Open' | 'Completed' | 'Withdrawn'} status
+ * @property {number | null} aiBeats null until the analysis has finished
+ * @property {VerificationSetView | null} mine
+ * @property {number} otherSets
+ */
+
+/**
+ * A cardiologist's physician set (progress = reviewedCount / beatCount).
+ * @typedef {object} VerificationSetView
+ * @property {string} id
+ * @property {string} requestId
+ * @property {string} recordingId
+ * @property {string} cardiologistId
+ * @property {string} cardiologistName
+ * @property {string} aiModel
+ * @property {string} startedAt UTC
+ * @property {string} updatedAt UTC
+ * @property {string | null} completedAt UTC
+ * @property {number} beatCount
+ * @property {number} reviewedCount
+ * @property {number} progress 0-1
+ */
+
+/**
+ * POST /api/verification/requests/{id}/sets, GET /api/verification/sets/{id}.
+ * @typedef {object} VerificationSetDetail
+ * @property {VerificationSetView} set
+ * @property {number} samplingFrequency Hz
+ * @property {VerifiedBeatView[]} beats
+ * @property {string} disclaimer
+ */
+
+/**
+ * @typedef {object} VerifiedBeatView
+ * @property {number} sample
+ * @property {number} time seconds
+ * @property {string | null} ai the AI's class; null for a beat the cardiologist added
+ * @property {string} label N, S, V, F or Q
+ * @property {boolean} reviewed
+ */
+
+/**
+ * GET /api/recordings/{id}/verification.
+ * @typedef {object} RecordingVerificationView
+ * @property {string} recordingId
+ * @property {VerificationRequestView[]} requests
+ * @property {VerificationSetView[]} sets
+ * @property {boolean} canPush
+ * @property {OrganisationView[]} organisations
+ * @property {string} disclaimer
+ */
+
+/**
+ * @typedef {object} VerificationRequestView
+ * @property {string} id
+ * @property {string} recordingId
+ * @property {string | null} organisationId
+ * @property {string | null} organisationName
+ * @property {string} requestedBy
+ * @property {string} requestedByName
+ * @property {string} requestedAt UTC
+ * @property {'Open' | 'Completed' | 'Withdrawn'} status
+ * @property {number} cardiologists
+ */
+
+/**
+ * @typedef {object} OrganisationView
+ * @property {string} id
+ * @property {string} name
+ */
+
+/**
+ * GET /api/recordings/{id}/verification/disagreements.
+ * @typedef {object} DisagreementsView
+ * @property {string} recordingId
+ * @property {VerificationSetView[]} sets
+ * @property {number} total
+ * @property {DisagreementView[]} items
+ * @property {string} disclaimer
+ */
+
+/**
+ * A null sample: the set has no beat there.
+ * @typedef {object} DisagreementView
+ * @property {string} setA
+ * @property {string} setB
+ * @property {number} time seconds
+ * @property {number | null} sampleA
+ * @property {string | null} labelA
+ * @property {number | null} sampleB
+ * @property {string | null} labelB
+ */
+
+/**
+ * GET /api/admin/verification/assignments.
+ * @typedef {object} AssignmentView
+ * @property {string} id
+ * @property {string} cardiologistId
+ * @property {string} cardiologistName
+ * @property {string} cardiologistEmail
+ * @property {string} patientId
+ * @property {string} patientName
+ * @property {string} patientEmail
+ * @property {string} assignedAt UTC
+ */

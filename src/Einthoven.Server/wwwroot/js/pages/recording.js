@@ -1,11 +1,14 @@
-// One recording: its description, the viewer and the analysis.
-import { get, del } from '../core/api.js';
+// One recording: its description, the viewer and the analysis, and its cardiologist verification; with ?verify=REQUEST
+// a cardiologist verifies its beats in the viewer (js/verification).
+import { get, del, post } from '../core/api.js';
 import { h, message } from '../core/dom.js';
 import { dateTime, duration, utc } from '../core/format.js';
 import { analysisPanel } from '../components/analysisPanel.js';
 import { createViewer } from '../viewer/viewer.js';
+import { verificationCard } from '../verification/requestCard.js';
+import { verificationMode } from '../verification/mode.js';
 
-export async function render(main, { params, session, navigate, isDoctor, isMonitor }) {
+export async function render(main, { params, query, session, navigate, isDoctor, isMonitor, isCardiologist }) {
   let detail;
   try {
     detail = await get(`/api/recordings/${params.id}`);
@@ -16,9 +19,16 @@ export async function render(main, { params, session, navigate, isDoctor, isMoni
   const r = detail.recording;
   const own = r.patientId === session.user.id;
   const monitoring = !own && !isDoctor() && isMonitor();
-  const back = own ? '/' : monitoring ? `/monitoring?patient=${r.patientId}` : `/doctor/patients/${r.patientId}`;
+  const verifying = !own && !isDoctor() && !monitoring && isCardiologist();
+  const back = own ? '/' : monitoring ? `/monitoring?patient=${r.patientId}` : verifying ? '/verification' : `/doctor/patients/${r.patientId}`;
   const annotators = Object.keys(detail.annotationCounts ?? {}).sort((a, b) => (a === 'analysis' ? -1 : b === 'analysis' ? 1 : a.localeCompare(b)));
-  const viewer = createViewer({ recording: r, leads: detail.leads, annotators });
+  const mode = isCardiologist() && query.get('verify') ? await verificationMode(await post(`/api/verification/requests/${query.get('verify')}/sets`, {})) : null;
+  const viewer = createViewer({ recording: r, leads: detail.leads, annotators, overlay: mode?.overlay });
+  const panel = mode?.attach(viewer);
+  const card = verificationCard({
+    recordingId: r.id, onShow: t => viewer.api.show(t),
+    verifyHref: isCardiologist() && !mode ? request => (request.status === 'Withdrawn' ? null : `/recordings/${r.id}?verify=${request.id}`) : null,
+  });
   const analysis = analysisPanel({
     recordingId: r.id, canRerun: own,
     onComplete: () => { if (!annotators.includes('analysis')) viewer.api.reloadAnnotations(['analysis']); },
@@ -27,7 +37,8 @@ export async function render(main, { params, session, navigate, isDoctor, isMoni
     h('a', { href: `/api/recordings/${r.id}/download?format=${format}`, download: '', class: 'button small' }, format === 'original' ? `Original (${r.originalFormat})` : format.toUpperCase()));
 
   main.append(
-    h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, h('a', { href: back }, own ? '← Your recordings' : monitoring ? '← Monitored patient' : '← Patient history')),
+    h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' },
+      h('a', { href: back }, own ? '← Your recordings' : monitoring ? '← Monitored patient' : verifying ? '← Verification queue' : '← Patient history')),
     h('header', { class: 'recording-head' },
       h('h1', {}, r.name),
       h('p', { class: 'muted' }, [
@@ -36,7 +47,9 @@ export async function render(main, { params, session, navigate, isDoctor, isMoni
         `${r.samplingFrequency} Hz`, `uploaded as ${r.originalFileName}`,
       ].join(' · '))),
     viewer.element,
+    panel?.element,
     analysis.element,
+    card.element,
     h('details', { class: 'card downloads' }, h('summary', {}, 'Download and details'),
       h('div', { class: 'row' }, downloads),
       Object.keys(detail.metadata ?? {}).length
@@ -45,6 +58,11 @@ export async function render(main, { params, session, navigate, isDoctor, isMoni
       detail.comments?.length ? h('ul', { class: 'comments' }, detail.comments.map(c => h('li', {}, c))) : null,
       own ? h('button', { type: 'button', class: 'button danger', onclick: remove }, 'Delete this recording') : null));
   viewer.start();
+  panel?.sync();
+  const loadCard = () => card.load().catch(e => card.element.replaceChildren(message('error', e.message)));
+  loadCard();
+  let cardTimer = 0;
+  mode?.session.onSaved(() => { clearTimeout(cardTimer); cardTimer = setTimeout(loadCard, 1500); });
 
   async function remove() {
     if (!confirm(`Delete “${r.name}” and its analysis? This cannot be undone.`)) return;
@@ -52,5 +70,5 @@ export async function render(main, { params, session, navigate, isDoctor, isMoni
     navigate('/');
   }
 
-  return () => { analysis.stop(); viewer.destroy(); };
+  return () => { analysis.stop(); viewer.destroy(); panel?.stop(); clearTimeout(cardTimer); };
 }

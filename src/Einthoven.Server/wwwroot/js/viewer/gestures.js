@@ -1,5 +1,7 @@
 // Mouse, touch and keyboard on the viewer canvas. One finger or the mouse drags (pan, calipers or crop, by tool),
-// two fingers pinch-zoom, the wheel zooms around the pointer (with Shift it pans); the keyboard pans and zooms.
+// two fingers pinch-zoom, the wheel zooms around the pointer (with Shift it pans); the keyboard pans and zooms. In the
+// verification mode (an overlay) a shift-drag or the 'select' tool selects a time range, a tap picks a beat, and the
+// overlay's keys come first.
 export function attachGestures(canvas, v) {
   const pointers = new Map();
   let action = null;
@@ -24,11 +26,15 @@ export function attachGestures(canvas, v) {
     const tool = v.state.tool;
     if (tool === 'calipers') { v.caliperDown(p.x, p.y); action = { kind: 'calipers' }; }
     else if (tool === 'crop') { v.selectionStart(p.x); action = { kind: 'crop' }; }
+    else if (v.overlay && (e.shiftKey || tool === 'select')) { v.selectionStart(p.x); action = { kind: 'range' }; }
     else action = { kind: 'pan', x: p.x, t0: v.state.t0 };
   });
 
   canvas.addEventListener('pointermove', e => {
-    if (!pointers.has(e.pointerId) || !action) return;
+    if (!pointers.has(e.pointerId) || !action) {
+      if (e.pointerType === 'mouse' && v.overlay) v.hover(point(e).x);
+      return;
+    }
     pointers.set(e.pointerId, point(e));
     const p = point(e);
     if (action.kind === 'pinch' && pointers.size === 2) {
@@ -36,13 +42,15 @@ export function attachGestures(canvas, v) {
       v.zoomTo(action.zoom * (Math.hypot(a.x - b.x, a.y - b.y) / (action.distance || 1)), action.mid);
     } else if (action.kind === 'pan') v.panTo(action.t0 - (p.x - action.x) / v.pxPerSecond());
     else if (action.kind === 'calipers') v.caliperMove(p.x, p.y);
-    else if (action.kind === 'crop') v.selectionMove(p.x);
+    else if (action.kind === 'crop' || action.kind === 'range') v.selectionMove(p.x);
   });
 
   const end = e => {
     pointers.delete(e.pointerId);
     if (!action) return;
     if (action.kind === 'crop') v.selectionEnd();
+    if (action.kind === 'range') v.rangeEnd();
+    if (action.kind === 'pan' && pointers.size === 0 && e.type === 'pointerup' && Math.abs(point(e).x - action.x) < 5) v.tap(point(e).x);
     if (pointers.size === 0) action = null;
   };
   canvas.addEventListener('pointerup', end);
@@ -57,6 +65,11 @@ export function attachGestures(canvas, v) {
   }, { passive: false });
 
   canvas.addEventListener('keydown', e => {
+    if (v.overlay?.onKey(e)) {
+      e.preventDefault();
+      e.stopPropagation(); // the page's own listener would take it again
+      return;
+    }
     const width = v.plotWidth();
     const keys = {
       ArrowLeft: () => v.panBy(-(e.shiftKey ? width : width / 10)),

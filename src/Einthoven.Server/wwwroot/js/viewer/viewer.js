@@ -18,8 +18,12 @@ const Lane = 18;
 const MarginMm = 7;
 const MaxZoom = 16;
 
-/** recording: the answer of GET /api/recordings/{id}; annotators: the annotation sets to offer for beat marks. */
-export function createViewer({ recording, leads, annotators }) {
+/**
+ * recording: the answer of GET /api/recordings/{id}; annotators: the annotation sets to offer for beat marks; overlay
+ * (optional, the verification mode): a second lane under the beat marks that overlay.draw fills, and overlay.onKey,
+ * onTap(t), onHover(t) and onRange(from, to) for keys, taps, mouse moves and shift-drags (or the 'select' tool).
+ */
+export function createViewer({ recording, leads, annotators, overlay = null }) {
   const fs = recording.samplingFrequency;
   const duration = recording.sampleCount / fs;
   const twelve = canShowTwelve(leads);
@@ -32,6 +36,7 @@ export function createViewer({ recording, leads, annotators }) {
     tool: 'pan', domain: [0, duration], calipers: null, selection: null,
   };
   const toMv = leads.map(physical);
+  const lanes = overlay ? 2 : 1;
   let offsets = null;
   let frame = 0;
   let pendingGesture = false;
@@ -93,6 +98,24 @@ export function createViewer({ recording, leads, annotators }) {
     clearCalipers() { state.calipers = null; invalidate(); },
     selectionStart(x) { state.selection = { a: timeOfX(x), b: timeOfX(x) }; invalidate(); },
     selectionMove(x) { if (state.selection) { state.selection.b = timeOfX(x); invalidate(); } },
+    /** The end of a shift-drag or 'select' drag in the verification mode: the overlay selects the range. */
+    rangeEnd() {
+      const s = state.selection;
+      state.selection = null;
+      if (s) overlay?.onRange(Math.max(0, Math.min(s.a, s.b)), Math.max(s.a, s.b));
+      invalidate();
+    },
+    overlay,
+    timeOfX: x => timeOfX(x),
+    tap(x) { overlay?.onTap?.(timeOfX(x)); },
+    hover(x) { overlay?.onHover?.(timeOfX(x)); },
+    /** Pans so that time t is in view (centred when it was not). */
+    show(t) {
+      const visible = api.plotWidth() / api.pxPerSecond();
+      if (t < state.t0 + visible * 0.1 || t > state.t0 + visible * 0.9) api.panTo(t - visible / 2);
+      else invalidate();
+    },
+    redraw: () => invalidate(),
     selectionEnd() {
       const s = state.selection;
       state.selection = null;
@@ -155,7 +178,7 @@ export function createViewer({ recording, leads, annotators }) {
     state.zoom = Math.min(MaxZoom, Math.max(minZoom(), state.zoom));
     const pxPerSecond = api.pxPerSecond();
     const layout = panels({ layout: state.layout, leads, lead: state.lead, gain: state.gain, pxPerMm: mm, pxPerSecond, left, width });
-    const paperTop = Ruler + Lane;
+    const paperTop = Ruler + Lane * lanes;
     const height = Math.ceil(paperTop + layout.rows * layout.rowPx + 1);
     if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
       canvas.width = Math.round(width * dpr);
@@ -187,8 +210,9 @@ export function createViewer({ recording, leads, annotators }) {
     if (end < width) { ctx.fillStyle = 'rgba(120,120,120,0.18)'; ctx.fillRect(end, paperTop, width - end, height - paperTop); }
     drawRuler(ctx, { width, height: Ruler, left, t0: state.t0, pxPerSecond, domainEnd: duration });
     ctx.fillStyle = '#fff';
-    ctx.fillRect(0, Ruler, width, Lane);
+    ctx.fillRect(0, Ruler, width, Lane * lanes);
     const marks = drawMarks(ctx, segments, state.annotator, { laneTop: Ruler, laneHeight: Lane, paperBottom: height, x0: left, x1: width, xOfSample, pxPerSecond });
+    overlay?.draw(ctx, { laneTop: Ruler + Lane, laneHeight: Lane, paperTop, paperBottom: height, x0: left, x1: width, xOfSample, pxPerSecond, fs });
     if (state.selection) {
       const a = xOfTime(Math.min(state.selection.a, state.selection.b));
       const b = xOfTime(Math.max(state.selection.a, state.selection.b));
