@@ -10,17 +10,25 @@ namespace Einthoven.Cli.Tests;
 public class RetrainCommandTests
 {
     [Fact]
-    public void Train_beats_with_verified_writes_the_challenger_and_a_report_of_the_decision()
+    public void A_small_champion_and_a_challenger_trained_with_verified_beats_are_compared_in_a_report()
     {
+        string[] tiny = ["--standard-records", "119", "--epochs", "1", "--ensemble", "1", "--threads", "2"];
+        var champion = Path.Combine(TestData.TempDir(), "champion");
+        var (championCode, _, championError) = CliHarness.Run(["train", "beats", TestData.MitDb, "--holdout-records", "", "--folds", "0", "-o", champion, .. tiny]);
+        Assert.True(championCode == 0, championError);
+        var championCard = Path.Combine(champion, "beats.card.json");
+        Assert.Equal("training and cross-validation: 119; evaluation: none", ModelCard.Load(championCard).Split);
+        Assert.Empty(ModelCard.Load(championCard).Metrics);
+
         var dataset = Dataset(("233", false), ("200", true));
         var output = Path.Combine(TestData.TempDir(), "out");
-        var (code, stdout, error) = CliHarness.Run("train", "beats", TestData.MitDb, "--with-verified", dataset.Directory, "--standard-records", "119",
-            "--holdout-records", "", "--champion", BeatClassifier.ShippedCardPath, "-o", output, "--epochs", "1", "--ensemble", "1", "--threads", "2", "--bootstrap", "200");
+        var (code, stdout, error) = CliHarness.Run(["train", "beats", TestData.MitDb, "--with-verified", dataset.Directory, "--holdout-records", "",
+            "--champion", championCard, "-o", output, "--bootstrap", "200", .. tiny]);
         Assert.True(code == 0, error);
         var report = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "report.json")))!;
         Assert.Equal(dataset.Id, (string?)report["dataset"]);
         Assert.Equal(["v200"], report["holdout"]!["records"]!.AsArray().Select(n => (string?)n));
-        Assert.Equal(ModelCard.Load(BeatClassifier.ShippedCardPath).WeightsSha256, (string?)report["champion"]!["weights_sha256"]);
+        Assert.Equal(ModelCard.Load(championCard).WeightsSha256, (string?)report["champion"]!["weights_sha256"]);
         var challenger = BeatClassifier.Load((string)report["challenger"]!["card"]!);
         Assert.Equal(challenger.Card!.WeightsSha256, (string?)report["challenger"]!["weights_sha256"]);
         Assert.Equal("119", challenger.Card.Details["standard_records"]);

@@ -25,7 +25,7 @@ public class RetrainingDecisionTests
         var champion = Enumerable.Range(0, 10).Select(_ => Matrix(normal: 100, ventricular: 20, ventricularFound: 10)).ToList();
         var challenger = champion.Select((m, i) => i == 0 ? Matrix(normal: 100, ventricular: 20, ventricularFound: 20) : m).ToList();
         var interval = PairedBootstrap.Difference(champion, challenger, HoldoutMetric.Of, 1000, seed: 1);
-        var difference = HoldoutMetric.Of(Pool(challenger)) - HoldoutMetric.Of(Pool(champion));
+        var difference = HoldoutMetric.Of(BeatRetraining.Pool(challenger)) - HoldoutMetric.Of(BeatRetraining.Pool(champion));
         // A resample without patient 0 (p = 0.9^10 = 0.35) shows no gain: the interval starts at 0.
         Assert.Equal(0, interval.Low);
         Assert.True(difference > 0);
@@ -107,13 +107,6 @@ public class RetrainingDecisionTests
         Assert.Equal(5000, (long?)json["standard_beats"]);
         Assert.Equal(2000, (long?)json["verified_beats"]);
         Assert.Equal(report.ToJson(), RetrainingReport.Parse(report.ToJson()).ToJson());
-    }
-
-    private static ConfusionMatrix Pool(IEnumerable<ConfusionMatrix> matrices)
-    {
-        var total = new ConfusionMatrix();
-        foreach (var m in matrices) total.Add(m);
-        return total;
     }
 
     // N beats all found, V beats partly found (the rest called N).
