@@ -17,7 +17,7 @@ public static class TrainBeatsCommand
 {
     public static Command Create()
     {
-        var command = new Command("beats", "Train the inter-patient beat classifier on MIT-BIH DS1 and report DS2 (de Chazal split)");
+        var command = new Command("beats", "Train the inter-patient beat classifier on MIT-BIH DS1 and report DS2 (de Chazal split); with --with-verified, retrain it on doctor-verified beats and compare it with the running model on a holdout");
         var database = new Argument<string>("dbdir") { Description = "Directory of the MIT-BIH Arrhythmia Database (100.hea, 100.dat, 100.atr, ...)" };
         var output = new Option<string>("--output", "-o") { Description = "Directory for beats.safetensors and beats.card.json", DefaultValueFactory = _ => "." };
         var defaults = new BeatTrainingOptions();
@@ -68,11 +68,11 @@ public static class TrainBeatsCommand
             if (r.GetValue(cvOnly))
             {
                 if (options.CrossValidationFolds < 2) throw new CliUsageException("--cv-only needs --folds of at least 2");
-                WriteCrossValidation(console, dbdir, BeatModelBuilder.CrossValidate(dbdir, options), r.GetValue(perRecord) ? r.InvocationConfiguration.Output : null);
+                WriteCrossValidation(console, dbdir, BeatModelBuilder.CrossValidate(dbdir, options), TrainingSetName(options), r.GetValue(perRecord) ? r.InvocationConfiguration.Output : null);
                 return CliRunner.ExitCodes.Ok;
             }
             var report = Run(console, dbdir, r.GetValue(output)!, options);
-            if (report.CrossValidation is { } cv) WriteCrossValidation(console, dbdir, cv, r.GetValue(perRecord) ? r.InvocationConfiguration.Output : null);
+            if (report.CrossValidation is { } cv) WriteCrossValidation(console, dbdir, cv, TrainingSetName(options), r.GetValue(perRecord) ? r.InvocationConfiguration.Output : null);
             if (report.Ds2 is { } ds2) BeatReportView.Write(console, options.IsDeChazalSplit ? "DS2 (detected beats)" : "holdout records (detected beats)", ds2.Total, compare: options.IsDeChazalSplit);
             console.MarkupLine($"[green]wrote[/] {Markup.Escape(report.CardPath)} (weights SHA-256 {report.Card.WeightsSha256[..16]}...) in {report.Elapsed.TotalMinutes:0.0} min; final training {report.Training.Elapsed.TotalMinutes:0.0} min");
             return CliRunner.ExitCodes.Ok;
@@ -80,11 +80,13 @@ public static class TrainBeatsCommand
         return command;
     }
 
-    private static void WriteCrossValidation(IAnsiConsole console, string dbdir, CrossValidationResult cv, TextWriter? perRecord)
+    private static string TrainingSetName(BeatBuildOptions options) => options.IsDeChazalSplit ? "DS1" : $"{options.TrainingRecords.Count} records,";
+
+    private static void WriteCrossValidation(IAnsiConsole console, string dbdir, CrossValidationResult cv, string trainingSet, TextWriter? perRecord)
     {
         if (perRecord is not null) BeatReportView.WritePerRecord(perRecord, cv.Records);
-        BeatReportView.Write(console, $"DS1 {cv.Folds.Count}-fold record-wise cross-validation, most probable class", cv.Pooled, compare: false);
-        BeatReportView.Write(console, $"DS1 {cv.Folds.Count}-fold record-wise cross-validation, decision rule fitted on the other folds", cv.PooledWithRule, compare: false);
+        BeatReportView.Write(console, $"{trainingSet} {cv.Folds.Count}-fold record-wise cross-validation, most probable class", cv.Pooled, compare: false);
+        BeatReportView.Write(console, $"{trainingSet} {cv.Folds.Count}-fold record-wise cross-validation, decision rule fitted on the other folds", cv.PooledWithRule, compare: false);
         console.MarkupLine($"decision rule for the final model (class scales N,S,V,F,Q): {cv.Decision.Format()}");
         // What the product reports: the same held-out predictions agreed with the rhythm and adapted to the patient (ModelAnalyzer.Agree).
         var rhythm = RecordRhythm.LoadShipped(); // not the shipped analyzer: the beat model being replaced need not load
@@ -97,7 +99,7 @@ public static class TrainBeatsCommand
             perRecord.WriteLine("As users get them (S beats in atrial fibrillation as N, V and S decisions adapted to the patient):");
             BeatReportView.WritePerRecord(perRecord, asUsersGetIt.Records);
         }
-        BeatReportView.Write(console, $"DS1 {cv.Folds.Count}-fold record-wise cross-validation, most probable class, S beats in atrial fibrillation (rhythm model) as N, V and S decisions adapted to the patient",
+        BeatReportView.Write(console, $"{trainingSet} {cv.Folds.Count}-fold record-wise cross-validation, most probable class, S beats in atrial fibrillation (rhythm model) as N, V and S decisions adapted to the patient",
             asUsersGetIt.Total, compare: false);
     }
 

@@ -68,7 +68,7 @@ public class RetrainingDecisionTests
     public void Bad_margins_are_refused(string text) => Assert.Throws<ArgumentException>(() => PromotionMargin.Parse(text));
 
     [Fact]
-    public void A_holdout_record_that_is_also_trained_on_is_refused_before_anything_is_read()
+    public void A_holdout_record_that_is_also_trained_on_or_an_output_over_the_champion_is_refused_before_anything_is_read()
     {
         var options = new BeatRetrainingOptions
         {
@@ -78,6 +78,9 @@ public class RetrainingDecisionTests
         var e = Assert.Throws<ArgumentException>(() => BeatRetraining.Run(options));
         Assert.Contains("106", e.Message);
         Assert.Throws<ArgumentException>(() => BeatRetraining.Run(options with { HoldoutRecords = ["100", "100"] }));
+        var champion = Path.Combine(TestData.TempDir(), "beats.card.json");
+        var e2 = Assert.Throws<ArgumentException>(() => BeatRetraining.Run(options with { HoldoutRecords = ["100"], ChampionCard = champion, OutputDirectory = Path.GetDirectoryName(champion)! }));
+        Assert.Contains("over the champion", e2.Message);
     }
 
     [Fact]

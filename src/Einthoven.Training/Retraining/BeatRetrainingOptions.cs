@@ -27,6 +27,8 @@ public sealed record BeatRetrainingOptions
         if (BootstrapReplicates is < 1 or > 1_000_000) throw new ArgumentException($"the bootstrap needs 1..1,000,000 replicates, not {BootstrapReplicates}");
         foreach (var (list, what) in new[] { (StandardRecords, "standard"), (HoldoutRecords, "holdout") })
             if (list.GroupBy(r => r).FirstOrDefault(g => g.Count() > 1) is { } twice) throw new ArgumentException($"record {twice.Key} is listed twice among the {what} records");
+        if (Path.GetFullPath(OutputDirectory) == Path.GetDirectoryName(Path.GetFullPath(ChampionCard)))
+            throw new ArgumentException($"the challenger would be written over the champion in {OutputDirectory}: give another output folder");
         if (StandardRecords.Intersect(HoldoutRecords).ToList() is { Count: > 0 } both)
             throw new ArgumentException($"record(s) {string.Join(", ", both)} are both standard (trained on) and holdout records; the holdout must never be trained on");
     }
