@@ -4,14 +4,14 @@ using Einthoven.Signal.Records;
 
 namespace Einthoven.Cli.Commands;
 
-/// <summary><c>einthoven annotations RECORD [--ann atr] [--format text|csv]</c>, like WFDB's rdann.</summary>
+/// <summary><c>einthoven annotations RECORD [--ann|-a atr] [--format text|csv]</c>, like WFDB's rdann.</summary>
 public static class AnnotationsCommand
 {
     public static Command Create()
     {
         var command = new Command("annotations", "List a record's annotations (time, sample, symbol, subtype, channel, number, aux)");
         var input = new CommonOptions.RecordInput().AddTo(command);
-        var ann = new Option<string?>("--ann") { Description = "Annotator (e.g. atr, qrs, edf); default: the record's first" };
+        var ann = new Option<string?>("--ann", "-a") { Description = "Annotator (e.g. atr, qrs, ai, edf); default: the record's first" };
         var format = new Option<string>("--format") { Description = "Output: text (rdann-like) or csv", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "csv");
         command.Options.Add(ann);

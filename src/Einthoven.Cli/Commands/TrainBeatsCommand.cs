@@ -9,13 +9,15 @@ namespace Einthoven.Cli.Commands;
 
 /// <summary>
 /// <c>einthoven train beats DBDIR [-o DIR]</c>: builds the beat classifier from MIT-BIH (DS1 cross-validation, final
-/// training on DS1, one evaluation on DS2) and writes beats.safetensors and beats.card.json.
+/// training on DS1, one evaluation on DS2) and writes beats.safetensors and beats.card.json. With
+/// <c>--with-verified DATASET --champion CARD</c> it retrains on the standard set and the verified beats and decides
+/// on the holdout whether the challenger beats the champion (<see cref="TrainBeatsWithVerified"/>).
 /// </summary>
 public static class TrainBeatsCommand
 {
     public static Command Create()
     {
-        var command = new Command("beats", "Train the inter-patient beat classifier on MIT-BIH DS1 and report DS2 (de Chazal split)");
+        var command = new Command("beats", "Train the inter-patient beat classifier on MIT-BIH DS1 and report DS2 (de Chazal split); with --with-verified, retrain it on doctor-verified beats and compare it with the running model on a holdout");
         var database = new Argument<string>("dbdir") { Description = "Directory of the MIT-BIH Arrhythmia Database (100.hea, 100.dat, 100.atr, ...)" };
         var output = new Option<string>("--output", "-o") { Description = "Directory for beats.safetensors and beats.card.json", DefaultValueFactory = _ => "." };
         var defaults = new BeatTrainingOptions();
@@ -31,45 +33,60 @@ public static class TrainBeatsCommand
         var ramp = new Option<float>("--baseline-ramp") { Description = "Training augmentation: baseline ramp ends, in dominant-QRS amplitudes", DefaultValueFactory = _ => augment.BaselineRamp };
         var noise = new Option<float>("--noise") { Description = "Training augmentation: white-noise SD, in dominant-QRS amplitudes", DefaultValueFactory = _ => augment.Noise };
         var shift = new Option<int>("--shift") { Description = "Training augmentation: largest shift of the beat window, samples at 120 Hz", DefaultValueFactory = _ => augment.ShiftSamples };
+        var standard = new Option<string?>("--standard-records") { Description = "MIT-BIH records to train on, separated by commas, or ds1 (the default)" };
+        var holdout = new Option<string?>("--holdout-records") { Description = "MIT-BIH records never trained on that evaluate the model, separated by commas, ds2 (the default) or \"\" for none" };
+        var verified = TrainBeatsWithVerified.Options();
         command.Arguments.Add(database);
-        foreach (var o in new Option[] { output, epochs, ensemble, folds, threads, seed, cvOnly, perRecord, jitter, ramp, noise, shift }) command.Options.Add(o);
+        foreach (var o in new Option[] { output, epochs, ensemble, folds, threads, seed, cvOnly, perRecord, jitter, ramp, noise, shift, standard, holdout }.Concat(verified.All))
+            command.Options.Add(o);
         command.SetAction(r =>
         {
             var dbdir = r.GetValue(database)!;
             if (r.GetValue(epochs) < 1 || r.GetValue(ensemble) < 1 || r.GetValue(threads) < 1 || r.GetValue(folds) is < 0 or 1)
                 throw new CliUsageException("--epochs, --ensemble and --threads must be at least 1, and --folds 0 or at least 2");
+            var training = defaults with
+            {
+                Epochs = r.GetValue(epochs), EnsembleSize = r.GetValue(ensemble), Threads = r.GetValue(threads), Seed = r.GetValue(seed),
+                Augmentation = new BeatAugmentation(r.GetValue(jitter), r.GetValue(ramp), r.GetValue(noise), r.GetValue(shift)),
+            };
+            try { training.Augmentation.Validate(); }
+            catch (ArgumentException e) { throw new CliUsageException(e.Message); }
+            var standardRecords = MitBihRecordList.Parse(r.GetValue(standard), DeChazalSplit.Ds1, dbdir);
+            var holdoutRecords = MitBihRecordList.Parse(r.GetValue(holdout), DeChazalSplit.Ds2, dbdir);
+            if (verified.Requested(r))
+            {
+                if (r.GetValue(cvOnly) || r.GetResult(folds) is { Implicit: false })
+                    throw new CliUsageException("--with-verified runs no cross-validation (the holdout is the evaluation): leave out --folds and --cv-only");
+                return verified.Run(r, dbdir, r.GetValue(output)!, training, standardRecords, holdoutRecords, r.GetValue(perRecord));
+            }
+            verified.RefuseWithout(r);
             var options = new BeatBuildOptions
             {
-                Training = defaults with
-                {
-                    Epochs = r.GetValue(epochs), EnsembleSize = r.GetValue(ensemble), Threads = r.GetValue(threads), Seed = r.GetValue(seed),
-                    Augmentation = new BeatAugmentation(r.GetValue(jitter), r.GetValue(ramp), r.GetValue(noise), r.GetValue(shift)),
-                },
-                CrossValidationFolds = r.GetValue(folds),
+                Training = training, CrossValidationFolds = r.GetValue(folds), TrainingRecords = standardRecords, EvaluationRecords = holdoutRecords,
             };
-            try { options.Training.Augmentation.Validate(); }
-            catch (ArgumentException e) { throw new CliUsageException(e.Message); }
             var console = CliRunner.Console(r);
             if (r.GetValue(cvOnly))
             {
                 if (options.CrossValidationFolds < 2) throw new CliUsageException("--cv-only needs --folds of at least 2");
-                WriteCrossValidation(console, dbdir, BeatModelBuilder.CrossValidate(dbdir, options), r.GetValue(perRecord) ? r.InvocationConfiguration.Output : null);
+                WriteCrossValidation(console, dbdir, BeatModelBuilder.CrossValidate(dbdir, options), TrainingSetName(options), r.GetValue(perRecord) ? r.InvocationConfiguration.Output : null);
                 return CliRunner.ExitCodes.Ok;
             }
             var report = Run(console, dbdir, r.GetValue(output)!, options);
-            if (report.CrossValidation is { } cv) WriteCrossValidation(console, dbdir, cv, r.GetValue(perRecord) ? r.InvocationConfiguration.Output : null);
-            if (report.Ds2 is { } ds2) BeatReportView.Write(console, "DS2 (detected beats)", ds2.Total, compare: true);
+            if (report.CrossValidation is { } cv) WriteCrossValidation(console, dbdir, cv, TrainingSetName(options), r.GetValue(perRecord) ? r.InvocationConfiguration.Output : null);
+            if (report.Ds2 is { } ds2) BeatReportView.Write(console, options.IsDeChazalSplit ? "DS2 (detected beats)" : "holdout records (detected beats)", ds2.Total, compare: options.IsDeChazalSplit);
             console.MarkupLine($"[green]wrote[/] {Markup.Escape(report.CardPath)} (weights SHA-256 {report.Card.WeightsSha256[..16]}...) in {report.Elapsed.TotalMinutes:0.0} min; final training {report.Training.Elapsed.TotalMinutes:0.0} min");
             return CliRunner.ExitCodes.Ok;
         });
         return command;
     }
 
-    private static void WriteCrossValidation(IAnsiConsole console, string dbdir, CrossValidationResult cv, TextWriter? perRecord)
+    private static string TrainingSetName(BeatBuildOptions options) => options.IsDeChazalSplit ? "DS1" : $"{options.TrainingRecords.Count} records,";
+
+    private static void WriteCrossValidation(IAnsiConsole console, string dbdir, CrossValidationResult cv, string trainingSet, TextWriter? perRecord)
     {
         if (perRecord is not null) BeatReportView.WritePerRecord(perRecord, cv.Records);
-        BeatReportView.Write(console, $"DS1 {cv.Folds.Count}-fold record-wise cross-validation, most probable class", cv.Pooled, compare: false);
-        BeatReportView.Write(console, $"DS1 {cv.Folds.Count}-fold record-wise cross-validation, decision rule fitted on the other folds", cv.PooledWithRule, compare: false);
+        BeatReportView.Write(console, $"{trainingSet} {cv.Folds.Count}-fold record-wise cross-validation, most probable class", cv.Pooled, compare: false);
+        BeatReportView.Write(console, $"{trainingSet} {cv.Folds.Count}-fold record-wise cross-validation, decision rule fitted on the other folds", cv.PooledWithRule, compare: false);
         console.MarkupLine($"decision rule for the final model (class scales N,S,V,F,Q): {cv.Decision.Format()}");
         // What the product reports: the same held-out predictions agreed with the rhythm and adapted to the patient (ModelAnalyzer.Agree).
         var rhythm = RecordRhythm.LoadShipped(); // not the shipped analyzer: the beat model being replaced need not load
@@ -82,17 +99,20 @@ public static class TrainBeatsCommand
             perRecord.WriteLine("As users get them (S beats in atrial fibrillation as N, V and S decisions adapted to the patient):");
             BeatReportView.WritePerRecord(perRecord, asUsersGetIt.Records);
         }
-        BeatReportView.Write(console, $"DS1 {cv.Folds.Count}-fold record-wise cross-validation, most probable class, S beats in atrial fibrillation (rhythm model) as N, V and S decisions adapted to the patient",
+        BeatReportView.Write(console, $"{trainingSet} {cv.Folds.Count}-fold record-wise cross-validation, most probable class, S beats in atrial fibrillation (rhythm model) as N, V and S decisions adapted to the patient",
             asUsersGetIt.Total, compare: false);
     }
 
-    private static BeatBuildReport Run(IAnsiConsole console, string dbdir, string output, BeatBuildOptions options) =>
-        StagedProgress.Run(console,
+    private static BeatBuildReport Run(IAnsiConsole console, string dbdir, string output, BeatBuildOptions options)
+    {
+        var (trainingSet, evaluationSet) = options.IsDeChazalSplit ? ("DS1", "DS2") : ($"{options.TrainingRecords.Count} records", $"{options.EvaluationRecords.Count} holdout records");
+        return StagedProgress.Run(console,
             [
-                ("load", "detect and label DS1", true),
+                ("load", $"detect and label {trainingSet}", true),
                 ("cross-validation", $"cross-validation ({options.CrossValidationFolds} folds)", options.CrossValidationFolds > 0),
-                ("train", $"train {options.Training.EnsembleSize} ensemble member(s) on DS1", true),
-                ("evaluate", "evaluate on DS2", true),
+                ("train", $"train {options.Training.EnsembleSize} ensemble member(s) on {trainingSet}", true),
+                ("evaluate", $"evaluate on {evaluationSet}", options.EvaluationRecords.Count > 0),
             ],
             progress => BeatModelBuilder.Build(dbdir, output, options, progress));
+    }
 }

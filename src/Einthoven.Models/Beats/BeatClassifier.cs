@@ -61,9 +61,15 @@ public sealed class BeatClassifier
     {
         if (beats.Count == 0) return ([], new BeatFeatures([], []));
         var features = BeatFeatureExtractor.Extract(record, beats);
-        var probabilities = Model.Probabilities(features);
-        return (Label(beats, probabilities, record.Info.SampleCount, record.Info.SamplingFrequency), features);
+        return (Classify(record.Info, beats, features), features);
     }
+
+    /// <summary>
+    /// Classifies the beats at <paramref name="beats"/> from their network inputs, already extracted from the record
+    /// <paramref name="info"/> describes (<see cref="BeatFeatureExtractor.Extract"/>), so that several models can share them.
+    /// </summary>
+    public IReadOnlyList<ClassifiedBeat> Classify(RecordInfo info, IReadOnlyList<long> beats, BeatFeatures features) =>
+        beats.Count == 0 ? [] : Label(beats, Model.Probabilities(features), info.SampleCount, info.SamplingFrequency);
 
     /// <summary>
     /// Turns flat probabilities [Count, 5] into classified beats: the most probable class of each, except that a beat
