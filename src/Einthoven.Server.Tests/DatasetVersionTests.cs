@@ -1,11 +1,9 @@
-using System.CommandLine;
 using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Einthoven.Cli;
-using Einthoven.Cli.Commands;
 using Einthoven.Models.Beats;
+using Einthoven.Models.Verified;
 using Einthoven.Server.Accounts;
 using Einthoven.Server.Tests.Hosting;
 using Einthoven.Signal.Records;
@@ -70,6 +68,11 @@ public sealed class DatasetVersionTests : IAsyncLifetime
         Assert.Equal((2, 2, 3, 2), (first.GetProperty("recordings").GetInt32(), first.GetProperty("patients").GetInt32(),
             first.GetProperty("verificationSets").GetInt32(), first.GetProperty("disagreements").GetInt32()));
         Assert.Equal(_labels.Count + (await Verifications.AiBeatsAsync(_host, _otherRecording)).Count - 2, first.GetProperty("beats").GetInt32());
+        // The folder the server wrote is what the trainer loads: every field and hash checked.
+        var folder = VerifiedDataset.Load(Path.Combine(_host.DataFolder, "datasets", first.Str("id")));
+        Assert.Equal((first.Str("id"), first.Str("standard"), 2), (folder.Id, folder.Manifest.Standard, folder.Records.Count));
+        Assert.Equal((first.GetProperty("beats").GetInt32(), 2), (folder.Records.Sum(r => r.Beats), folder.Records.Sum(r => r.Disagreements ?? 0)));
+        Assert.Equal([VerifiedDatasetFormat.ReadmeFile, VerifiedDatasetFormat.BeatsFile], folder.Manifest.Files.Keys);
 
         var changed = _labels.Select((b, i) => (b.Sample, i == 0 ? AamiClass.V : b.Label)).ToList();
         await Verifications.CompleteAsync(_host, _recording, _patient, _cardiologistA, changed);
@@ -105,6 +108,7 @@ public sealed class DatasetVersionTests : IAsyncLifetime
                 foreach (var encoding in new Encoding[] { Encoding.UTF8, Encoding.Unicode })
                     Assert.True(bytes.AsSpan().IndexOf(encoding.GetBytes(text)) < 0, $"{Path.GetFileName(file)} holds '{text}'");
         }
+        Assert.Equal(version.Str("id"), VerifiedDataset.Load(folder).Id); // the export loads as a verified dataset, every hash checked
         var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "manifest.json"))).RootElement;
         Assert.Equal(("einthoven-verified-beats/1", version.Str("id")), (manifest.Str("format"), manifest.Str("id")));
         foreach (var record in manifest.GetProperty("records").EnumerateArray())
@@ -114,14 +118,14 @@ public sealed class DatasetVersionTests : IAsyncLifetime
         // The identifying recording is the one with 47 years, now 40-49; its labels read back exactly.
         var name = manifest.GetProperty("records").EnumerateArray().Select(r => r.Str("name"))
             .Single(n => File.ReadAllText(Path.Combine(folder, n + ".hea")).Contains("age: 40-49"));
-        var info = Cli("info", Path.Combine(folder, name));
+        var info = LocalCli.Run("info", Path.Combine(folder, name));
         Assert.Contains(name, info);
         var header = await File.ReadAllTextAsync(Path.Combine(folder, name + ".hea"));
         Assert.DoesNotMatch(@"^\S+ \d+ [\d.]+ \d+ \d", header.Split('\n')[0]); // no base time or date on the record line
-        var atr = Cli("annotations", Path.Combine(folder, name), "--ann", "atr", "--format", "csv").Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+        var atr = LocalCli.Run("annotations", Path.Combine(folder, name), "--ann", "atr", "--format", "csv").Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
             .Select(line => line.Split(',')).Select(f => (long.Parse(f[1]), AamiMapping.FromSymbol(f[2])!.Value)).ToList();
         Assert.Equal(_labels, atr);
-        var aiBack = Cli("annotations", Path.Combine(folder, name), "--ann", "ai", "--format", "csv").Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+        var aiBack = LocalCli.Run("annotations", Path.Combine(folder, name), "--ann", "ai", "--format", "csv").Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
             .Select(line => line.Split(',')).Select(f => (long.Parse(f[1]), AamiMapping.FromSymbol(f[2])!.Value)).ToList();
         Assert.Equal(await Verifications.AiBeatsAsync(_host, _recording), aiBack);
         var csv = (await File.ReadAllLinesAsync(Path.Combine(folder, "beats.csv"))).Where(l => l.StartsWith(name + ",")).ToList();
@@ -189,12 +193,7 @@ public sealed class DatasetVersionTests : IAsyncLifetime
     private async Task<Guid> UploadAsync(HttpClient client, EcgRecord record)
     {
         var id = (await (await client.UploadAsync(TestRecords.WfdbFiles(record))).JsonAsync(HttpStatusCode.Created)).GetProperty("recording").Id();
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while ((await (await client.GetAsync($"/api/recordings/{id}/analysis")).JsonAsync()).GetProperty("job").Str("state") != "Succeeded")
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("analysis");
-            await Task.Delay(100);
-        }
+        Assert.Equal("Succeeded", (await client.AnalysisAsync(id, seconds: 90)).GetProperty("job").Str("state"));
         return id;
     }
 
@@ -211,13 +210,4 @@ public sealed class DatasetVersionTests : IAsyncLifetime
         return new EcgRecord(info, record.Samples, record.Annotations.ToDictionary(a => a.Key, a => a.Value));
     }
 
-    private static string Cli(params string[] args)
-    {
-        var root = new RootCommand("test");
-        foreach (var command in CommandList.All()) root.Subcommands.Add(command);
-        var output = new StringWriter();
-        var error = new StringWriter();
-        Assert.True(CliRunner.Run(root, args, output, error) == 0, error.ToString());
-        return output.ToString();
-    }
 }

@@ -1,8 +1,5 @@
 using System.Net;
-using System.CommandLine;
 using System.Text.Json.Nodes;
-using Einthoven.Cli;
-using Einthoven.Cli.Commands;
 using Einthoven.Models.Analysis;
 using Einthoven.Server.Tests.Hosting;
 using Einthoven.Signal.Formats;
@@ -30,7 +27,7 @@ public abstract class MitBihThroughApiTests(ServerFixture fixture)
 
         var analysis = await fixture.World.WaitForAnalysisAsync(id, client);
         Assert.Equal("Succeeded", analysis.GetProperty("job").Str("state"));
-        var cli = JsonNode.Parse(RunCli("analyze", path, "--json"))!;
+        var cli = JsonNode.Parse(LocalCli.Run("analyze", path, "--json"))!;
         var server = JsonNode.Parse(analysis.GetProperty("summary").GetRawText())!;
         Assert.True(JsonNode.DeepEquals(cli, server), $"CLI:\n{cli}\nserver:\n{server}");
         var detected = cli["beats"]!["detected"]!.GetValue<int>();
@@ -42,16 +39,6 @@ public abstract class MitBihThroughApiTests(ServerFixture fixture)
         Assert.Equal(("N", "normal sinus rhythm"), (cli["rhythm"]!["label"]!.GetValue<string>(), cli["rhythm"]!["name"]!.GetValue<string>()));
         Assert.Equal(60, cli["rhythm"]!["windows"]!.AsArray().Count);
         Assert.Equal(ModelAnalyzer.Shipped.Name, analysis.Str("analyzer"));
-    }
-
-    private static string RunCli(params string[] args)
-    {
-        var root = new RootCommand("test");
-        foreach (var command in CommandList.All()) root.Subcommands.Add(command);
-        var output = new StringWriter();
-        var error = new StringWriter();
-        Assert.True(CliRunner.Run(root, args, output, error) == 0, error.ToString());
-        return output.ToString();
     }
 }
 

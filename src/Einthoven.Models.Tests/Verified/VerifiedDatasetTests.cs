@@ -22,13 +22,52 @@ public class VerifiedDatasetTests
         Assert.Equal(["v1", "v2", "v3"], dataset.Records.Select(r => r.Name));
         Assert.Equal([false, false, true], dataset.Records.Select(r => r.Holdout));
         Assert.Equal(["v1.ai", "v1.atr", "v1.dat", "v1.hea"], dataset.Records[0].Files.Keys);
-        foreach (var (entry, written) in dataset.Records.Zip(recordings))
+        foreach (var ((entry, written), seed) in dataset.Records.Zip(recordings).Zip([1, 2, 3]))
         {
             var (record, physician) = dataset.Read(entry);
-            Assert.Equal(written.Record.Samples, record.Samples);
+            Assert.Equal(Record(seed).Samples, record.Samples);
             Assert.Equal(written.Physician.OrderBy(b => b.Sample), VerifiedBeat.FromAnnotations(physician));
             Assert.Equal(written.Ai.OrderBy(b => b.Sample), VerifiedBeat.FromAnnotations(record.Annotations[VerifiedDatasetFormat.AiAnnotator]));
             Assert.Equal(written.Physician.Count, entry.Beats);
+        }
+    }
+
+    [Fact]
+    public void A_streamed_signal_is_written_without_its_own_annotations_and_the_optional_fields_read_back()
+    {
+        var source = Path.Combine(TestData.TempDir(), "source");
+        var annotated = Record(4);
+        WfdbRecordWriter.Write(new EcgRecord(annotated.Info, annotated.Samples, new Dictionary<string, IReadOnlyList<Annotation>>
+        {
+            ["atr"] = [Annotation.FromSymbol(100, "A")], ["qrs"] = [Annotation.FromSymbol(100, "N")],
+        }), source);
+        var opened = 0;
+        var recordings = Recordings();
+        recordings[1] = new VerifiedRecording("v2", "p1", false, () => { opened++; return RecordFiles.Open(source); },
+            [new(500, AamiClass.F), new(2000, AamiClass.Q)], [new(500, AamiClass.N)]) { Disagreements = 3 };
+        var dataset = VerifiedDatasetWriter.Write(Folder(), recordings, Created, standard: "mitdb DS1: 101 106", notes: "## Notes\nSome words.");
+
+        Assert.Equal(1, opened);
+        Assert.Equal(["v2.ai", "v2.atr", "v2.dat", "v2.hea"], dataset.Records[1].Files.Keys); // no v2.qrs
+        var (record, physician) = dataset.Read(dataset.Records[1]);
+        Assert.Equal(annotated.Samples, record.Samples);
+        Assert.Equal([new VerifiedBeat(500, AamiClass.F), new VerifiedBeat(2000, AamiClass.Q)], VerifiedBeat.FromAnnotations(physician));
+        Assert.Equal("mitdb DS1: 101 106", dataset.Manifest.Standard);
+        Assert.Equal(new int?[] { null, 3, null }, dataset.Records.Select(r => r.Disagreements));
+        Assert.Equal([VerifiedDatasetFormat.ReadmeFile, VerifiedDatasetFormat.BeatsFile], dataset.Manifest.Files.Keys);
+        Assert.EndsWith("Some words.\n", File.ReadAllText(Path.Combine(dataset.Directory, VerifiedDatasetFormat.ReadmeFile)));
+        Assert.NotEqual(VerifiedDatasetWriter.Write(Folder(), recordings, Created).Id, dataset.Id); // the standard set is part of the content
+    }
+
+    [Fact]
+    public void A_changed_readme_or_beats_csv_is_refused_naming_it()
+    {
+        foreach (var file in new[] { VerifiedDatasetFormat.ReadmeFile, VerifiedDatasetFormat.BeatsFile })
+        {
+            var dir = VerifiedDatasetWriter.Write(Folder(), Recordings(), Created).Directory;
+            File.AppendAllText(Path.Combine(dir, file), "x");
+            var e = Assert.Throws<SignalFormatException>(() => VerifiedDataset.Load(dir));
+            Assert.Equal($"files.{file}", e.Field);
         }
     }
 
@@ -89,6 +128,12 @@ public class VerifiedDatasetTests
     [InlineData("records[2].group", "\"p1\"", "records.holdout")]
     [InlineData("records[0].files", "{\"v1.hea\": \"00\"}", "records[0].files.v1.hea")]
     [InlineData("records[0].files", "{\"../etc.hea\": \"00\"}", "records[0].files")]
+    [InlineData("records[0].disagreements", "-2", "records[0].disagreements")]
+    [InlineData("records[0].disagreements", "\"3\"", "records[0].disagreements")]
+    [InlineData("standard", "\"\"", "standard")]
+    [InlineData("standard", "7", "standard")]
+    [InlineData("files", "{\"manifest.json\": \"00\"}", "files")]
+    [InlineData("files", "[]", "files")]
     public void A_bad_manifest_field_is_named(string field, string json, string named)
     {
         var dir = VerifiedDatasetWriter.Write(Folder(), Recordings(), Created).Directory;
@@ -114,6 +159,10 @@ public class VerifiedDatasetTests
         EditManifest(dir, "records[0].group", JsonValue.Create(new string('p', VerifiedDatasetFormat.MaxGroupLength + 1)));
         var e = Assert.Throws<SignalFormatException>(() => VerifiedDataset.Load(dir));
         Assert.Equal(("records[0].group", SignalProblem.TooLarge), (e.Field, e.Problem));
+        dir = VerifiedDatasetWriter.Write(Folder(), Recordings(), Created).Directory;
+        EditManifest(dir, "standard", JsonValue.Create(new string('s', VerifiedDatasetFormat.MaxStandardLength + 1)));
+        e = Assert.Throws<SignalFormatException>(() => VerifiedDataset.Load(dir));
+        Assert.Equal(("standard", SignalProblem.TooLarge), (e.Field, e.Problem));
     }
 
     [Fact]

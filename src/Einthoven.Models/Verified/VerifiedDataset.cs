@@ -7,7 +7,7 @@ namespace Einthoven.Models.Verified;
 
 /// <summary>
 /// A verified dataset folder (<see cref="VerifiedDatasetFormat"/>) that has been checked: the manifest's fields, every
-/// listed file's size and SHA-256, each record's header (one segment, its signal files listed) and its annotation
+/// listed file's size and SHA-256 (the records' and, when listed, README.md's and beats.csv's), each record's header (one segment, its signal files listed) and its annotation
 /// files (only the AAMI letters, as many physician beats as the manifest says). Anything wrong is a
 /// <see cref="SignalFormatException"/> naming the file and the field.
 /// </summary>
@@ -25,6 +25,7 @@ public sealed class VerifiedDataset
         if (!System.IO.Directory.Exists(directory)) throw new DirectoryNotFoundException($"verified dataset folder not found: {directory}");
         var manifestPath = Path.Combine(directory, VerifiedDatasetFormat.ManifestFile);
         var manifest = VerifiedManifest.Read(manifestPath);
+        foreach (var (file, sha) in manifest.Files) CheckFile(Path.Combine(directory, file), sha, manifestPath, $"files.{file}");
         foreach (var record in manifest.Records)
         {
             foreach (var (file, sha) in record.Files) CheckFile(Path.Combine(directory, file), sha, manifestPath, $"{record.Name}.files.{file}");

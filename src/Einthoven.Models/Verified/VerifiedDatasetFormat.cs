@@ -3,8 +3,9 @@ namespace Einthoven.Models.Verified;
 /// <summary>
 /// The folder format "einthoven-verified-beats/1" of a verified dataset version: per recording a WFDB record, the
 /// physician's beat labels as the reference annotator (.atr) and the AI's as a separate one (.ai), plus manifest.json
-/// (groups, holdout flags and every file's SHA-256), beats.csv and a README. The server writes it for retraining and
-/// for the research export; training reads it.
+/// (groups, holdout flags and every file's SHA-256), beats.csv and a README. <see cref="VerifiedDatasetWriter"/> writes it
+/// (the server, for retraining and the research export; tests and benchmarks) and <see cref="VerifiedDataset"/> reads
+/// and checks it (training).
 /// </summary>
 public static class VerifiedDatasetFormat
 {
@@ -23,6 +24,7 @@ public static class VerifiedDatasetFormat
     public const int MaxFilesPerRecord = 16;
     public const int MaxNameLength = 64;
     public const int MaxGroupLength = 128;
+    public const int MaxStandardLength = 4096;
     public const int MaxBeatsPerRecord = 2_000_000;
     public const long MaxFileBytes = 2L << 30;
 
@@ -39,4 +41,10 @@ public static class VerifiedDatasetFormat
         && file[(record.Length + 1)..] is { Length: > 0 and <= 8 } ext && ext.All(char.IsAsciiLetterOrDigit);
 
     public static bool IsSha256(string text) => text.Length == 64 && text.All(char.IsAsciiHexDigit);
+
+    /// <summary>A free-text field (group, standard set): 1 to <paramref name="maxLength"/> characters, none a control character.</summary>
+    public static bool IsText(string text, int maxLength) => text.Length > 0 && text.Length <= maxLength && !text.Any(char.IsControl);
+
+    /// <summary>The folder's own files the manifest may hash besides the records' (README and beats.csv).</summary>
+    public static readonly IReadOnlySet<string> FolderFiles = new HashSet<string>([BeatsFile, ReadmeFile], StringComparer.Ordinal);
 }

@@ -4,16 +4,29 @@ using Einthoven.Signal.Records;
 
 namespace Einthoven.Models.Verified;
 
-/// <summary>One recording of a verified dataset: its patient group, whether it is holdout only, its physician beats and files with their SHA-256.</summary>
-public sealed record VerifiedRecordEntry(string Name, string Group, bool Holdout, int Beats, IReadOnlyDictionary<string, string> Files);
+/// <summary>
+/// One recording of a verified dataset: its patient group, whether it is holdout only, its physician beats and files
+/// with their SHA-256, and, when the producer counted them, the beats its physicians disagreed on (left out).
+/// </summary>
+public sealed record VerifiedRecordEntry(string Name, string Group, bool Holdout, int Beats, IReadOnlyDictionary<string, string> Files)
+{
+    public int? Disagreements { get; init; }
+}
 
 /// <summary>
-/// manifest.json of a verified dataset folder. <see cref="Read"/> checks every field against the format's bounds
-/// before trusting it (unknown fields are ignored, so a producer may add some); a bad one is a
+/// manifest.json of a verified dataset folder: format, id, created (yyyy-MM-dd), the records, and the optional
+/// <c>standard</c> (the standard training set that goes with it, as its producer names it) and <c>files</c> (the
+/// SHA-256 of README.md and beats.csv). <see cref="Read"/> checks every field against the format's bounds before
+/// trusting it (unknown fields are ignored, so a producer may add some); a bad one is a
 /// <see cref="SignalFormatException"/> naming the file and the field.
 /// </summary>
 public sealed record VerifiedManifest(string Id, DateOnly Created, IReadOnlyList<VerifiedRecordEntry> Records)
 {
+    public string? Standard { get; init; }
+
+    /// <summary>The folder's own files (<see cref="VerifiedDatasetFormat.FolderFiles"/>) with their SHA-256; empty when the manifest lists none.</summary>
+    public IReadOnlyDictionary<string, string> Files { get; init; } = new Dictionary<string, string>();
+
     public static VerifiedManifest Read(string path)
     {
         var file = new FileInfo(path);
@@ -34,6 +47,13 @@ public sealed record VerifiedManifest(string Id, DateOnly Created, IReadOnlyList
         json.WriteString("format", VerifiedDatasetFormat.Name);
         json.WriteString("id", Id);
         json.WriteString("created", Created.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (Standard is not null) json.WriteString("standard", Standard);
+        if (Files.Count > 0)
+        {
+            json.WriteStartObject("files");
+            foreach (var (name, sha) in Files.OrderBy(f => f.Key, StringComparer.Ordinal)) json.WriteString(name, sha);
+            json.WriteEndObject();
+        }
         json.WriteStartArray("records");
         foreach (var r in Records)
         {
@@ -42,6 +62,7 @@ public sealed record VerifiedManifest(string Id, DateOnly Created, IReadOnlyList
             json.WriteString("group", r.Group);
             json.WriteBoolean("holdout", r.Holdout);
             json.WriteNumber("beats", r.Beats);
+            if (r.Disagreements is { } disagreements) json.WriteNumber("disagreements", disagreements);
             json.WriteStartObject("files");
             foreach (var (name, sha) in r.Files) json.WriteString(name, sha);
             json.WriteEndObject();
@@ -61,6 +82,16 @@ public sealed record VerifiedManifest(string Id, DateOnly Created, IReadOnlyList
         var createdText = String(root, "created", path, 10);
         if (!DateOnly.TryParseExact(createdText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var created))
             throw Fail(path, "created", $"'{createdText}' is not yyyy-MM-dd");
+        string? standard = null;
+        if (root.TryGetProperty("standard", out _))
+        {
+            standard = String(root, "standard", path, VerifiedDatasetFormat.MaxStandardLength);
+            if (!VerifiedDatasetFormat.IsText(standard, VerifiedDatasetFormat.MaxStandardLength)) throw Fail(path, "standard", "must be non-empty text without control characters");
+        }
+        var folderFiles = root.TryGetProperty("files", out _)
+            ? Hashes(Property(root, "files", JsonValueKind.Object, path), "files", path, VerifiedDatasetFormat.FolderFiles.Count, VerifiedDatasetFormat.FolderFiles.Contains,
+                file => $"'{Shorten(file)}' is not a file of the folder ({string.Join(", ", VerifiedDatasetFormat.FolderFiles.Order(StringComparer.Ordinal))})")
+            : new SortedDictionary<string, string>(StringComparer.Ordinal);
         var records = Property(root, "records", JsonValueKind.Array, path);
         var count = records.GetArrayLength();
         if (count > VerifiedDatasetFormat.MaxRecords)
@@ -77,7 +108,7 @@ public sealed record VerifiedManifest(string Id, DateOnly Created, IReadOnlyList
         }
         foreach (var group in entries.GroupBy(e => e.Group, StringComparer.Ordinal).Where(g => g.Select(e => e.Holdout).Distinct().Count() > 1))
             throw Fail(path, "records.holdout", $"group '{group.Key}' has records both in the holdout and not: a patient's records may not be split");
-        return new VerifiedManifest(id, created, entries);
+        return new VerifiedManifest(id, created, entries) { Standard = standard, Files = folderFiles };
     }
 
     private static VerifiedRecordEntry ParseRecord(JsonElement element, string at, string path)
@@ -87,26 +118,39 @@ public sealed record VerifiedManifest(string Id, DateOnly Created, IReadOnlyList
         if (!VerifiedDatasetFormat.IsRecordName(name))
             throw Fail(path, $"{at}.name", $"'{name}' is not a safe record name (a letter or digit, then letters, digits, '_' or '-')");
         var group = String(element, "group", path, VerifiedDatasetFormat.MaxGroupLength, at);
-        if (group.Length == 0 || group.Any(char.IsControl)) throw Fail(path, $"{at}.group", "must be non-empty text without control characters");
+        if (!VerifiedDatasetFormat.IsText(group, VerifiedDatasetFormat.MaxGroupLength)) throw Fail(path, $"{at}.group", "must be non-empty text without control characters");
         var holdout = Property(element, "holdout", JsonValueKind.True, path, at, JsonValueKind.False).GetBoolean();
         var beatsElement = Property(element, "beats", JsonValueKind.Number, path, at);
         if (!beatsElement.TryGetInt32(out var beats) || beats is < 0 or > VerifiedDatasetFormat.MaxBeatsPerRecord)
             throw Fail(path, $"{at}.beats", $"must be a whole number in 0..{VerifiedDatasetFormat.MaxBeatsPerRecord:N0}");
-        var filesElement = Property(element, "files", JsonValueKind.Object, path, at);
-        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in filesElement.EnumerateObject())
+        int? disagreements = null;
+        if (element.TryGetProperty("disagreements", out _))
         {
-            if (files.Count == VerifiedDatasetFormat.MaxFilesPerRecord)
-                throw Fail(path, $"{at}.files", $"more than {VerifiedDatasetFormat.MaxFilesPerRecord} files", SignalProblem.TooLarge);
-            if (!VerifiedDatasetFormat.IsRecordFile(file.Name, name))
-                throw Fail(path, $"{at}.files", $"'{Shorten(file.Name)}' is not a file of record '{name}' ('{name}.' and an extension of letters and digits)");
-            if (file.Value.ValueKind != JsonValueKind.String || file.Value.GetString() is not { } sha || !VerifiedDatasetFormat.IsSha256(sha))
-                throw Fail(path, $"{at}.files.{file.Name}", "must be a SHA-256: 64 hexadecimal digits");
-            if (!files.TryAdd(file.Name, sha.ToLowerInvariant())) throw Fail(path, $"{at}.files.{file.Name}", "is listed twice");
+            if (!Property(element, "disagreements", JsonValueKind.Number, path, at).TryGetInt32(out var count) || count is < 0 or > VerifiedDatasetFormat.MaxBeatsPerRecord)
+                throw Fail(path, $"{at}.disagreements", $"must be a whole number in 0..{VerifiedDatasetFormat.MaxBeatsPerRecord:N0}");
+            disagreements = count;
         }
+        var files = Hashes(Property(element, "files", JsonValueKind.Object, path, at), $"{at}.files", path, VerifiedDatasetFormat.MaxFilesPerRecord,
+            file => VerifiedDatasetFormat.IsRecordFile(file, name),
+            file => $"'{Shorten(file)}' is not a file of record '{name}' ('{name}.' and an extension of letters and digits)");
         foreach (var required in new[] { "hea", VerifiedDatasetFormat.PhysicianAnnotator })
             if (!files.ContainsKey($"{name}.{required}")) throw Fail(path, $"{at}.files", $"{name}.{required} is not listed", SignalProblem.MissingData);
-        return new VerifiedRecordEntry(name, group, holdout, beats, files);
+        return new VerifiedRecordEntry(name, group, holdout, beats, files) { Disagreements = disagreements };
+    }
+
+    // An object of file names and their SHA-256 (lower-cased), each name accepted by isFile.
+    private static SortedDictionary<string, string> Hashes(JsonElement element, string at, string path, int max, Func<string, bool> isFile, Func<string, string> notAFile)
+    {
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in element.EnumerateObject())
+        {
+            if (files.Count == max) throw Fail(path, at, $"more than {max} files", SignalProblem.TooLarge);
+            if (!isFile(file.Name)) throw Fail(path, at, notAFile(file.Name));
+            if (file.Value.ValueKind != JsonValueKind.String || file.Value.GetString() is not { } sha || !VerifiedDatasetFormat.IsSha256(sha))
+                throw Fail(path, $"{at}.{file.Name}", "must be a SHA-256: 64 hexadecimal digits");
+            if (!files.TryAdd(file.Name, sha.ToLowerInvariant())) throw Fail(path, $"{at}.{file.Name}", "is listed twice");
+        }
+        return files;
     }
 
     private static JsonElement Property(JsonElement element, string name, JsonValueKind kind, string path, string? at = null, JsonValueKind? orKind = null)

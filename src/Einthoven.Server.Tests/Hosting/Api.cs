@@ -41,6 +41,20 @@ public static class Api
         return await client.PostAsync("/api/recordings", form);
     }
 
+    /// <summary>A recording's analysis once its job has ended (succeeded or failed); a <see cref="TimeoutException"/> after <paramref name="seconds"/>.</summary>
+    public static async Task<JsonElement> AnalysisAsync(this HttpClient client, Guid recording, int seconds = 60)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            var analysis = await (await client.GetAsync($"/api/recordings/{recording}/analysis")).JsonAsync();
+            var state = analysis.GetProperty("job").Str("state");
+            if (state is "Succeeded" or "Failed") return analysis;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"analysis of {recording} still {state}");
+            await Task.Delay(100);
+        }
+    }
+
     public static Guid Id(this JsonElement e) => e.GetProperty("id").GetGuid();
 
     public static string Str(this JsonElement e, string name) => e.GetProperty(name).GetString() ?? "";

@@ -6,8 +6,9 @@ using Einthoven.Signal.Records;
 namespace Einthoven.Server.Tests.Hosting;
 
 /// <summary>
-/// Physician beat sets written straight into the verification tables, as the verification API (another branch of
-/// issue 25) stores them: a request, and one cardiologist's completed set of beats (MIT codes of AAMI classes).
+/// Physician beat sets written straight into the verification tables, as the verification API stores them: a request,
+/// and one cardiologist's completed set of beats (MIT codes of AAMI classes). For the dataset tests, which need exact
+/// sets quickly; the end-to-end test of the loop enters its sets through the API.
 /// </summary>
 public static class Verifications
 {

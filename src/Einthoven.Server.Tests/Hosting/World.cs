@@ -68,18 +68,7 @@ public sealed class World
         return result.GetProperty("recording").Id();
     }
 
-    public async Task<System.Text.Json.JsonElement> WaitForAnalysisAsync(Guid recording, HttpClient? client = null)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var analysis = await (await (client ?? Owner.Client).GetAsync($"/api/recordings/{recording}/analysis")).JsonAsync();
-            var state = analysis.GetProperty("job").Str("state");
-            if (state is "Succeeded" or "Failed") return analysis;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"analysis of {recording} still {state}");
-            await Task.Delay(100);
-        }
-    }
+    public Task<System.Text.Json.JsonElement> WaitForAnalysisAsync(Guid recording, HttpClient? client = null) => (client ?? Owner.Client).AnalysisAsync(recording);
 
     private async Task<Guid> ClaimAsync(Actor doctor, string key) =>
         (await (await doctor.Client.PostJsonAsync("/api/grants", new { patientEmail = Owner.Email, key })).JsonAsync(HttpStatusCode.Created)).Id();

@@ -1,7 +1,12 @@
+using System.CommandLine;
+using Einthoven.Cli.Commands;
 using Einthoven.Models.Beats;
+using Einthoven.Models.Verified;
 using Einthoven.Server.ContinuousLearning;
 using Einthoven.Signal.Records;
+using Einthoven.Training.Retraining;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
 
 namespace Einthoven.Server.Tests.Units;
 
@@ -17,7 +22,7 @@ public sealed class ContinuousLearningUnitTests
         // b: 400 labelled S (class differs), 700 moved by 40 samples (111 ms at 360 Hz: agrees), 1000 missing, an extra beat at 1300.
         var second = new[] { Beat(104, AamiClass.N), Beat(400, AamiClass.S), Beat(740, AamiClass.N), Beat(1300, AamiClass.N) };
         var (beats, disagreements) = BeatConsensus.Agree([(b, second), (a, first)], 360);
-        Assert.Equal([new AgreedBeat(100, AamiClass.N), new AgreedBeat(700, AamiClass.N)], beats); // the positions of the lower id's set
+        Assert.Equal([new VerifiedBeat(100, AamiClass.N), new VerifiedBeat(700, AamiClass.N)], beats); // the positions of the lower id's set
         Assert.Equal(3, disagreements); // 400 (class), 1000 (missing in b), 1300 (missing in a)
         Assert.Equal((first.Length, 0), (BeatConsensus.Agree([(a, first)], 360).Beats.Count, BeatConsensus.Agree([(a, first)], 360).Disagreements));
     }
@@ -25,9 +30,9 @@ public sealed class ContinuousLearningUnitTests
     [Fact]
     public void The_dataset_id_depends_on_every_label_and_on_nothing_else()
     {
-        VerifiedRecording Recording(AamiClass label, Guid? verifier = null) => new(Guid.Parse("10000000-0000-0000-0000-000000000000"), Guid.Empty, "abc",
+        DatasetInput Recording(AamiClass label, Guid? verifier = null) => new(Guid.Parse("10000000-0000-0000-0000-000000000000"), Guid.Empty, "abc",
             [new PhysicianSet(verifier ?? Guid.Parse("20000000-0000-0000-0000-000000000000"), [Beat(10, AamiClass.N), Beat(300, label)])],
-            [new AgreedBeat(10, AamiClass.N)], "r1", "p1", false, [], 0);
+            [new VerifiedBeat(10, AamiClass.N)], "r1", "p1", false, [], 0);
         var id = DatasetIdentity.Id("mitdb DS1: 101", [Recording(AamiClass.V)]);
         Assert.Equal(id, DatasetIdentity.Id("mitdb DS1: 101", [Recording(AamiClass.V)]));
         Assert.NotEqual(id, DatasetIdentity.Id("mitdb DS1: 101", [Recording(AamiClass.S)]));
@@ -93,5 +98,51 @@ public sealed class ContinuousLearningUnitTests
         Assert.False(PromotionRule.Decide(Report(0.7, 0.72, 0.01, 0.03, 0.001, true), "aa", "0.05").Promote); // nor above a fixed margin
         Assert.True(PromotionRule.Decide(Report(0.7, 0.72, 0.01, 0.03, 0.001, true), "aa", "0.01").Promote);
         Assert.False(PromotionRule.Decide(Report(0.7, 0.8, 0.06, 0.14, 0.04, true) with { Metric = "accuracy" }, "aa", "ci").Promote);
+    }
+
+    [Fact]
+    public void Configured_records_replace_the_default_lists()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["StandardRecords:0"] = "112", ["StandardRecords:1"] = "115", ["HoldoutRecords:0"] = "100",
+        }).Build();
+        var configured = configuration.Get<RetrainingOptions>()!;
+        Assert.Equal(["112", "115"], configured.Standard);
+        Assert.Equal(["100"], configured.Holdout);
+        var defaults = new ConfigurationBuilder().Build().Get<RetrainingOptions>() ?? new RetrainingOptions();
+        Assert.Equal(RetrainingOptions.Ds1, defaults.Standard);
+        Assert.Equal(RetrainingOptions.DefaultHoldout, defaults.Holdout);
+    }
+
+    [Fact]
+    public void The_trainer_takes_the_servers_command_line_and_the_server_reads_every_figure_of_the_trainers_report()
+    {
+        var root = new RootCommand("einthoven");
+        foreach (var command in CommandList.All()) root.Subcommands.Add(command);
+        foreach (var options in new[] { new RetrainingOptions(), new RetrainingOptions { HoldoutRecords = [], Epochs = 2, Ensemble = 1, Seed = 4, Margin = "0.02" } })
+        {
+            var args = RetrainingRunner.Arguments(options, "/data/mitdb", "/data/datasets/abc", "/data/models/beats/abc/beats.card.json", "/data/retraining/run");
+            var parsed = root.Parse(args);
+            Assert.True(parsed.Errors.Count == 0, string.Join("; ", parsed.Errors.Select(e => e.Message)));
+            Assert.Equal(("beats", "train"), (parsed.CommandResult.Command.Name, (parsed.CommandResult.Parent as System.CommandLine.Parsing.CommandResult)?.Command.Name));
+        }
+
+        var report = new RetrainingReport
+        {
+            Dataset = new string('d', 64), Margin = "ci95", Holdout = new HoldoutSummary(["100", "103", "v1"], 23456),
+            Champion = new ModelScore("aa", 0.504, new Dictionary<string, double> { ["N"] = 0.98, ["S"] = 0, ["V"] = 0.53 }, "/champion/beats.card.json"),
+            Challenger = new ModelScore("bb", 0.666, new Dictionary<string, double> { ["N"] = 0.99, ["S"] = 0.12, ["V"] = 0.89 }, "/run/beats.card.json"),
+            Difference = 0.162, Ci95 = [0.098, 0.246], Required = 0.074, Promote = true, Reason = "difference 0.162 > CI half-width 0.074",
+            TrainingSeconds = 12.5, StandardBeats = 6000, VerifiedBeats = 12363, StandardRecords = ["112"], VerifiedRecords = ["v1"], Bootstrap = 1000, Seed = 4,
+            ElapsedSeconds = 28,
+        };
+        var read = TrainingReport.Parse(report.ToJson());
+        Assert.Equal((report.Dataset, RetrainingOptions.Metric, "ci95", 3, 23456), (read.Dataset, read.Metric, read.Margin, read.HoldoutRecords, read.HoldoutBeats));
+        Assert.Equal(("aa", 0.504, "bb", 0.666, "beats.card.json"), (read.ChampionSha256, read.ChampionValue, read.ChallengerSha256, read.ChallengerValue, Path.GetFileName(read.ChallengerCard)));
+        Assert.Equal(report.Champion.F1, read.ChampionF1);
+        Assert.Equal(report.Challenger.F1, read.ChallengerF1);
+        Assert.Equal((0.162, 0.098, 0.246, 0.074, true, report.Reason), (read.Difference, read.Ci95Low, read.Ci95High, read.Required, read.Promote, read.Reason));
+        Assert.Equal((12.5, 6000, 12363), (read.TrainingSeconds, read.StandardBeats, read.VerifiedBeats));
     }
 }

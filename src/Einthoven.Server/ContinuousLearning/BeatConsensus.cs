@@ -1,11 +1,8 @@
-using Einthoven.Models.Beats;
+using Einthoven.Models.Verified;
 using Einthoven.Signal.Analysis.Detection;
 using Einthoven.Signal.Records;
 
 namespace Einthoven.Server.ContinuousLearning;
-
-/// <summary>A beat the cardiologists of a recording agree on, with its AAMI class.</summary>
-public readonly record struct AgreedBeat(long Sample, AamiClass Label);
 
 /// <summary>
 /// The beats a dataset takes from a recording's completed physician sets. One set: all its beats. Several: only the
@@ -15,10 +12,10 @@ public readonly record struct AgreedBeat(long Sample, AamiClass Label);
 /// </summary>
 public static class BeatConsensus
 {
-    public static (IReadOnlyList<AgreedBeat> Beats, int Disagreements) Agree(IReadOnlyList<(Guid Verifier, IReadOnlyList<Annotation> Beats)> sets, double samplingFrequency)
+    public static (IReadOnlyList<VerifiedBeat> Beats, int Disagreements) Agree(IReadOnlyList<(Guid Verifier, IReadOnlyList<Annotation> Beats)> sets, double samplingFrequency)
     {
         if (sets.Count == 0) return ([], 0);
-        var ordered = sets.OrderBy(s => s.Verifier).Select(s => Labelled(s.Beats)).ToList();
+        var ordered = sets.OrderBy(s => s.Verifier).Select(s => VerifiedBeat.FromAnnotations(s.Beats)).ToList();
         var anchor = ordered[0];
         var keep = Enumerable.Repeat(true, anchor.Count).ToArray();
         var disagreements = 0;
@@ -30,7 +27,7 @@ public static class BeatConsensus
             foreach (var (a, o) in match.Pairs)
             {
                 matched[a] = true;
-                if (anchor[a].Label != other[o].Label) keep[a] = false;
+                if (anchor[a].Class != other[o].Class) keep[a] = false;
             }
             for (var a = 0; a < anchor.Count; a++) if (!matched[a]) keep[a] = false;
             disagreements += match.FalseDetections.Count;
@@ -38,10 +35,4 @@ public static class BeatConsensus
         disagreements += keep.Count(k => !k);
         return (anchor.Where((_, i) => keep[i]).ToList(), disagreements);
     }
-
-    /// <summary>The beats of a set with their AAMI class, by sample (annotations that are no beat or no AAMI class are skipped).</summary>
-    public static List<AgreedBeat> Labelled(IEnumerable<Annotation> annotations) =>
-        annotations.Where(a => a.IsBeat).Select(a => (a.Sample, Label: AamiMapping.FromAnnotation(a)))
-            .Where(b => b.Label is not null).Select(b => new AgreedBeat(b.Sample, b.Label!.Value))
-            .OrderBy(b => b.Sample).ToList();
 }

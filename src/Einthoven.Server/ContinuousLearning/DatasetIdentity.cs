@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Einthoven.Models.Verified;
 
 namespace Einthoven.Server.ContinuousLearning;
 
@@ -12,26 +13,24 @@ namespace Einthoven.Server.ContinuousLearning;
 /// </summary>
 public static class DatasetIdentity
 {
-    public const string Format = "einthoven-verified-beats/1";
-
-    public static string Id(string standard, IEnumerable<VerifiedRecording> recordings) =>
+    public static string Id(string standard, IEnumerable<DatasetInput> recordings) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(standard, recordings))));
 
-    public static string Canonical(string standard, IEnumerable<VerifiedRecording> recordings)
+    public static string Canonical(string standard, IEnumerable<DatasetInput> recordings)
     {
-        var text = new StringBuilder().Append(Format).Append('\n').Append("standard ").Append(standard).Append('\n');
+        var text = new StringBuilder().Append(VerifiedDatasetFormat.Name).Append('\n').Append("standard ").Append(standard).Append('\n');
         foreach (var r in recordings.OrderBy(r => r.RecordingId.ToString("N"), StringComparer.Ordinal))
         {
             text.Append(CultureInfo.InvariantCulture, $"recording {r.RecordingId:N} {r.ContentSha256} {r.Group} {(r.Holdout ? "holdout" : "train")}\n");
             foreach (var set in r.Sets.OrderBy(s => s.Verifier.ToString("N"), StringComparer.Ordinal))
             {
                 text.Append(CultureInfo.InvariantCulture, $"set {set.Verifier:N}\n");
-                foreach (var beat in BeatConsensus.Labelled(set.Beats).OrderBy(b => b.Sample).ThenBy(b => b.Label))
-                    text.Append(CultureInfo.InvariantCulture, $"{beat.Sample} {beat.Label}\n");
+                foreach (var beat in VerifiedBeat.FromAnnotations(set.Beats).OrderBy(b => b.Sample).ThenBy(b => b.Class))
+                    text.Append(CultureInfo.InvariantCulture, $"{beat.Sample} {beat.Class}\n");
             }
             text.Append("ai\n");
-            foreach (var beat in r.AiBeats.OrderBy(b => b.Sample).ThenBy(b => b.Label))
-                text.Append(CultureInfo.InvariantCulture, $"{beat.Sample} {beat.Label}\n");
+            foreach (var beat in r.AiBeats.OrderBy(b => b.Sample).ThenBy(b => b.Class))
+                text.Append(CultureInfo.InvariantCulture, $"{beat.Sample} {beat.Class}\n");
         }
         return text.ToString();
     }

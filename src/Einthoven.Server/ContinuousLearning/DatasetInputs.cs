@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Einthoven.Models.Verified;
 using Einthoven.Server.Recordings;
 using Einthoven.Server.Storage;
 using Einthoven.Server.Verification;
@@ -14,12 +15,12 @@ namespace Einthoven.Server.ContinuousLearning;
 /// </summary>
 public sealed class DatasetInputs(AppDb db, PseudonymKey key)
 {
-    public async Task<List<VerifiedRecording>> ReadAsync(double holdoutFraction, CancellationToken ct)
+    public async Task<List<DatasetInput>> ReadAsync(double holdoutFraction, CancellationToken ct)
     {
         var sets = await db.BeatVerifications.AsNoTracking()
             .Where(v => v.CompletedAt != null && db.VerificationRequests.Any(r => r.Id == v.RequestId && r.Status != VerificationStatus.Withdrawn))
             .Select(v => new { v.RecordingId, v.CardiologistId, v.CompletedAt, v.Data }).ToListAsync(ct);
-        var result = new List<VerifiedRecording>();
+        var result = new List<DatasetInput>();
         foreach (var group in sets.GroupBy(s => s.RecordingId).OrderBy(g => g.Key))
         {
             var recording = await db.Recordings.AsNoTracking().SingleOrDefaultAsync(r => r.Id == group.Key, ct);
@@ -28,7 +29,7 @@ public sealed class DatasetInputs(AppDb db, PseudonymKey key)
             var physician = group.GroupBy(s => s.CardiologistId)
                 .Select(g => new PhysicianSet(g.Key, AnnotationSetCodec.Decode(g.OrderBy(s => s.CompletedAt).Last().Data).Where(a => a.IsBeat).ToList())).ToList();
             var (beats, disagreements) = BeatConsensus.Agree(physician.Select(p => (p.Verifier, p.Beats)).ToList(), recording.SamplingFrequency);
-            result.Add(new VerifiedRecording(recording.Id, recording.PatientId, await ContentHashAsync(recording, ct), physician,
+            result.Add(new DatasetInput(recording.Id, recording.PatientId, await ContentHashAsync(recording, ct), physician,
                 await AiBeatsAsync(recording.Id, ct), key.RecordName(recording.Id), key.Group(recording.PatientId),
                 key.InHoldout(recording.PatientId, holdoutFraction), beats, disagreements));
         }
@@ -50,10 +51,10 @@ public sealed class DatasetInputs(AppDb db, PseudonymKey key)
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private async Task<IReadOnlyList<AgreedBeat>> AiBeatsAsync(Guid recordingId, CancellationToken ct)
+    private async Task<IReadOnlyList<VerifiedBeat>> AiBeatsAsync(Guid recordingId, CancellationToken ct)
     {
         var data = await db.AnnotationSets.AsNoTracking().Where(a => a.RecordingId == recordingId && a.Annotator == RecordingLoader.AnalysisAnnotator)
             .Select(a => a.Data).SingleOrDefaultAsync(ct);
-        return data is null ? [] : BeatConsensus.Labelled(AnnotationSetCodec.Decode(data));
+        return data is null ? [] : VerifiedBeat.FromAnnotations(AnnotationSetCodec.Decode(data));
     }
 }

@@ -1,3 +1,4 @@
+using Einthoven.Models.Verified;
 using Einthoven.Server.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,9 @@ namespace Einthoven.Server.ContinuousLearning;
 /// Makes dataset versions: reads the inputs (<see cref="DatasetInputs"/>), computes the content address
 /// (<see cref="DatasetIdentity"/>) and, for a new one, materialises its folder in <c>DATAFOLDER/datasets/ID/</c>
 /// (written beside it and moved into place, so a folder is complete or absent) and records it. The same inputs give
-/// the version that exists already.
+/// the version that exists already. The folder is written by the models' <see cref="VerifiedDatasetWriter"/> (format
+/// einthoven-verified-beats/1, what the trainer reads), each recording streamed from its stored chunks
+/// (<see cref="StoredRecordingReader"/>) under its de-identified description (<see cref="DeidentifiedReader"/>).
 /// </summary>
 public sealed class DatasetVersions(AppDb db, DatasetInputs inputs, IServiceScopeFactory scopes, IOptions<ServerOptions> options, TimeProvider time,
     ILogger<DatasetVersions> log)
@@ -17,8 +20,9 @@ public sealed class DatasetVersions(AppDb db, DatasetInputs inputs, IServiceScop
 
     public string Folder(string id) => Path.Combine(options.Value.DataFolder, "datasets", id);
 
-    /// <summary>The standard training set as the id includes it: "mitdb DS1: 101 106 ...".</summary>
-    public string Standard => $"mitdb DS1: {string.Join(' ', options.Value.Retraining.StandardRecords)}";
+    /// <summary>The standard training set as the id includes it: "mitdb DS1: 101 106 ..." (other MIT-BIH records: "mitdb records: 112 115 116").</summary>
+    public string Standard => options.Value.Retraining.Standard is var records && records.SequenceEqual(RetrainingOptions.Ds1)
+        ? $"mitdb DS1: {string.Join(' ', records)}" : $"mitdb records: {string.Join(' ', records)}";
 
     public async Task<(DatasetVersion Version, bool Created)> CreateAsync(Guid? actor, CancellationToken ct)
     {
@@ -60,7 +64,7 @@ public sealed class DatasetVersions(AppDb db, DatasetInputs inputs, IServiceScop
         }
     }
 
-    private async Task WriteFolderAsync(string id, DateTime created, IReadOnlyList<VerifiedRecording> recordings, CancellationToken ct)
+    private async Task WriteFolderAsync(string id, DateTime created, IReadOnlyList<DatasetInput> dataset, CancellationToken ct)
     {
         var folder = Folder(id);
         var staging = folder + ".writing-" + Guid.NewGuid().ToString("N")[..8];
@@ -70,7 +74,11 @@ public sealed class DatasetVersions(AppDb db, DatasetInputs inputs, IServiceScop
             await Task.Factory.StartNew(() =>
             {
                 using var scope = scopes.CreateScope();
-                DatasetFolderWriter.Write(staging, id, created, Standard, recordings, scope.ServiceProvider.GetRequiredService<AppDb>());
+                var reading = scope.ServiceProvider.GetRequiredService<AppDb>();
+                var recordings = dataset.OrderBy(r => r.RecordName, StringComparer.Ordinal).Select(r => new VerifiedRecording(r.RecordName, r.Group, r.Holdout,
+                    () => new DeidentifiedReader(new StoredRecordingReader(reading, reading.Recordings.AsNoTracking().Single(x => x.Id == r.RecordingId), withAnalysis: false), r.RecordName),
+                    r.Beats, r.AiBeats) { Disagreements = r.Disagreements }).ToList();
+                VerifiedDatasetWriter.Write(staging, recordings, DateOnly.FromDateTime(created), id, Standard, ReadmeNotes);
             }, ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true); // a folder without its row: an interrupted earlier attempt
             Directory.Move(staging, folder);
@@ -80,4 +88,15 @@ public sealed class DatasetVersions(AppDb db, DatasetInputs inputs, IServiceScop
             if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
         }
     }
+
+    /// <summary>What the README adds about where the records come from and how they were de-identified.</summary>
+    private const string ReadmeNotes = """
+        ## De-identification
+        Recordings verified by cardiologists on an Einthoven server. The id is the content address (SHA-256) of the
+        version's inputs. Record names and patient groups are keyed pseudonyms. Headers carry no date, time, name,
+        identifier or note: only the calibration, standard lead names, the age in a ten-year band (90 and over as 90+)
+        and the sex. Annotations carry no text.
+
+        Einthoven is a decision-support and research tool, not a certified medical device.
+        """;
 }

@@ -28,8 +28,15 @@ public sealed class RetrainingOptions
     public string? TrainerCommand { get; set; }
     /// <summary>The MIT-BIH Arrhythmia Database folder (100.hea, ...); runs fail, saying so, while it is not set.</summary>
     public string? StandardDatabase { get; set; }
-    public string[] StandardRecords { get; set; } = Ds1;
-    public string[] HoldoutRecords { get; set; } = DefaultHoldout;
+    /// <summary>
+    /// The standard training set's MIT-BIH records; <see cref="Ds1"/> when none are configured (<see cref="Standard"/>).
+    /// No default array here: the configuration binder appends the configured records to an array it finds.
+    /// </summary>
+    public string[]? StandardRecords { get; set; }
+    /// <summary>The fixed MIT-BIH holdout records; <see cref="DefaultHoldout"/> when none are configured (<see cref="Holdout"/>).</summary>
+    public string[]? HoldoutRecords { get; set; }
+    public IReadOnlyList<string> Standard => StandardRecords ?? Ds1;
+    public IReadOnlyList<string> Holdout => HoldoutRecords ?? DefaultHoldout;
     /// <summary>Share of patients whose verified recordings are held out (a keyed hash of the patient decides, once for all).</summary>
     public double HoldoutFraction { get; set; } = 0.2;
     /// <summary>"ci" (the bootstrap 95% CI half-width of the difference) or a number the difference must exceed.</summary>

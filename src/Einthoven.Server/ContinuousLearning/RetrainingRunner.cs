@@ -70,8 +70,8 @@ public sealed class RetrainingRunner(IServiceScopeFactory scopes, IOptions<Serve
         var args = new List<string>
         {
             "train", "beats", standardDatabase, "--with-verified", dataset, "--champion", championCard, "-o", outdir,
-            "--report", Path.Combine(outdir, "report.json"), "--standard-records", string.Join(',', o.StandardRecords),
-            "--holdout-records", string.Join(',', o.HoldoutRecords), "--margin", o.Margin, "--threads", o.Threads.ToString(CultureInfo.InvariantCulture),
+            "--report", Path.Combine(outdir, "report.json"), "--standard-records", string.Join(',', o.Standard),
+            "--holdout-records", string.Join(',', o.Holdout), "--margin", o.Margin, "--threads", o.Threads.ToString(CultureInfo.InvariantCulture),
         };
         if (o.Epochs is { } epochs) args.AddRange(["--epochs", epochs.ToString(CultureInfo.InvariantCulture)]);
         if (o.Ensemble is { } ensemble) args.AddRange(["--ensemble", ensemble.ToString(CultureInfo.InvariantCulture)]);
@@ -120,7 +120,7 @@ public sealed class RetrainingRunner(IServiceScopeFactory scopes, IOptions<Serve
         var o = options.Value.Retraining;
         var db = services.GetRequiredService<AppDb>();
         var registry = services.GetRequiredService<ModelRegistry>();
-        if (string.IsNullOrWhiteSpace(o.StandardDatabase) || !File.Exists(Path.Combine(o.StandardDatabase, o.StandardRecords.FirstOrDefault() + ".hea")))
+        if (string.IsNullOrWhiteSpace(o.StandardDatabase) || !File.Exists(Path.Combine(o.StandardDatabase, o.Standard.FirstOrDefault() + ".hea")))
             throw new RunFailed("Einthoven:Retraining:StandardDatabase is not set to the MIT-BIH Arrhythmia Database folder (its standard records' .hea files)");
         var trainer = TrainerProcess.Locate(o.TrainerCommand)
                       ?? throw new RunFailed("no trainer: set Einthoven:Retraining:TrainerCommand to einthoven.dll (or build the server, which copies it to trainer/)");
