@@ -14,7 +14,7 @@ namespace Einthoven.Server.BrowserTests;
 /// tab; the patient pushes a recording
 /// from its page; the cardiologist lands on the verification queue, opens the recording in the viewer's verification
 /// mode and relabels beats (with the keyboard on a desktop, the buttons on a phone), finds the progress kept after a
-/// reload, signs off, and the API then returns the physician labels.
+/// reload, signs off, and the API then returns the physician labels, which the next dataset version holds.
 /// </summary>
 [Collection("browser")]
 public sealed class VerificationJourneyTests(BrowserFixture fixture)
@@ -124,6 +124,7 @@ public sealed class VerificationJourneyTests(BrowserFixture fixture)
         var overview = await api.SendAsync(HttpMethod.Get, $"/api/recordings/{recording}/verification", patientToken);
         Assert.Equal(JsonValueKind.String, overview.GetProperty("sets")[0].GetProperty("completedAt").ValueKind);
         await AssertEditBodiesAreBoundedAsync(http, cardiologistToken, setId);
+        await AssertInNextDatasetVersionAsync(http, await api.TokenAsync(admin), labels);
         tab.AssertNoConsoleErrors();
         patientTab.AssertNoConsoleErrors();
     }
@@ -165,6 +166,30 @@ public sealed class VerificationJourneyTests(BrowserFixture fixture)
             }
             return;
         }
+    }
+
+    /// <summary>
+    /// The admin snapshots the next dataset version: its export's beats.csv holds a record (under its pseudonym) whose
+    /// beats and classes are exactly the signed-off physician labels.
+    /// </summary>
+    private static async Task AssertInNextDatasetVersionAsync(HttpClient http, string adminToken, JsonElement[] labels)
+    {
+        using var snapshot = new HttpRequestMessage(HttpMethod.Post, "/api/datasets");
+        snapshot.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", adminToken);
+        using var created = await http.SendAsync(snapshot);
+        Assert.True(created.IsSuccessStatusCode, $"dataset snapshot: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        using var export = new HttpRequestMessage(HttpMethod.Get, $"/api/datasets/{id}/export");
+        export.Headers.Authorization = snapshot.Headers.Authorization;
+        using var zip = await http.SendAsync(export);
+        Assert.True(zip.IsSuccessStatusCode, $"export: {(int)zip.StatusCode}");
+        using var archive = new System.IO.Compression.ZipArchive(await zip.Content.ReadAsStreamAsync());
+        var entry = archive.Entries.Single(e => e.Name == "beats.csv");
+        using var csv = new StreamReader(entry.Open());
+        var rows = (await csv.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(','))
+            .GroupBy(f => f[0]).Select(g => g.Select(f => $"{f[1]}:{f[3]}").ToList()).ToList();
+        var expected = labels.Select(b => $"{b.GetProperty("sample").GetInt64()}:{b.GetProperty("label").GetString()}").ToList();
+        Assert.Contains(rows, r => r.SequenceEqual(expected));
     }
 
     /// <summary>On Kestrel (the in-process test server has no body limits) an edit batch over 256 KB is refused unread.</summary>
