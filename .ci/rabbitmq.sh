@@ -3,12 +3,13 @@
 # that restarts the node, for the broker-restart test); stop_test_rabbitmq stops the node and deletes its folder.
 # The node runs as the rabbitmq user with its own home (Erlang cookie), data, log folders and ports.
 
-# The AMQP port starts at 45672: rabbitmqctl itself takes distribution ports from 35672 up while it waits for the node,
-# so a node listening there can lose its port to its own CLI. A port lost to anyone else between the probe and the
-# listen makes the next attempt move one port on.
+# The AMQP port starts at 21672 and the node's distribution port is 10,000 above it: both below Linux's ephemeral
+# range (32768-60999), where any outgoing connection may hold the port when the node (re)starts, and apart from
+# rabbitmqctl's own distribution ports (35672 up). A port lost anyway makes the next attempt move one port on; a
+# restart (same port) tries again while the old connections' TIME_WAIT holds it.
 start_test_rabbitmq() {
   local attempt
-  RMQ_TEST_PORT=45672
+  RMQ_TEST_PORT=21672
   for attempt in 1 2 3 4 5; do
     start_test_rabbitmq_on_free_port && return 0
     rm -rf "$RMQ_TEST_DIR"
@@ -51,7 +52,13 @@ START
   cat > "$RMQ_TEST_DIR/restart" <<RESTART
 #!/bin/sh
 "$RMQ_TEST_DIR/ctl" stop "$RMQ_TEST_DIR/pid" >/dev/null 2>&1
-exec "$RMQ_TEST_DIR/start"
+for attempt in 1 2 3 4 5 6; do
+  "$RMQ_TEST_DIR/start" 2>$RMQ_TEST_DIR/start.err && exit 0
+  grep -q eaddrinuse $RMQ_TEST_DIR/start.err || break
+  sleep 15
+done
+cat $RMQ_TEST_DIR/start.err >&2
+exit 1
 RESTART
   chmod 755 "$RMQ_TEST_DIR/ctl" "$RMQ_TEST_DIR/start" "$RMQ_TEST_DIR/restart"
   chown rabbitmq "$RMQ_TEST_DIR"/*
