@@ -16,4 +16,6 @@ public sealed class PersonalAccessToken : Api.IRevocable
     public DateTime? RevokedAt { get; set; }
     /// <summary>The token whose bearer created this one (null when made from a password or cookie sign-in); revoking a token revokes its descendants.</summary>
     public Guid? ParentId { get; set; }
+    /// <summary>Space-separated scopes that limit what the token may do (e.g. "pacemaker:predict"); null for a full-access token.</summary>
+    public string? Scopes { get; set; }
 }

@@ -61,6 +61,7 @@ public abstract class AppDb(DbContextOptions options, AtRestProtection protectio
             e.Property(t => t.Name).HasMaxLength(100);
             e.Property(t => t.Hash).HasMaxLength(64);
             e.Property(t => t.Prefix).HasMaxLength(16);
+            e.Property(t => t.Scopes).HasMaxLength(200);
             e.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<UserSession>(e =>
