@@ -9,10 +9,8 @@ public sealed record StatementProbability(string Code, string Description, doubl
 /// </summary>
 public sealed record TwelveLeadPrediction(string Model, IReadOnlyList<StatementProbability> Statements, IReadOnlyList<string> DerivedLeads)
 {
-    public const string Disclaimer =
-        "Research software, not a medical device: the statements are a model's probabilities and must be read by a physician.";
-
-    public string Note => Disclaimer;
+    /// <summary>Always the platform's "not a certified medical device" statement.</summary>
+    public string Disclaimer => Einthoven.Signal.Analysis.RecordMeasurements.NotAMedicalDevice;
 }
 
 /// <summary>A model that reads a resting 12-lead ECG and gives a probability for each of its classes.</summary>
