@@ -12,7 +12,14 @@ public sealed class PlatformClient(HttpClient http)
     public async Task<JsonElement> SignInAsync(string email, string password, string tokenName) =>
         await SendAsync(new HttpRequestMessage(HttpMethod.Post, "api/auth/token") { Content = JsonContent.Create(new { email, password, name = tokenName }, options: Json) });
 
-    public async Task<JsonElement> UploadAsync(IReadOnlyList<string> files, IReadOnlyDictionary<string, string> fields)
+    public Task<JsonElement> UploadAsync(IReadOnlyList<string> files, IReadOnlyDictionary<string, string> fields) =>
+        PostFilesAsync("api/recordings", files, fields);
+
+    /// <summary>The 12-lead statements of a record's files (the server's model, or the one named).</summary>
+    public Task<JsonElement> ClassifyTwelveLeadAsync(IReadOnlyList<string> files, string? model) =>
+        PostFilesAsync(model is null ? "api/classify/12-lead" : $"api/classify/12-lead?model={Uri.EscapeDataString(model)}", files, new Dictionary<string, string>());
+
+    private async Task<JsonElement> PostFilesAsync(string path, IReadOnlyList<string> files, IReadOnlyDictionary<string, string> fields)
     {
         using var form = new MultipartFormDataContent();
         var streams = new List<Stream>();
@@ -27,7 +34,7 @@ public sealed class PlatformClient(HttpClient http)
                 form.Add(content, "files", Path.GetFileName(file));
             }
             foreach (var (k, v) in fields) form.Add(new StringContent(v), k);
-            return await SendAsync(new HttpRequestMessage(HttpMethod.Post, "api/recordings") { Content = form });
+            return await SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = form });
         }
         finally
         {

@@ -12,6 +12,7 @@ public static class CommandList
         AnnotationsCommand.Create(),
         DetectCommand.Create(),
         ClassifyCommand.Create(),
+        ClassifyTwelveLeadCommand.Create(),
         EvalCommand.Create(),
         AnalyzeCommand.Create(),
         PlotCommand.Create(),

@@ -39,7 +39,7 @@ public static class UploadCommand
     }
 
     /// <summary>A WFDB record given by name (…/mitdb/100) or by header brings its .dat and .atr along.</summary>
-    private static List<string> ExpandRecord(IEnumerable<string> given)
+    internal static List<string> ExpandRecord(IEnumerable<string> given)
     {
         var result = new List<string>();
         foreach (var path in given)

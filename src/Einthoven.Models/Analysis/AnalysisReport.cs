@@ -14,7 +14,8 @@ namespace Einthoven.Models.Analysis;
 /// never rename or remove them. Every null means "not measurable here", never zero, and <see cref="NotMeasured"/> says
 /// why, by the JSON name of the missing value (<see cref="Signal.Analysis.NotMeasured"/>; null in summaries stored
 /// before 2026-12-07). <see cref="Rhythm"/> and <see cref="Models"/> are null only in summaries stored before the
-/// models ran.
+/// models ran. <see cref="Statements"/>, the 12-lead model's statements, is null for records it cannot read (the reason
+/// is under "statements" in <see cref="NotMeasured"/>) and in summaries stored before it existed.
 /// </summary>
 public sealed record AnalysisReport(
     string Record,
@@ -30,7 +31,8 @@ public sealed record AnalysisReport(
     PacingSummary Pacing,
     RhythmVerdict? Rhythm = null,
     IReadOnlyList<ModelVersion>? Models = null,
-    IReadOnlyDictionary<string, string>? NotMeasured = null)
+    IReadOnlyDictionary<string, string>? NotMeasured = null,
+    TwelveLead.TwelveLeadPrediction? Statements = null)
 {
     /// <summary>The JSON form: camelCase, compact, NaN and infinities as strings.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

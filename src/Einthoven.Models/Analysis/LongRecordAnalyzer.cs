@@ -25,7 +25,7 @@ public static class LongRecordAnalyzer
     {
         var info = reader.Info;
         var segments = AnalysisSegments.Plan(info, segmentSamples);
-        if (segments.Count == 1) return analyzer.Analyze(Read(reader, segments[0]), progress, ct);
+        if (segments.Count == 1) return analyzer.AnalyzeInDetail(Read(reader, segments[0]), progress, ct).Analysis;
 
         var composition = new SegmentComposition(info, analyzer);
         for (var i = 0; i < segments.Count; i++)

@@ -1,5 +1,6 @@
 using Einthoven.Models.Beats;
 using Einthoven.Models.Rhythm;
+using Einthoven.Models.TwelveLead;
 using Einthoven.Signal.Analysis;
 using Einthoven.Signal.Analysis.Quality;
 using Einthoven.Signal.Formats;
@@ -11,10 +12,11 @@ namespace Einthoven.Models.Analysis;
 /// The one whole-record analysis with the trained models: the signal library's <see cref="RecordAnalyzer"/> measurements
 /// (rate, HRV, intervals, quality, pacing) composed into an <see cref="AnalysisReport"/> with the beat classifier's AAMI classes and the rhythm verdict
 /// (<see cref="RecordRhythm"/>), the two made to agree (<see cref="AfReconciliation"/>). The CLI's <c>analyze</c>,
-/// <c>classify</c> and <c>eval beats</c> and the server's analysis job all run it. Load it once (<see cref="Shipped"/>)
-/// and share it: it is safe to use from several threads.
+/// <c>classify</c> and <c>eval beats</c> and the server's analysis job all run it. A record with the leads of a resting
+/// 12-lead ECG also gets the 12-lead model's statements, read from its first 10 s (<see cref="TwelveLeadClassifier"/>).
+/// Load it once (<see cref="Shipped"/>) and share it: it is safe to use from several threads.
 /// </summary>
-public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, RecordRhythm rhythm)
+public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, RecordRhythm rhythm, TwelveLeadClassifier? twelveLead = null)
 {
     private static readonly Lazy<ModelAnalyzer> ShippedModels = new(LoadShipped, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -27,10 +29,13 @@ public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, 
     public static ModelAnalyzer Load(string beatCardPath)
     {
         var beats = BeatClassifier.Load(beatCardPath);
-        return new ModelAnalyzer(beats, new ModelVersion(beats.Card!.Name, beats.Card.Version), RecordRhythm.LoadShipped());
+        return new ModelAnalyzer(beats, new ModelVersion(beats.Card!.Name, beats.Card.Version), RecordRhythm.LoadShipped(), TwelveLeadClassifier.LoadShipped());
     }
 
-    public IReadOnlyList<ModelVersion> Models => [beatModel, rhythm.Model];
+    public IReadOnlyList<ModelVersion> Models => twelveLead is null ? [beatModel, rhythm.Model] : [beatModel, rhythm.Model, twelveLead.Model];
+
+    /// <summary>The 12-lead statement classifier, when this analysis runs one.</summary>
+    public TwelveLeadClassifier? TwelveLead => twelveLead;
 
     public BeatClassifier Beats => beats;
 
@@ -51,7 +56,7 @@ public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, 
 
     /// <summary>Analyses a whole record; <paramref name="progress"/> goes from 0 to 1 over the stages.</summary>
     public ModelAnalysis Analyze(EcgRecord record, IProgress<double>? progress = null, CancellationToken ct = default) =>
-        AnalyzeInDetail(record, progress, ct).Analysis;
+        WithStatements(AnalyzeInDetail(record, progress, ct).Analysis, n => FirstSamples(record, n));
 
     /// <summary>
     /// Analyses the record <paramref name="reader"/> reads in bounded memory: a record of at most
@@ -60,7 +65,32 @@ public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, 
     /// (<see cref="LongRecordAnalyzer"/>).
     /// </summary>
     public ModelAnalysis Analyze(ISignalReader reader, IProgress<double>? progress = null, CancellationToken ct = default) =>
-        LongRecordAnalyzer.Analyze(this, reader, progress, ct);
+        WithStatements(LongRecordAnalyzer.Analyze(this, reader, progress, ct), n => RecordFiles.ReadAll(new RecordSlice(reader, 0, n)));
+
+    /// <summary>
+    /// The report with the 12-lead statements of the record's first <see cref="TwelveLeadNetwork.Length"/> samples at
+    /// 100 Hz (10 s), or, when the record cannot be read so (too few leads, too short), with the reason under
+    /// "statements" in <see cref="AnalysisReport.NotMeasured"/>.
+    /// </summary>
+    private ModelAnalysis WithStatements(ModelAnalysis analysis, Func<long, EcgRecord> firstSamples)
+    {
+        if (twelveLead is null) return analysis;
+        var report = analysis.Report;
+        var seconds = TwelveLeadNetwork.Length / TwelveLeadNetwork.RateHz;
+        try
+        {
+            var prediction = twelveLead.Classify(firstSamples((long)Math.Ceiling(seconds * report.SamplingFrequency) + 1));
+            return analysis with { Report = report with { Statements = prediction } };
+        }
+        catch (TwelveLeadInputException e)
+        {
+            var notMeasured = new Dictionary<string, string>(report.NotMeasured ?? new Dictionary<string, string>()) { ["statements"] = e.Message };
+            return analysis with { Report = report with { NotMeasured = notMeasured } };
+        }
+    }
+
+    private static EcgRecord FirstSamples(EcgRecord record, long count) => count >= record.Info.SampleCount ? record
+        : new EcgRecord(record.Info with { SampleCount = count }, record.Samples.Select(lead => lead[..(int)count]).ToArray());
 
     /// <summary>The analysis with what composing several of them needs: the report's R peaks and the rhythm windows' probabilities.</summary>
     internal SegmentAnalysis AnalyzeInDetail(EcgRecord record, IProgress<double>? progress, CancellationToken ct)

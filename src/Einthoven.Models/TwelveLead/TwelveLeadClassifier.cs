@@ -24,7 +24,7 @@ public sealed class TwelveLeadClassifier : ITwelveLeadClassifier
     private readonly object gate = new();
 
     public TwelveLeadClassifier(Network network, int width, IReadOnlyList<StatementClass> classes, float[] featureMean, float[] featureScale,
-        double[]? calibrationA = null, double[]? calibrationB = null, double[]? thresholds = null, string version = "twelve-lead")
+        double[]? calibrationA = null, double[]? calibrationB = null, double[]? thresholds = null, Analysis.ModelVersion? model = null)
     {
         if (featureMean.Length != TwelveLeadFeatures.Count || featureScale.Length != TwelveLeadFeatures.Count)
             throw new ArgumentException($"feature mean and scale need {TwelveLeadFeatures.Count} values each");
@@ -38,7 +38,7 @@ public sealed class TwelveLeadClassifier : ITwelveLeadClassifier
         ThresholdValues = thresholds ?? Enumerable.Repeat(0.5, classes.Count).ToArray();
         if (CalibrationA.Length != classes.Count || CalibrationB.Length != classes.Count || ThresholdValues.Length != classes.Count)
             throw new ArgumentException($"calibration and thresholds need {classes.Count} values each");
-        Version = version;
+        Model = model ?? new Analysis.ModelVersion("einthoven-twelve-lead", "untrained");
     }
 
     public Network Network { get; }
@@ -49,7 +49,9 @@ public sealed class TwelveLeadClassifier : ITwelveLeadClassifier
     public double[] CalibrationA { get; private set; }
     public double[] CalibrationB { get; private set; }
     public double[] ThresholdValues { get; private set; }
-    public string Version { get; private set; }
+    /// <summary>Name and version (the card's version and the weights' hash) of the model, as the analysis lists it.</summary>
+    public Analysis.ModelVersion Model { get; }
+    public string Version => $"{Model.Name}-{Model.Version}";
     public IReadOnlyList<string> Classes => StatementClasses.Select(c => c.Code).ToArray();
     public IReadOnlyList<double> Thresholds => ThresholdValues;
 
@@ -139,10 +141,10 @@ public sealed class TwelveLeadClassifier : ITwelveLeadClassifier
     {
         if (!File.Exists(cardPath)) throw new FileNotFoundException($"12-lead model card not found: {cardPath}", cardPath);
         var card = ModelCard.Load(cardPath);
-        return Load(card.VerifiedWeightsPath(cardPath), $"{card.Name}-{card.WeightsSha256[..8]}");
+        return Load(card.VerifiedWeightsPath(cardPath), new Analysis.ModelVersion(card.Name, $"{card.Version}-{card.WeightsSha256[..8]}"));
     }
 
-    public static TwelveLeadClassifier Load(string path, string? version = null)
+    public static TwelveLeadClassifier Load(string path, Analysis.ModelVersion? model = null)
     {
         using var stream = File.OpenRead(path);
         var content = SafeTensors.Read(stream, path);
@@ -170,7 +172,7 @@ public sealed class TwelveLeadClassifier : ITwelveLeadClassifier
         return new TwelveLeadClassifier(network, width, codes.Zip(descriptions, (c, d) => new StatementClass(c, d)).ToArray(),
             Values("feature_mean", f).Select(v => (float)v).ToArray(), scale.Select(v => (float)v).ToArray(),
             Values("calibration_a", codes.Length), Values("calibration_b", codes.Length), Values("thresholds", codes.Length),
-            version ?? "twelve-lead");
+            model);
     }
 
     private static string Join(IEnumerable<double> values) => string.Join(",", values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
