@@ -15,6 +15,7 @@ public static class EvalCommand
         command.Subcommands.Add(EvalMeasurementsCommand.Create());
         command.Subcommands.Add(EvalBeatsCommand.Create());
         command.Subcommands.Add(EvalRhythmCommand.Create());
+        command.Subcommands.Add(EvalTwelveLeadCommand.Create());
         command.Subcommands.Add(EvalAlertsCommand.Create());
         return command;
     }
