@@ -324,6 +324,28 @@ public abstract partial class AuthorizationMatrixTests(ServerFixture fixture)
     }
 
     [ProviderFact]
+    [Covers("GET /api/classifiers")]
+    public Task Classifier_choices() => Check(HttpMethod.Get, _ => "/api/classifiers", Matrix.AnyUser());
+
+    [ProviderFact]
+    [Covers("GET /api/admin/classifiers")]
+    public Task Admin_classifier_list() => Check(HttpMethod.Get, _ => "/api/admin/classifiers", Matrix.Admins(), (who, body) =>
+    {
+        if (who == Who.Admin) Assert.Contains("\"maxModelBytes\"", body);
+    });
+
+    /// <summary>The admin's registration is refused for its manifest (the shared server keeps no ONNX model), after the role check.</summary>
+    [ProviderFact]
+    [Covers("POST /api/admin/classifiers/onnx")]
+    [Covers("DELETE /api/admin/classifiers/onnx/{id}")]
+    public async Task Onnx_classifier_registration_and_deletion()
+    {
+        await Check(null, _ => "/api/admin/classifiers/onnx", Matrix.Admins(422),
+            send: (client, _) => client.SendAsync(ClassifierRegistrationTests.Registration(ClassifierRegistrationTests.Model(), ClassifierRegistrationTests.Manifest(leads: 8))));
+        await Check(HttpMethod.Delete, _ => "/api/admin/classifiers/onnx/onnx-000000000000", Matrix.Admins(404));
+    }
+
+    [ProviderFact]
     [Covers("GET /api/models/beats")]
     public Task Model_registry() => Check(HttpMethod.Get, _ => "/api/models/beats", Matrix.Admins(), (who, body) =>
     {

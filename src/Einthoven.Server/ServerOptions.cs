@@ -27,6 +27,8 @@ public sealed class ServerOptions
     public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
     public Live.LiveOptions Live { get; set; } = new();
     public ContinuousLearning.RetrainingOptions Retraining { get; set; } = new();
+    /// <summary>The admins' ONNX 12-lead models (size and count limits).</summary>
+    public Classification.ClassifierOptions Classifiers { get; set; } = new();
 }
 
 /// <summary>The sign-in lockout policy (docs/SECURITY.md): failures lock one address out of one account first.</summary>

@@ -65,6 +65,8 @@ public static class ServerSetup
         services.AddScoped<WindowQuery>();
         services.AddScoped<DemoSeeder>();
         services.AddContinuousLearning(options);
+        services.AddSingleton(sp => new Classification.ClassifierCatalog(sp.GetServices<Models.TwelveLead.ITwelveLeadClassifier>(), options,
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Classification.ClassifierCatalog>>()));
         AddLive(services, options.Live);
         services.AddSingleton<AnalysisWorker>();
         if (options.Analysis.RunWorker) services.AddHostedService(sp => sp.GetRequiredService<AnalysisWorker>());
@@ -189,6 +191,7 @@ public static class ServerSetup
         MonitoringEndpoints.Map(app);
         DispatchEndpoints.Map(app);
         LearningSetup.Map(app);
+        Classification.ClassifierEndpoints.Map(app);
         Verification.VerificationApi.Map(app);
         app.MapHub<LiveHub>(LiveHub.Path);
         app.Services.GetRequiredService<InProcessLiveFeed>().Subscribe(app.Services.GetRequiredService<LiveAnalysis>());
@@ -200,6 +203,7 @@ public static class ServerSetup
         UploadFolder.Sweep(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value.DataFolder);
         await RecordingImporter.SweepAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), app.Lifetime.ApplicationStopping);
         await LearningSetup.StartAsync(app.Services, options.DataFolder, app.Lifetime.ApplicationStopping);
+        app.Services.GetRequiredService<Classification.ClassifierCatalog>(); // the stored ONNX models load (or are logged as unloadable) at start-up
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.NewGuid() });
