@@ -23,5 +23,6 @@ public static class CommandList
         RhythmCommand.Create(),
         TrainCommand.Create(),
         SimulateCommand.Create(),
+        ExportCommand.Create(),
     ];
 }

@@ -1,4 +1,4 @@
-// The platform admin's page: accounts and roles, the audit log, storage use, analysis jobs, the model registry,
+// The platform admin's page: accounts and roles, the audit log, storage use, analysis jobs, the model registry, the 12-lead classifiers (ONNX models),
 // cardiologist assignments and the server's health, one tab each (?tab=). Admins run the platform; nothing here shows medical data.
 import { h, message } from '../core/dom.js';
 
@@ -8,6 +8,7 @@ const tabs = [
   ['storage', 'Storage', () => import('../admin/storage.js')],
   ['jobs', 'Analysis jobs', () => import('../admin/jobs.js')],
   ['models', 'Models', () => import('../admin/models.js')],
+  ['classifiers', '12-lead models', () => import('../admin/classifiers.js')],
   ['assignments', 'Cardiologists', () => import('../admin/assignments.js')],
   ['health', 'Health', () => import('../admin/health.js')],
 ];
