@@ -26,7 +26,8 @@ public class ShippedOnnxExportTests
     {
         ["beats"] = Beats,
         ["rhythm"] = Rhythm,
-        // A 12-lead classifier: ["twelve-lead"] = export => TwelveLead(export, TwelveLeadClassifier.LoadShipped()),
+        ["twelve-lead"] = TwelveLeadWithFeatures,
+        // A 12-lead classifier served through its manifest: ["NAME"] = export => TwelveLead(export, CLASSIFIER),
     };
 
     public static TheoryData<string> Shipped => new(ShippedOnnxModels.All.Select(m => m.Name));
@@ -66,6 +67,24 @@ public class ShippedOnnxExportTests
                 (OnnxExportInputs.Signal, new Tensor(features.Windows, features.Count, BeatInputLayout.Channels, BeatInputLayout.Length)),
                 (OnnxExportInputs.Features, new Tensor(features.Features, features.Count, BeatInputLayout.FeatureCount)))["probabilities"];
             yield return ($"MIT-BIH {name} ({features.Count} beats)", engine, onnx);
+        }
+    }
+
+    /// <summary>The shipped 12-lead classifier (signal and measurements) against its export, on PTB-XL records (one with a missing P axis among them).</summary>
+    private static IEnumerable<(string, float[], float[])> TwelveLeadWithFeatures(OnnxExport export)
+    {
+        var classifier = TwelveLeadClassifier.LoadShipped();
+        using var session = Session(export.Model);
+        foreach (var id in new[] { 8, 10, 17, 21, 41 })
+        {
+            var record = PtbXlRecord(id);
+            var engine = classifier.Classify(record).Statements.Select(s => (float)s.Probability).ToArray();
+            var signal = TwelveLeadClassifier.PrepareSignal(TwelveLeadInput.Prepare(record, TwelveLeadInput.StandardLeads, TwelveLeadNetwork.RateHz, TwelveLeadNetwork.Length).Values);
+            var features = TwelveLeadFeatures.Extract(Signal.Analysis.RecordAnalyzer.Analyze(record));
+            var onnx = Run(session,
+                (OnnxExportInputs.Signal, new Tensor(signal, 1, TwelveLeadNetwork.Leads, TwelveLeadNetwork.Length)),
+                (OnnxExportInputs.Features, new Tensor(features, 1, TwelveLeadFeatures.Count)))["probabilities"];
+            yield return ($"PTB-XL {id}", engine, onnx);
         }
     }
 

@@ -1,6 +1,7 @@
 using Einthoven.Learning.Onnx;
 using Einthoven.Models.Beats;
 using Einthoven.Models.Rhythm;
+using Einthoven.Models.TwelveLead;
 
 namespace Einthoven.Models.Onnx;
 
@@ -22,6 +23,8 @@ public static class ShippedOnnxModels
             () => new OnnxExport(ExportBeats(BeatClassifier.LoadShipped().Model), null)),
         new("rhythm", "signal [1, L] (RhythmSignal.InferenceInput) and raw features [1, F] (RhythmFeatures, standardised inside the graph); probabilities [N, 4] in order N, A, O, ~",
             () => new OnnxExport(ExportRhythm(RhythmClassifier.LoadShipped()), null)),
+        new("twelve-lead", "signal [N, 12, L] (TwelveLeadClassifier.PrepareSignal: 100 Hz, leads I..V6, each less its median, mV) and raw features [N, F] (TwelveLeadFeatures, NaN for missing; standardised inside the graph); calibrated probabilities [N, C] in the card's class order",
+            () => new OnnxExport(ExportTwelveLeadClassifier(TwelveLeadClassifier.LoadShipped()), null)),
     ];
 
     public static ShippedOnnxModel Find(string name) =>
@@ -47,6 +50,40 @@ public static class ShippedOnnxModels
                 ["version"] = manifest.Version,
             }, manifest.Description));
         return new OnnxExport(model, manifest);
+    }
+
+    /// <summary>
+    /// The shipped 12-lead classifier with its measurements: the features' standardisation (a missing value, NaN, at the
+    /// mean; clip at ±6) and the per-class Platt calibration are part of the graph, so "probabilities" are the
+    /// calibrated ones the engine reports. The signal is prepared outside (<see cref="TwelveLeadClassifier.PrepareSignal"/>).
+    /// Its two inputs make it a model to run directly, not one the manifest-described 12-lead service serves.
+    /// </summary>
+    public static byte[] ExportTwelveLeadClassifier(TwelveLeadClassifier classifier)
+    {
+        var graph = new OnnxGraph();
+        var count = TwelveLeadFeatures.Count;
+        var classes = classifier.Classes.Count;
+        var signal = graph.Input(OnnxExporter.SignalInput, [null, TwelveLeadNetwork.Leads, null]);
+        var raw = graph.Input(OnnxExporter.FeaturesInput, [null, count]);
+        var mean = graph.Initializer("feature_mean", classifier.FeatureMean, count);
+        var missing = graph.Node("IsNaN", [raw.Name], "features_missing", raw.Shape);
+        var filled = graph.Node("Where", [missing.Name, mean, raw.Name], "features_filled", raw.Shape);
+        var centred = graph.Node("Sub", [filled.Name, mean], "features_centred", raw.Shape);
+        var scaled = graph.Node("Div", [centred.Name, graph.Initializer("feature_scale", classifier.FeatureScale, count)], "features_scaled", raw.Shape);
+        var standardised = graph.Node("Clip", [scaled.Name, graph.Constant("clip_min", -6f), graph.Constant("clip_max", 6f)], "features_standardised", raw.Shape);
+        var logits = graph.AddNetwork(classifier.Network, signal, standardised);
+        var a = graph.Initializer("calibration_a", classifier.CalibrationA.Select(v => (float)v).ToArray(), classes);
+        var b = graph.Initializer("calibration_b", classifier.CalibrationB.Select(v => (float)v).ToArray(), classes);
+        var calibrated = graph.Node("Add", [graph.Node("Mul", [logits.Name, a], "logits_scaled", logits.Shape).Name, b], "logits_calibrated", logits.Shape);
+        OnnxExporter.Finish(graph, calibrated, OnnxActivation.Sigmoid);
+        return graph.ToModel("einthoven-twelve-lead", OnnxExporter.ProducerVersion, new Dictionary<string, string>
+        {
+            [OnnxTwelveLeadClassifier.ClassesMetadataKey] = string.Join(",", classifier.Classes),
+            ["thresholds"] = string.Join(",", classifier.Thresholds.Select(t => t.ToString("R", System.Globalization.CultureInfo.InvariantCulture))),
+            ["features"] = string.Join(",", TwelveLeadFeatures.Names),
+            ["rate_hz"] = "100",
+            ["version"] = classifier.Version,
+        }, "Einthoven 12-lead statement classifier (PTB-XL superclasses, frequent subclasses and rhythms)");
     }
 
     /// <summary>
