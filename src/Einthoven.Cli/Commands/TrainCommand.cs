@@ -11,6 +11,7 @@ public static class TrainCommand
         command.Subcommands.Add(TrainBeatsCommand.Create());
         command.Subcommands.Add(TrainRhythmCommand.Create());
         command.Subcommands.Add(TrainRhythmRestingCommand.Create());
+        command.Subcommands.Add(TrainPacemakerCommand.Create());
         return command;
     }
 }
