@@ -15,7 +15,7 @@ public sealed record PacemakerCrossValidation(double L2, IReadOnlyList<(Pacemake
 /// </summary>
 public static class PacemakerTraining
 {
-    public static readonly IReadOnlyList<double> L2Grid = [0.1, 1, 10, 100];
+    public static readonly IReadOnlyList<double> L2Grid = [1, 10, 100, 1000];
 
     /// <summary>The threshold keeps at least this specificity on the held-out training records (a pacemaker is rare: 0.7 % of PTB-XL).</summary>
     public const double MinSpecificity = 0.99;
