@@ -124,7 +124,7 @@ public class ModelAnalyzerTests
         var beats = ModelCard.Load(BeatClassifier.ShippedCardPath);
         var rhythm = ModelCard.Load(RhythmClassifier.ShippedCardPath);
         var head = ModelCard.Load(RestingRhythmHead.ShippedCardPath);
-        Assert.Equal($"einthoven-signal/record-analyzer-2+beats-{beats.Version}+einthoven-rhythm-{rhythm.Version}+rhythm-all-leads-1+{head.Name}-{head.Version}+patient-adaptation-2",
+        Assert.Equal($"einthoven-signal/record-analyzer-2+beats-{beats.Version}+einthoven-rhythm-{rhythm.Version}+rhythm-all-leads-1+{head.Name}-{head.Version}+patient-adaptation-2+einthoven-pacemaker-1",
             ModelAnalyzer.Shipped.Name);
         Assert.True(ModelAnalyzer.Shipped.Name.Length < 400, "the analyzer name column holds 400 characters");
     }

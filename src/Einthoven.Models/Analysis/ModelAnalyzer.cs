@@ -1,4 +1,5 @@
 using Einthoven.Models.Beats;
+using Einthoven.Models.Pacemaker;
 using Einthoven.Models.Rhythm;
 using Einthoven.Signal.Analysis;
 using Einthoven.Signal.Analysis.Quality;
@@ -27,10 +28,13 @@ public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, 
     public static ModelAnalyzer Load(string beatCardPath)
     {
         var beats = BeatClassifier.Load(beatCardPath);
-        return new ModelAnalyzer(beats, new ModelVersion(beats.Card!.Name, beats.Card.Version), RecordRhythm.LoadShipped());
+        return new ModelAnalyzer(beats, new ModelVersion(beats.Card!.Name, beats.Card.Version), RecordRhythm.LoadShipped()) { Pacemaker = PacemakerDetector.LoadShipped() };
     }
 
-    public IReadOnlyList<ModelVersion> Models => [beatModel, rhythm.Model];
+    /// <summary>The pacemaker detector whose verdict every report carries, or null for none.</summary>
+    public PacemakerDetector? Pacemaker { get; init; }
+
+    public IReadOnlyList<ModelVersion> Models => Pacemaker is { } p ? [beatModel, rhythm.Model, p.Version] : [beatModel, rhythm.Model];
 
     public BeatClassifier Beats => beats;
 
@@ -38,11 +42,12 @@ public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, 
 
     /// <summary>
     /// Name and versions of the whole analysis, e.g.
-    /// "einthoven-signal/record-analyzer-2+beats-1+einthoven-rhythm-1+rhythm-all-leads-1+einthoven-rhythm-resting-1+patient-adaptation-2"
-    /// (the last rhythm part: the 12-lead head); it changes whenever the results would.
+    /// "einthoven-signal/record-analyzer-2+beats-1+einthoven-rhythm-1+rhythm-all-leads-1+einthoven-rhythm-resting-1+patient-adaptation-2+einthoven-pacemaker-1"
+    /// (the last rhythm part: the 12-lead head; the last part the pacemaker detector); it changes whenever the results would.
     /// </summary>
-    public string Name => string.Join("+", Models.Select(m => $"{m.Name}-{m.Version}").Prepend("einthoven-signal/record-analyzer-2").Append(RhythmLeadsVersion)
-        .Concat(rhythm.HeadModel is { } head ? [$"{head.Name}-{head.Version}"] : []).Append(PatientAdaptationVersion));
+    public string Name => string.Join("+", new[] { beatModel, rhythm.Model }.Select(m => $"{m.Name}-{m.Version}").Prepend("einthoven-signal/record-analyzer-2").Append(RhythmLeadsVersion)
+        .Concat(rhythm.HeadModel is { } head ? [$"{head.Name}-{head.Version}"] : []).Append(PatientAdaptationVersion)
+        .Concat(Pacemaker is { } p ? [$"{p.Version.Name}-{p.Version.Version}"] : []));
 
     private const string PatientAdaptationVersion = "patient-adaptation-2";
 
@@ -77,7 +82,7 @@ public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, 
         var inconclusive = signal.Measurements.Quality.Segments.Where(s => s.Level == QualitySummary.Label(QualityLevel.Inconclusive)).ToList();
         var classified = all.Where(b => !inconclusive.Any(s => b.Sample >= s.StartSeconds * fs && b.Sample < s.EndSeconds * fs)).ToList();
         (verdict, windows) = WithoutUnreadableWindows(verdict, windows, inconclusive);
-        var report = AnalysisReport.Of(signal.Measurements, classified, verdict, Models);
+        var report = AnalysisReport.Of(signal.Measurements, classified, verdict, Models, Pacemaker?.Detect(record, signal));
         return new SegmentAnalysis(new ModelAnalysis(report, classified, BeatSignal.ChooseLeads(record.Info).A, rhythmLead), signal, windows);
     }
 

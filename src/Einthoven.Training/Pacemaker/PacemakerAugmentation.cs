@@ -16,7 +16,8 @@ public static class PacemakerAugmentation
     /// <summary>Variant <paramref name="k"/> of a record: lead set k mod 4, random scale, noise, wander and length from the seed.</summary>
     public static EcgRecord Apply(EcgRecord record, int k, int seed)
     {
-        var random = new Random(HashCode.Combine(seed, k, record.Info.Name));
+        // A stable seed (string.GetHashCode and HashCode differ from process to process).
+        var random = new Random(record.Info.Name.Aggregate(seed * 7919 + k, (h, c) => unchecked(h * 31 + c)));
         var noise = new GaussianNoise(random);
         var info = record.Info;
         var fs = info.SamplingFrequency;
