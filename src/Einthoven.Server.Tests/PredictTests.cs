@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Einthoven.Server.Pacemaker;
 using Einthoven.Server.Tests.Hosting;
+using Einthoven.TestSupport;
 using FsCheck.Xunit;
 
 namespace Einthoven.Server.Tests;
