@@ -95,7 +95,7 @@ public sealed class PredictTests(SqliteFixture fixture)
     [InlineData("bad-json", 400, "not valid JSON")]
     [InlineData("age-abc", 400, "age")]
     [InlineData("date", 400, "recording_date")]
-    [InlineData("header-unreadable", 400, "ecg_predict")]
+    [InlineData("header-unreadable", 400, "00001_lr.hea")]
     [InlineData("dat-too-short", 422, "the file has 1,000 bytes")]
     [InlineData("two-headers", 400, "more than one")]
     public async Task Malformed_input_is_a_4xx_that_names_what_is_wrong(string @case, int expected, string named)
