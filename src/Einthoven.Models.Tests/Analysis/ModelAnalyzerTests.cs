@@ -37,7 +37,8 @@ public class ModelAnalyzerTests
         Assert.Equal(["N", "S", "V", "F", "Q"], byClass.Keys);
         Assert.Equal(analysis.Beats.Count, byClass.Values.Sum());
         Assert.InRange(analysis.Beats.Count, analysis.Report.Beats.Detected - 3, analysis.Report.Beats.Detected + 3);
-        Assert.Equal(["beats", "einthoven-rhythm"], analysis.Report.Models!.Select(m => m.Name));
+        Assert.Equal(["beats", "einthoven-rhythm", "einthoven-pacemaker"], analysis.Report.Models!.Select(m => m.Name));
+        Assert.NotNull(analysis.Report.Pacemaker);
     }
 
     [Fact]
