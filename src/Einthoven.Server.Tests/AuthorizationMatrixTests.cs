@@ -72,6 +72,11 @@ public abstract partial class AuthorizationMatrixTests(ServerFixture fixture)
     }
 
     [ProviderFact]
+    [Covers("POST /predict")]
+    public Task Pacemaker_prediction() => Check(null, _ => "/predict", Matrix.AnyUser(), (who, body) => { if (who != Who.Anonymous) Assert.Contains("\"pacemaker\"", body); },
+        send: (client, _) => client.SendAsync(PredictTests.SeedRequest(PredictTests.Metadata(age: 67))));
+
+    [ProviderFact]
     [Covers("POST /api/recordings")]
     public async Task Upload()
     {

@@ -14,7 +14,7 @@ public sealed partial class JsTypesTests(SqliteFixture fixture)
     private static readonly string[] Report =
     [
         "AnalysisReport", "BeatCounts", "RateSummary", "TimeDomainHrv", "FrequencyDomainHrv", "GlobalMeasurements", "QualitySummary",
-        "QualitySegment", "PacingSummary", "RhythmVerdict", "RhythmWindow", "ModelVersion",
+        "QualitySegment", "PacingSummary", "RhythmVerdict", "RhythmWindow", "ModelVersion", "PacemakerVerdict",
     ];
 
     [Fact]

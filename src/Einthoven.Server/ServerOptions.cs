@@ -17,6 +17,10 @@ public sealed class ServerOptions
     public bool SeedDemo { get; set; } = true;
     public int SignInPermitsPerMinute { get; set; } = 10;
     public int KeyPermitsPerMinute { get; set; } = 10;
+    /// <summary>Pacemaker predictions (POST /predict) a user (or, signed out, an address) may ask for per minute.</summary>
+    public int PredictPermitsPerMinute { get; set; } = 60;
+    /// <summary>The largest POST /predict request in bytes (metadata, header and signal file together); see docs/SERVER.md.</summary>
+    public long MaxPredictBytes { get; set; } = 16L * 1024 * 1024;
     public int KeyHashIterations { get; set; } = 600_000;
     public AnalysisOptions Analysis { get; set; } = new();
     public Storage.AtRest.AtRestOptions AtRest { get; set; } = new();

@@ -165,6 +165,7 @@ public static class ServerSetup
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
         app.UseAuthentication();
         SameOrigin.Use(app);
+        TokenScopes.Use(app);
         app.UseAuthorization();
         app.UseRateLimiter();
         OpenApi.Use(app);
@@ -174,6 +175,7 @@ public static class ServerSetup
             .WithSummary("Whether this server process is up (always \"ok\"; /api/admin/health says whether it can work)");
         AuthEndpoints.Map(app);
         TokenEndpoints.Map(app);
+        Pacemaker.PredictEndpoints.Map(app);
         UploadEndpoint.Map(app);
         RecordingEndpoints.Map(app);
         DownloadEndpoint.Map(app);

@@ -12,6 +12,7 @@ public static class EvalCommand
         command.Subcommands.Add(EvalNoiseCommand.Create());
         command.Subcommands.Add(EvalDelineationCommand.Create());
         command.Subcommands.Add(EvalPacingCommand.Create());
+        command.Subcommands.Add(EvalPacemakerCommand.Create());
         command.Subcommands.Add(EvalMeasurementsCommand.Create());
         command.Subcommands.Add(EvalBeatsCommand.Create());
         command.Subcommands.Add(EvalRhythmCommand.Create());

@@ -12,6 +12,7 @@ public static class TrainCommand
         command.Subcommands.Add(TrainRhythmCommand.Create());
         command.Subcommands.Add(TrainRhythmRestingCommand.Create());
         command.Subcommands.Add(TrainTwelveLeadCommand.Create());
+        command.Subcommands.Add(TrainPacemakerCommand.Create());
         return command;
     }
 }

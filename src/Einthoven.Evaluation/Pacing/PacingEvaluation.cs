@@ -1,4 +1,5 @@
 using Einthoven.Evaluation.Databases;
+using Einthoven.Evaluation.Statistics;
 using Einthoven.Signal.Analysis;
 using Einthoven.Signal.Formats;
 
@@ -11,6 +12,21 @@ public sealed record BinaryScore(int TruePositive, int FalsePositive, int TrueNe
     public double Accuracy => Total == 0 ? 0 : (double)(TruePositive + TrueNegative) / Total;
     public double Sensitivity => TruePositive + FalseNegative == 0 ? 0 : (double)TruePositive / (TruePositive + FalseNegative);
     public double Specificity => TrueNegative + FalsePositive == 0 ? 0 : (double)TrueNegative / (TrueNegative + FalsePositive);
+
+    /// <summary>95 % Wilson interval of <see cref="Sensitivity"/>.</summary>
+    public WilsonInterval SensitivityInterval => WilsonInterval.Of(TruePositive, TruePositive + FalseNegative);
+
+    /// <summary>95 % Wilson interval of <see cref="Specificity"/>.</summary>
+    public WilsonInterval SpecificityInterval => WilsonInterval.Of(TrueNegative, TrueNegative + FalsePositive);
+
+    /// <summary>The counts of (truth, decision) pairs.</summary>
+    public static BinaryScore Of(IEnumerable<(bool Truth, bool Decision)> pairs)
+    {
+        int tp = 0, fp = 0, tn = 0, fn = 0;
+        foreach (var (truth, decision) in pairs)
+            _ = (truth, decision) switch { (true, true) => tp++, (false, true) => fp++, (false, false) => tn++, (true, false) => fn++ };
+        return new BinaryScore(tp, fp, tn, fn);
+    }
 }
 
 /// <summary>One record's truth and decision, and the pacing spikes reported.</summary>
@@ -46,11 +62,5 @@ public static class PacingEvaluation
         return outcomes;
     }
 
-    public static BinaryScore Score(IEnumerable<PacingOutcome> outcomes)
-    {
-        int tp = 0, fp = 0, tn = 0, fn = 0;
-        foreach (var o in outcomes)
-            _ = (o.Paced, o.Detected) switch { (true, true) => tp++, (false, true) => fp++, (false, false) => tn++, (true, false) => fn++ };
-        return new BinaryScore(tp, fp, tn, fn);
-    }
+    public static BinaryScore Score(IEnumerable<PacingOutcome> outcomes) => BinaryScore.Of(outcomes.Select(o => (o.Paced, o.Detected)));
 }

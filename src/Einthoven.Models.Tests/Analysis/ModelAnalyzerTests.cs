@@ -37,7 +37,8 @@ public class ModelAnalyzerTests
         Assert.Equal(["N", "S", "V", "F", "Q"], byClass.Keys);
         Assert.Equal(analysis.Beats.Count, byClass.Values.Sum());
         Assert.InRange(analysis.Beats.Count, analysis.Report.Beats.Detected - 3, analysis.Report.Beats.Detected + 3);
-        Assert.Equal(["beats", "einthoven-rhythm"], analysis.Report.Models!.Select(m => m.Name));
+        Assert.Equal(["beats", "einthoven-rhythm", "einthoven-pacemaker"], analysis.Report.Models!.Select(m => m.Name));
+        Assert.NotNull(analysis.Report.Pacemaker);
     }
 
     [Fact]
@@ -124,7 +125,7 @@ public class ModelAnalyzerTests
         var beats = ModelCard.Load(BeatClassifier.ShippedCardPath);
         var rhythm = ModelCard.Load(RhythmClassifier.ShippedCardPath);
         var head = ModelCard.Load(RestingRhythmHead.ShippedCardPath);
-        Assert.Equal($"einthoven-signal/record-analyzer-2+beats-{beats.Version}+einthoven-rhythm-{rhythm.Version}+rhythm-all-leads-1+{head.Name}-{head.Version}+patient-adaptation-2",
+        Assert.Equal($"einthoven-signal/record-analyzer-2+beats-{beats.Version}+einthoven-rhythm-{rhythm.Version}+rhythm-all-leads-1+{head.Name}-{head.Version}+patient-adaptation-2+einthoven-pacemaker-1",
             ModelAnalyzer.Shipped.Name);
         Assert.True(ModelAnalyzer.Shipped.Name.Length < 400, "the analyzer name column holds 400 characters");
     }

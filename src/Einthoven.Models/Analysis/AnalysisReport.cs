@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Einthoven.Models.Beats;
+using Einthoven.Models.Pacemaker;
 using Einthoven.Signal.Analysis;
 using Einthoven.Signal.Analysis.Hrv;
 using Einthoven.Signal.Analysis.Measurements;
@@ -14,8 +15,9 @@ namespace Einthoven.Models.Analysis;
 /// never rename or remove them. Every null means "not measurable here", never zero, and <see cref="NotMeasured"/> says
 /// why, by the JSON name of the missing value (<see cref="Signal.Analysis.NotMeasured"/>; null in summaries stored
 /// before 2026-12-07). <see cref="Rhythm"/> and <see cref="Models"/> are null only in summaries stored before the
-/// models ran. <see cref="Statements"/>, the 12-lead model's statements, is null for records it cannot read (the reason
-/// is under "statements" in <see cref="NotMeasured"/>) and in summaries stored before it existed.
+/// models ran; <see cref="Pacemaker"/> (the pacemaker detector's verdict and probability) is null in summaries stored
+/// before it shipped. <see cref="Statements"/>, the 12-lead model's statements, is null for records it cannot read (the
+/// reason is under "statements" in <see cref="NotMeasured"/>) and in summaries stored before it existed.
 /// </summary>
 public sealed record AnalysisReport(
     string Record,
@@ -32,6 +34,7 @@ public sealed record AnalysisReport(
     RhythmVerdict? Rhythm = null,
     IReadOnlyList<ModelVersion>? Models = null,
     IReadOnlyDictionary<string, string>? NotMeasured = null,
+    PacemakerVerdict? Pacemaker = null,
     TwelveLead.TwelveLeadPrediction? Statements = null)
 {
     /// <summary>The JSON form: camelCase, compact, NaN and infinities as strings.</summary>
@@ -47,12 +50,13 @@ public sealed record AnalysisReport(
     /// The measurements with every beat counted by AAMI class (all five, zeros included), the verdict and the models;
     /// the intervals as the rhythm allows them (<see cref="RhythmContext"/>).
     /// </summary>
-    public static AnalysisReport Of(RecordMeasurements m, IReadOnlyList<ClassifiedBeat> beats, RhythmVerdict rhythm, IReadOnlyList<ModelVersion> models)
+    public static AnalysisReport Of(RecordMeasurements m, IReadOnlyList<ClassifiedBeat> beats, RhythmVerdict rhythm, IReadOnlyList<ModelVersion> models,
+        PacemakerVerdict? pacemaker = null)
     {
         var (intervals, notMeasured) = RhythmContext.Apply(m, rhythm);
         return new(m.Record, m.SamplingFrequency, m.DurationSeconds, m.Leads,
             new BeatCounts(m.DetectedBeats, m.AnalysedBeats, AamiMapping.Classes.ToDictionary(AamiMapping.Symbol, c => beats.Count(b => b.Class == c))),
-            m.HeartRate, m.HrvTime, m.HrvFrequency, intervals, m.Quality, m.Pacing, rhythm, models, notMeasured);
+            m.HeartRate, m.HrvTime, m.HrvFrequency, intervals, m.Quality, m.Pacing, rhythm, models, notMeasured, pacemaker);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Einthoven.Models.Beats;
+using Einthoven.Models.Pacemaker;
 using Einthoven.Models.Rhythm;
 using Einthoven.Models.TwelveLead;
 using Einthoven.Signal.Analysis;
@@ -16,7 +17,7 @@ namespace Einthoven.Models.Analysis;
 /// 12-lead ECG also gets the 12-lead model's statements, read from its first 10 s (<see cref="TwelveLeadClassifier"/>).
 /// Load it once (<see cref="Shipped"/>) and share it: it is safe to use from several threads.
 /// </summary>
-public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, RecordRhythm rhythm, TwelveLeadClassifier? twelveLead = null)
+public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, RecordRhythm rhythm)
 {
     private static readonly Lazy<ModelAnalyzer> ShippedModels = new(LoadShipped, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -29,13 +30,20 @@ public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, 
     public static ModelAnalyzer Load(string beatCardPath)
     {
         var beats = BeatClassifier.Load(beatCardPath);
-        return new ModelAnalyzer(beats, new ModelVersion(beats.Card!.Name, beats.Card.Version), RecordRhythm.LoadShipped(), TwelveLeadClassifier.LoadShipped());
+        return new ModelAnalyzer(beats, new ModelVersion(beats.Card!.Name, beats.Card.Version), RecordRhythm.LoadShipped())
+        {
+            Pacemaker = PacemakerDetector.LoadShipped(), TwelveLead = TwelveLeadClassifier.LoadShipped(),
+        };
     }
 
-    public IReadOnlyList<ModelVersion> Models => twelveLead is null ? [beatModel, rhythm.Model] : [beatModel, rhythm.Model, twelveLead.Model];
+    /// <summary>The pacemaker detector whose verdict every report carries, or null for none.</summary>
+    public PacemakerDetector? Pacemaker { get; init; }
 
-    /// <summary>The 12-lead statement classifier, when this analysis runs one.</summary>
-    public TwelveLeadClassifier? TwelveLead => twelveLead;
+    /// <summary>The 12-lead statement classifier whose statements every report of a 12-lead record carries, or null for none.</summary>
+    public TwelveLeadClassifier? TwelveLead { get; init; }
+
+    public IReadOnlyList<ModelVersion> Models =>
+        [beatModel, rhythm.Model, .. Pacemaker is { } p ? [p.Version] : Array.Empty<ModelVersion>(), .. TwelveLead is { } t ? [t.Model] : Array.Empty<ModelVersion>()];
 
     public BeatClassifier Beats => beats;
 
@@ -43,11 +51,14 @@ public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, 
 
     /// <summary>
     /// Name and versions of the whole analysis, e.g.
-    /// "einthoven-signal/record-analyzer-2+beats-1+einthoven-rhythm-1+rhythm-all-leads-1+einthoven-rhythm-resting-1+patient-adaptation-2"
-    /// (the last rhythm part: the 12-lead head); it changes whenever the results would.
+    /// "einthoven-signal/record-analyzer-2+beats-1+einthoven-rhythm-1+rhythm-all-leads-1+einthoven-rhythm-resting-1+patient-adaptation-2+einthoven-pacemaker-1"
+    /// (the last rhythm part: the 12-lead head; then the pacemaker detector and the 12-lead statement classifier); it
+    /// changes whenever the results would.
     /// </summary>
-    public string Name => string.Join("+", Models.Select(m => $"{m.Name}-{m.Version}").Prepend("einthoven-signal/record-analyzer-2").Append(RhythmLeadsVersion)
-        .Concat(rhythm.HeadModel is { } head ? [$"{head.Name}-{head.Version}"] : []).Append(PatientAdaptationVersion));
+    public string Name => string.Join("+", new[] { beatModel, rhythm.Model }.Select(m => $"{m.Name}-{m.Version}").Prepend("einthoven-signal/record-analyzer-2").Append(RhythmLeadsVersion)
+        .Concat(rhythm.HeadModel is { } head ? [$"{head.Name}-{head.Version}"] : []).Append(PatientAdaptationVersion)
+        .Concat(Pacemaker is { } p ? [$"{p.Version.Name}-{p.Version.Version}"] : [])
+        .Concat(TwelveLead is { } t ? [$"{t.Model.Name}-{t.Model.Version}"] : []));
 
     private const string PatientAdaptationVersion = "patient-adaptation-2";
 
@@ -74,7 +85,7 @@ public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, 
     /// </summary>
     private ModelAnalysis WithStatements(ModelAnalysis analysis, Func<long, EcgRecord> firstSamples)
     {
-        if (twelveLead is null) return analysis;
+        if (TwelveLead is not { } twelveLead) return analysis;
         var report = analysis.Report;
         var seconds = TwelveLeadNetwork.Length / TwelveLeadNetwork.RateHz;
         try
@@ -107,7 +118,7 @@ public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, 
         var inconclusive = signal.Measurements.Quality.Segments.Where(s => s.Level == QualitySummary.Label(QualityLevel.Inconclusive)).ToList();
         var classified = all.Where(b => !inconclusive.Any(s => b.Sample >= s.StartSeconds * fs && b.Sample < s.EndSeconds * fs)).ToList();
         (verdict, windows) = WithoutUnreadableWindows(verdict, windows, inconclusive);
-        var report = AnalysisReport.Of(signal.Measurements, classified, verdict, Models);
+        var report = AnalysisReport.Of(signal.Measurements, classified, verdict, Models, Pacemaker?.Detect(record, signal));
         return new SegmentAnalysis(new ModelAnalysis(report, classified, BeatSignal.ChooseLeads(record.Info).A, rhythmLead), signal, windows);
     }
 

@@ -39,6 +39,8 @@ internal sealed class SegmentComposition(RecordInfo info, ModelAnalyzer analyzer
     private readonly List<string> _qualityLeads = [], _rhythmLeads = [];
     private readonly List<int> _rhythmLeadIndices = [];
     private readonly List<(double Fraction, int Beats, int Spikes, bool Paced)> _pacing = [];
+    // The segments' pacemaker verdicts: a pacemaker seen in any segment is the record's (the most probable verdict).
+    private readonly List<Pacemaker.PacemakerVerdict> _pacemakers = [];
     private (int Analysed, RecordMeasurements Signal)? _bestIntervals;
     private IReadOnlyDictionary<string, string>? _firstReasons;
     private int _beatLead;
@@ -87,6 +89,7 @@ internal sealed class SegmentComposition(RecordInfo info, ModelAnalyzer analyzer
         _beatLead = part.Analysis.BeatLead;
 
         _pacing.Add((report.Pacing.PacedBeatFraction, _rPeaks.Count - before, report.Pacing.SpikeCount, report.Pacing.PacedRhythm));
+        if (report.Pacemaker is { } pacemaker) _pacemakers.Add(pacemaker);
         var signal = part.Signal.Measurements;
         _firstReasons ??= signal.NotMeasured;
         if (signal.Intervals is not null && (_bestIntervals is null || analysedHere > _bestIntervals.Value.Analysed))
@@ -108,7 +111,8 @@ internal sealed class SegmentComposition(RecordInfo info, ModelAnalyzer analyzer
             QualitySummary.Of(MostCommon(_qualityLeads), _quality.ToArray()),
             Pacing(),
             NotMeasured.OfRate(rate, hrvTime, hrvFrequency).Concat(intervalReasons).ToDictionary());
-        var report = AnalysisReport.Of(measurements, _beats, analyzer.Rhythm.Compose(rhythmLead, _windows.ToArray(), _windowProbabilities.ToArray()), analyzer.Models);
+        var report = AnalysisReport.Of(measurements, _beats, analyzer.Rhythm.Compose(rhythmLead, _windows.ToArray(), _windowProbabilities.ToArray()), analyzer.Models,
+            _pacemakers.MaxBy(p => p.Probability));
         return new ModelAnalysis(report, _beats.ToArray(), _beatLead, MostCommon(_rhythmLeadIndices));
     }
 

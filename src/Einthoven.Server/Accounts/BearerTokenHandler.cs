@@ -23,6 +23,7 @@ public sealed class BearerTokenHandler(
         if (owner is null) return AuthenticateResult.Fail("invalid, expired or revoked token, or its user no longer exists");
         var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, owner.UserId.ToString()), new(ClaimTypes.Name, owner.Email), new(TokenIdClaim, owner.TokenId.ToString()) };
         claims.AddRange(owner.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        if (owner.Scopes is { } scopes) claims.AddRange(scopes.Select(s => new Claim(TokenScopes.Claim, s)).Prepend(new Claim(TokenScopes.ScopedClaim, "true")));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

@@ -5,14 +5,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Einthoven.Server.Accounts;
 
-public sealed record TokenOwner(Guid TokenId, Guid UserId, string Email, IReadOnlyList<string> Roles);
+/// <summary>An active token's owner; <see cref="Scopes"/> null for a full-access token.</summary>
+public sealed record TokenOwner(Guid TokenId, Guid UserId, string Email, IReadOnlyList<string> Roles, IReadOnlyList<string>? Scopes = null);
 
 /// <summary>Issues, lists and revokes personal access tokens (random, shown once, stored as SHA-256).</summary>
 public sealed class TokenService(AppDb db, TimeProvider time)
 {
     public const string TokenPrefix = "eth_";
 
-    public async Task<(PersonalAccessToken Token, string Secret)> CreateAsync(Guid userId, string name, int? expiresInDays, Guid? parentId, CancellationToken ct)
+    /// <param name="scopes">What the token may do (<see cref="TokenScopes"/>); null or empty for full access.</param>
+    public async Task<(PersonalAccessToken Token, string Secret)> CreateAsync(Guid userId, string name, int? expiresInDays, Guid? parentId, CancellationToken ct,
+        IReadOnlyList<string>? scopes = null)
     {
         var secret = TokenPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
         var now = time.GetUtcNow().UtcDateTime;
@@ -20,6 +23,7 @@ public sealed class TokenService(AppDb db, TimeProvider time)
         {
             Id = Guid.NewGuid(), UserId = userId, Name = name.Length > 100 ? name[..100] : name, Hash = Hash(secret), Prefix = secret[..10], CreatedAt = now,
             ExpiresAt = expiresInDays is { } days ? now.AddDays(days) : null, ParentId = parentId,
+            Scopes = scopes is { Count: > 0 } ? string.Join(' ', scopes) : null,
         };
         db.AccessTokens.Add(token);
         await db.SaveChangesAsync(ct);
@@ -37,13 +41,13 @@ public sealed class TokenService(AppDb db, TimeProvider time)
                            join u in db.Users on t.UserId equals u.Id
                            select new
                            {
-                               t.Id, t.UserId, t.RevokedAt, t.ExpiresAt, t.LastUsedAt, u.Email, u.LockoutEnd,
+                               t.Id, t.UserId, t.RevokedAt, t.ExpiresAt, t.LastUsedAt, t.Scopes, u.Email, u.LockoutEnd,
                                Roles = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).ToList(),
                            }).SingleOrDefaultAsync(ct);
         if (token is null || token.RevokedAt is not null || token.ExpiresAt <= now || token.LockoutEnd > time.GetUtcNow()) return null;
         if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
             await db.AccessTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), ct);
-        return new TokenOwner(token.Id, token.UserId, token.Email ?? "", token.Roles.OfType<string>().ToList());
+        return new TokenOwner(token.Id, token.UserId, token.Email ?? "", token.Roles.OfType<string>().ToList(), TokenScopes.Parse(token.Scopes));
     }
 
     /// <summary>Revokes one of the user's tokens and every token made with it, or with those, and so on (404 when it is not theirs).</summary>

@@ -4,13 +4,15 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Einthoven.Server.Api;
 
 /// <summary>
-/// Per-client fixed-window limits on the endpoints that check secrets (sign-in, access keys). The client is the
+/// Per-client fixed-window limits on the endpoints that check secrets (sign-in, access keys), and per-user ones on the
+/// pacemaker service (<see cref="Predict"/>), which spends a core's milliseconds on every request. The client is the
 /// connection's address, or the one a known proxy forwarded (<see cref="Proxies"/>).
 /// </summary>
 public static class RateLimits
 {
     public const string SignIn = "sign-in";
     public const string Keys = "keys";
+    public const string Predict = "predict";
 
     public static IServiceCollection AddEinthovenRateLimits(this IServiceCollection services, ServerOptions options) =>
         services.AddRateLimiter(limiter =>
@@ -18,13 +20,20 @@ public static class RateLimits
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(SignIn, context => PerClient(context, options.SignInPermitsPerMinute));
             limiter.AddPolicy(Keys, context => PerClient(context, options.KeyPermitsPerMinute));
+            limiter.AddPolicy(Predict, context => PerUser(context, options.PredictPermitsPerMinute));
             limiter.OnRejected = async (context, ct) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
-                await Results.Problem(statusCode: 429, title: "too many requests", detail: "too many attempts from this address; wait a minute")
+                await Results.Problem(statusCode: 429, title: "too many requests", detail: "too many requests from this address or account; wait a minute")
                     .ExecuteAsync(context.HttpContext);
             };
         });
+
+    /// <summary>Per signed-in user (whatever token or session they use), else per client address.</summary>
+    private static RateLimitPartition<string> PerUser(HttpContext context, int permits) =>
+        context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { } user
+            ? RateLimitPartition.GetFixedWindowLimiter("user:" + user, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+            : PerClient(context, permits);
 
     private static RateLimitPartition<string> PerClient(HttpContext context, int permits) =>
         RateLimitPartition.GetFixedWindowLimiter(Accounts.SignInThrottle.AddressKey(context.Connection.RemoteIpAddress),

@@ -41,7 +41,10 @@ public sealed class ActiveModels(ModelAnalyzer shipped)
         {
             var beats = BeatClassifier.Load(cardPath);
             // The registry version is in the model's name, so every stored result says which version made it.
-            return new ModelAnalyzer(beats, new ModelVersion(beats.Card!.Name, $"{beats.Card.Version}-r{version}"), shipped.Rhythm, shipped.TwelveLead);
+            return new ModelAnalyzer(beats, new ModelVersion(beats.Card!.Name, $"{beats.Card.Version}-r{version}"), shipped.Rhythm)
+            {
+                Pacemaker = shipped.Pacemaker, TwelveLead = shipped.TwelveLead,
+            };
         }, LazyThreadSafetyMode.ExecutionAndPublication));
         try { return lazy.Value; }
         catch

@@ -32,6 +32,13 @@ public static class WfdbHeaderFile
 
     public static string Format(WfdbHeader header) => WfdbHeaderWriter.Format(header);
 
+    /// <summary>
+    /// The bytes a signal file in storage format <paramref name="format"/> takes for <paramref name="samples"/> samples
+    /// (of all its signals, interleaved), so that a server can check a header's claims against a file's length before
+    /// reading it; null for a format this library does not read.
+    /// </summary>
+    public static long? BytesFor(int format, long samples) => WfdbStorageFormat.TryGet(format, out var f) ? f.BytesFor(samples) : null;
+
     public static void Write(string path, WfdbHeader header)
     {
         try

@@ -127,4 +127,9 @@ function beats(countsBySymbol) {
 }
 
 /** @param {AnalysisReport} s */
-const pacingText = s => (s.pacing.pacedRhythm ? 'Paced rhythm detected' : 'No pacing detected');
+const pacingText = s => [s.pacing.pacedRhythm ? 'Paced rhythm detected' : 'No pacing detected', pacemakerText(s)].filter(Boolean).join('. ');
+
+/** The pacemaker detector's verdict with its probability, or null in a summary stored before it shipped. @param {AnalysisReport} s */
+const pacemakerText = s => (s.pacemaker
+  ? `Pacemaker: ${s.pacemaker.paced ? 'likely' : 'unlikely'} (probability ${Math.round(100 * s.pacemaker.probability)} %)`
+  : null);

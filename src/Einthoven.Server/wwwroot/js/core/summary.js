@@ -61,6 +61,7 @@ export function rows(r) {
     ['Signal quality', q.overall], ['Quality segments', `${q.good} good, ${q.acceptable} acceptable, ${q.inconclusive} inconclusive`],
     ['Quality rhythm lead', q.rhythmLead],
     ['Paced rhythm', p.pacedRhythm ? 'yes' : 'no'], ['Paced beats', percent(p.pacedBeatFraction)], ['Pacing spikes', number(p.spikeCount)],
+    ['Pacemaker', r.pacemaker ? `${r.pacemaker.paced ? 'yes' : 'no'}, probability ${r.pacemaker.probability.toFixed(2)} (${r.pacemaker.decidedBy})` : null],
     ['Rhythm', rhythm ? verdictText(rhythm) : null], ['Rhythm lead', rhythm?.lead ?? null], ['Rhythm model', rhythm?.model ?? null],
     ['Models', r.models?.map(m => `${m.name} ${m.version}`).join(', ') ?? null],
   ]).filter(/** @returns {row is [string, string]} */ row => row[1] !== null);

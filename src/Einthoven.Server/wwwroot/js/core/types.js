@@ -22,6 +22,15 @@ export {};
  * @property {Record<string, string> | null} notMeasured why a value is null, keyed by the value's name ("prMs": "no P
  *   waves: atrial fibrillation"; "intervals" when the whole object is missing); null in summaries stored before 2026-12-07
  * @property {string} disclaimer
+ * @property {PacemakerVerdict | null} pacemaker the pacemaker detector's verdict; null in summaries stored before it shipped
+ */
+
+/**
+ * @typedef {object} PacemakerVerdict
+ * @property {boolean} paced
+ * @property {number} probability 0-1
+ * @property {'spikes' | 'model'} decidedBy what decided: the pacing-spike rule (at 200 Hz or more) or the learned model
+ * @property {string} model name and version of the detector
  */
 
 /**
