@@ -333,6 +333,12 @@ public abstract partial class AuthorizationMatrixTests(ServerFixture fixture)
     public Task Classifier_choices() => Check(HttpMethod.Get, _ => "/api/classifiers", Matrix.AnyUser());
 
     [ProviderFact]
+    [Covers("POST /api/classify/12-lead")]
+    public Task Twelve_lead_classification() => Check(null, _ => "/api/classify/12-lead", Matrix.AnyUser(),
+        (who, body) => { if (who != Who.Anonymous) Assert.Contains("\"statements\"", body); },
+        send: (client, _) => client.PostAsync("/api/classify/12-lead", ClassifyEndpointTests.PtbXlUpload(10)));
+
+    [ProviderFact]
     [Covers("GET /api/admin/classifiers")]
     public Task Admin_classifier_list() => Check(HttpMethod.Get, _ => "/api/admin/classifiers", Matrix.Admins(), (who, body) =>
     {

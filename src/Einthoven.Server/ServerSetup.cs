@@ -65,6 +65,7 @@ public static class ServerSetup
         services.AddScoped<WindowQuery>();
         services.AddScoped<DemoSeeder>();
         services.AddContinuousLearning(options);
+        services.AddSingleton<Models.TwelveLead.ITwelveLeadClassifier>(sp => sp.GetRequiredService<ModelAnalyzer>().TwelveLead ?? Models.TwelveLead.TwelveLeadClassifier.LoadShipped());
         services.AddSingleton(sp => new Classification.ClassifierCatalog(sp.GetServices<Models.TwelveLead.ITwelveLeadClassifier>(), options,
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Classification.ClassifierCatalog>>()));
         AddLive(services, options.Live);
@@ -194,6 +195,7 @@ public static class ServerSetup
         DispatchEndpoints.Map(app);
         LearningSetup.Map(app);
         Classification.ClassifierEndpoints.Map(app);
+        Classification.ClassifyEndpoint.Map(app);
         Verification.VerificationApi.Map(app);
         app.MapHub<LiveHub>(LiveHub.Path);
         app.Services.GetRequiredService<InProcessLiveFeed>().Subscribe(app.Services.GetRequiredService<LiveAnalysis>());
