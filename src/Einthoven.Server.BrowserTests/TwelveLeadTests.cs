@@ -26,6 +26,10 @@ public sealed class TwelveLeadTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("#viewer-lead")).ToHaveValueAsync("1"); // the rhythm strip is lead II
         AssertPaperHeight(Header + 4 * 25 * Mm, await CanvasHeight(page));
         await Assertions.Expect(page.Locator("[data-result=rate] .big")).ToBeVisibleAsync(new() { Timeout = Waits.Analysis });
+        // PTB-XL 1 is a normal ECG: the 12-lead statements list every class as a bar, NORM above its threshold.
+        await Assertions.Expect(page.Locator("[data-result=statements] li[data-code=NORM].present")).ToBeVisibleAsync();
+        Assert.True(await page.Locator("[data-result=statements] li").CountAsync() >= 5);
+        Assert.DoesNotContain("undefined", await page.Locator("main").InnerTextAsync());
         await Assertions.Expect(page.Locator("#viewer-beats")).ToHaveValueAsync("analysis"); // marks appear once the analysis is done
         await tab.Viewer.WaitCompleteAsync();
         Assert.True(await tab.Viewer.NumberAsync("beats-drawn") >= 8);

@@ -92,6 +92,6 @@ public sealed class ClassifyEndpointTests : IAsyncLifetime
         var unknown = await _patient.PostAsync("/api/classify/12-lead?model=onnx-000000000000", PtbXlUpload(10));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         var notAForm = await _patient.PostAsync("/api/classify/12-lead", new StringContent("{}"));
-        Assert.Equal(HttpStatusCode.BadRequest, notAForm.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, notAForm.StatusCode);
     }
 }

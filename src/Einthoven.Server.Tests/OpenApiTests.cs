@@ -15,7 +15,7 @@ public sealed class OpenApiTests(SqliteFixture fixture)
     public static readonly string[] ReportFields =
     [
         "record", "samplingFrequency", "durationSeconds", "leads", "beats", "heartRate", "hrvTime", "hrvFrequency", "intervals",
-        "quality", "pacing", "rhythm", "models", "notMeasured", "disclaimer",
+        "quality", "pacing", "rhythm", "models", "notMeasured", "disclaimer", "pacemaker", "statements",
     ];
 
     private async Task<JsonElement> DocumentAsync() => await (await fixture.World.Anonymous.GetAsync("/docs/v1/openapi.json")).JsonAsync();

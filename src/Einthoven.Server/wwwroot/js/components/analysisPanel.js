@@ -1,5 +1,5 @@
-// The analysis of one recording: job progress while it runs, then rhythm, rate, intervals, beats by class, quality
-// and pacing, with the disclaimer beside every interpretation.
+// The analysis of one recording: job progress while it runs, then rhythm, rate, intervals, beats by class, quality,
+// pacing and (for 12-lead records) the 12-lead statements, with the disclaimer beside every interpretation.
 import { get, post } from '../core/api.js';
 import { h, replace, message } from '../core/dom.js';
 import { countByClass } from '../core/beats.js';
@@ -56,7 +56,8 @@ export function analysisPanel({ recordingId, canRerun, onComplete }) {
         card('Intervals', intervals(s), 'intervals'),
         card('Beats by class', beats(analysis.beatCounts), 'beats'),
         card('Signal quality', qualityText(s), 'quality'),
-        card('Pacing', pacingText(s), 'pacing')),
+        card('Pacing', pacingText(s), 'pacing'),
+        statementsCard(s)),
       h('details', { class: 'all-results' }, h('summary', {}, 'All results'),
         h('table', { class: 'kv' }, h('tbody', {}, rows(s).map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, v)))))),
       h('p', { class: 'muted small' }, `Analyser ${analysis.analyzer ?? '?'} · ${analysis.analysedAt ? dateTime(utc(analysis.analysedAt)) : ''}`));
@@ -133,3 +134,29 @@ const pacingText = s => [s.pacing.pacedRhythm ? 'Paced rhythm detected' : 'No pa
 const pacemakerText = s => (s.pacemaker
   ? `Pacemaker: ${s.pacemaker.paced ? 'likely' : 'unlikely'} (probability ${Math.round(100 * s.pacemaker.probability)} %)`
   : null);
+
+/**
+ * The 12-lead statements as bars: each class's probability with a tick at its threshold, the statements over their
+ * threshold first and in bold. Shown for records of three or more leads (with the reason when the model could not read
+ * one); a single- or two-lead recording has no card.
+ * @param {AnalysisReport} s
+ */
+function statementsCard(s) {
+  const p = s.statements;
+  if (!p) {
+    const why = s.notMeasured?.statements;
+    return s.leads.length >= 3 && why ? card('12-lead statements', h('span', { class: 'muted small' }, `not read: ${why}`), 'statements') : null;
+  }
+  const ordered = [...p.statements].sort((a, b) => Number(b.present) - Number(a.present) || b.probability - a.probability);
+  const found = ordered.filter(x => x.present).map(x => x.description);
+  return h('div', { class: 'card result wide', dataset: { result: 'statements' } }, h('h3', {}, '12-lead statements'),
+    h('p', { class: 'value' }, found.length ? found.join(' · ') : 'No statement above its threshold'),
+    h('ul', { class: 'statements', 'aria-label': 'Probability of every statement' }, ordered.map(x =>
+      h('li', { class: x.present ? 'present' : null, dataset: { code: x.code } },
+        h('span', { class: 'name', title: x.code }, x.description),
+        h('span', { class: 'bar', role: 'img', 'aria-label': `${Math.round(100 * x.probability)} %, threshold ${Math.round(100 * x.threshold)} %`,
+          style: { '--p': `${(100 * x.probability).toFixed(1)}%`, '--t': `${(100 * x.threshold).toFixed(1)}%` } }),
+        h('span', { class: 'pct' }, `${Math.round(100 * x.probability)} %`)))),
+    h('p', { class: 'muted small' }, [`${p.model}; bars: probability, tick: the class's threshold.`,
+      p.derivedLeads.length ? ` Derived from I and II: ${p.derivedLeads.join(', ')}.` : ''].join('')));
+}

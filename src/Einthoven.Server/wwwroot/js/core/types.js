@@ -23,6 +23,26 @@ export {};
  *   waves: atrial fibrillation"; "intervals" when the whole object is missing); null in summaries stored before 2026-12-07
  * @property {string} disclaimer
  * @property {PacemakerVerdict | null} pacemaker the pacemaker detector's verdict; null in summaries stored before it shipped
+ * @property {TwelveLeadPrediction | null} statements the 12-lead model's statements of the first 10 s; null for a record
+ *   it cannot read (why: notMeasured.statements) and in summaries stored before it shipped
+ */
+
+/**
+ * What a 12-lead model says about a record (Einthoven.Models.TwelveLead.TwelveLeadPrediction).
+ * @typedef {object} TwelveLeadPrediction
+ * @property {string} model name and version
+ * @property {StatementProbability[]} statements every class, in the model's order
+ * @property {string[]} derivedLeads limb leads computed from I and II because the record lacks them
+ * @property {string} disclaimer
+ */
+
+/**
+ * @typedef {object} StatementProbability
+ * @property {string} code PTB-XL / SCP-ECG code (superclass, subclass or statement)
+ * @property {string} description
+ * @property {number} probability 0-1, calibrated
+ * @property {number} threshold the class's decision threshold
+ * @property {boolean} present probability at or above the threshold
  */
 
 /**
