@@ -9,7 +9,7 @@ using Einthoven.TestSupport;
 
 namespace Einthoven.Server.Tests;
 
-/// <summary>The CLI's login, upload, recordings and download commands against an in-process server.</summary>
+/// <summary>The CLI's login, upload, recordings, download and classify-12lead commands against an in-process server.</summary>
 public abstract class CliClientTests(ServerFixture fixture)
 {
     private const string Server = "http://einthoven.test/";
@@ -43,6 +43,23 @@ public abstract class CliClientTests(ServerFixture fixture)
     }
 
     [ProviderFact]
+    public void Classify_12lead_sends_the_record_to_the_server_and_prints_every_class()
+    {
+        var config = Path.Combine(TestData.TempDir(), "config.json");
+        var patient = fixture.World.Actors[Who.OtherPatient];
+        var (code, output, error) = Run("login", "--server", Server, "--email", patient.Email, "--password", patient.Password, "--config", config);
+        Assert.True(code == 0, error);
+        (code, output, error) = Run("classify-12lead", ClassifyEndpointTests.PtbXlStem(17), "--json", "--config", config);
+        Assert.True(code == 0, error);
+        var result = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("00017_lr.hea", result.GetProperty("record").GetString());
+        Assert.Contains(result.GetProperty("statements").EnumerateArray(), s => s.GetProperty("code").GetString() == "AFIB" && s.GetProperty("present").GetBoolean());
+        (code, _, error) = Run("classify-12lead", TestData.MitDbRecord("100"), "--config", config);
+        Assert.Equal(CliRunner.ExitCodes.Failed, code);
+        Assert.Contains("needs lead", error);
+    }
+
+    [ProviderFact]
     public void Wrong_passwords_and_missing_logins_fail_with_the_servers_reason()
     {
         var config = Path.Combine(TestData.TempDir(), "config.json");
@@ -59,7 +76,7 @@ public abstract class CliClientTests(ServerFixture fixture)
     {
         var connection = new ServerConnection(_ => new HttpClient(fixture.Host.Handler()));
         var root = new RootCommand("test");
-        foreach (var c in new[] { LoginCommand.Create(connection), UploadCommand.Create(connection), RecordingsCommand.Create(connection), DownloadCommand.Create(connection) })
+        foreach (var c in new[] { LoginCommand.Create(connection), UploadCommand.Create(connection), RecordingsCommand.Create(connection), DownloadCommand.Create(connection), ClassifyTwelveLeadCommand.Create(connection) })
             root.Subcommands.Add(c);
         var output = new StringWriter();
         var error = new StringWriter();
