@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Einthoven.Models.Pacemaker;
 using Einthoven.Signal.Formats;
@@ -24,7 +23,6 @@ internal static class PacemakerBenchmark
         var headers = Directory.EnumerateFiles(Path.Combine(dir, "records100"), "*_lr.hea", SearchOption.AllDirectories).Order().Take(Recordings).ToArray();
         var detector = PacemakerDetector.Shipped;
         var metadata = Encoding.UTF8.GetBytes(Metadata);
-        Thread.CurrentThread.Priority = ThreadPriority.Highest;
         void Request(string header)
         {
             // The JSON parse stands for the server's PredictMetadata (same System.Text.Json document parse).
@@ -32,22 +30,9 @@ internal static class PacemakerBenchmark
             _ = doc.RootElement.GetProperty("age").GetDouble();
             detector.Detect(RecordFiles.Read(header));
         }
-        Request(headers[0]);
-        double[] best = [];
-        for (var pass = 0; pass < Passes; pass++)
-        {
-            var times = new double[headers.Length];
-            for (var i = 0; i < headers.Length; i++)
-            {
-                var sw = Stopwatch.StartNew();
-                Request(headers[i]);
-                times[i] = sw.Elapsed.TotalMilliseconds;
-            }
-            Array.Sort(times);
-            if (best.Length == 0 || times[times.Length / 2] < best[best.Length / 2]) best = times;
-        }
+        var best = PerRecordTiming.BestOf(headers, Passes, Request);
         Console.WriteLine($"pacemaker ({detector.Version.Name}-{detector.Version.Version}): {headers.Length} PTB-XL records (10 s, 12 leads, 100 Hz), one thread");
-        Console.WriteLine($"  median {best[best.Length / 2]:0.00} ms, p95 {best[(int)(0.95 * (best.Length - 1))]:0.00} ms, max {best[^1]:0.00} ms per request");
+        Console.WriteLine($"  {PerRecordTiming.Summary(best)} per request");
         Console.WriteLine($"  machine: {BenchData.Machine}");
         return 0;
     }

@@ -15,6 +15,7 @@ var benchmarks = new (string Name, string Help, Func<string[], int> Run)[]
     ("engine", "engine: learning engine throughput on a beat-classifier-sized network", EngineBenchmark.Run),
     ("rhythm", "rhythm [CINC2017]: rhythm classification latency of a 30-s single-lead recording on one thread", RhythmBenchmark.Run),
     ("pacemaker", "pacemaker [PTBXL]: one POST /predict's work (parse metadata, read .hea + .dat, features, model) on one thread, PTB-XL 10-s 12-lead records", PacemakerBenchmark.Run),
+    ("twelve-lead", "twelve-lead [DATA]: the 12-lead statement classifier per 10-s record on one thread (read, prepare, measure, network), PTB-XL 100 Hz and LUDB 500 Hz", TwelveLeadBenchmark.Run),
     ("memory", "memory [--hours H]: peak memory of analysing and downloading a 24-hour 12-lead 250 Hz recording on the real server, against the budgets", MemoryBenchmark.Run),
     ("monitor", "monitor [MITDB] [RECORDS...]: live monitoring engine CPU ms per signal-second per patient (MIT-BIH streamed in 1-s chunks, one thread) and memory per monitor", MonitorBenchmark.Run),
     ("live", "live [MITDB] [PATIENTS...]: how many simulated patients (360 Hz, 2 leads, real time) the embedded profile holds with every frame acknowledged and alert latency p95 < 2 s", LiveLoadBenchmark.Run),

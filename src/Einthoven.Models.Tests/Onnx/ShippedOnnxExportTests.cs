@@ -79,8 +79,9 @@ public class ShippedOnnxExportTests
         {
             var record = PtbXlRecord(id);
             var engine = classifier.Classify(record).Statements.Select(s => (float)s.Probability).ToArray();
-            var signal = TwelveLeadClassifier.PrepareSignal(TwelveLeadInput.Prepare(record, TwelveLeadInput.StandardLeads, TwelveLeadNetwork.RateHz, TwelveLeadNetwork.Length).Values);
-            var features = TwelveLeadFeatures.Extract(Signal.Analysis.RecordAnalyzer.Analyze(record));
+            var prepared = TwelveLeadInput.Prepare(record, TwelveLeadInput.StandardLeads, TwelveLeadNetwork.RateHz, TwelveLeadNetwork.Length);
+            var signal = TwelveLeadClassifier.PrepareSignal(prepared.Values);
+            var features = TwelveLeadFeatures.Of(prepared, record.Info.Name);
             var onnx = Run(session,
                 (OnnxExportInputs.Signal, new Tensor(signal, 1, TwelveLeadNetwork.Leads, TwelveLeadNetwork.Length)),
                 (OnnxExportInputs.Features, new Tensor(features, 1, TwelveLeadFeatures.Count)))["probabilities"];

@@ -58,7 +58,7 @@ public sealed class TwelveLeadClassifier : ITwelveLeadClassifier
     public TwelveLeadPrediction Classify(EcgRecord record)
     {
         var signal = TwelveLeadInput.Prepare(record, TwelveLeadInput.StandardLeads, TwelveLeadNetwork.RateHz, TwelveLeadNetwork.Length);
-        var features = TwelveLeadFeatures.Extract(RecordAnalyzer.Analyze(record));
+        var features = TwelveLeadFeatures.Of(signal, record.Info.Name);
         var probabilities = Probabilities(Logits(PrepareSignal(signal.Values), features));
         var statements = StatementClasses.Select((c, k) =>
             new StatementProbability(c.Code, c.Description, probabilities[k], ThresholdValues[k], probabilities[k] >= ThresholdValues[k])).ToArray();

@@ -17,6 +17,12 @@ public static class TwelveLeadFeatures
 
     public static int Count => Names.Count;
 
+    /// <summary>
+    /// The features of what the model reads: the signal library's analysis of the prepared leads at the model's rate
+    /// (100 Hz), so that a record of any rate is measured as the training records were, and at that rate's cost.
+    /// </summary>
+    public static float[] Of(TwelveLeadSignal signal, string name = "12-lead") => Extract(RecordAnalyzer.Analyze(signal.ToRecord(name)));
+
     public static float[] Extract(RecordMeasurements m)
     {
         var i = m.Intervals;

@@ -5,9 +5,24 @@ using Einthoven.Signal.Records;
 namespace Einthoven.Models.TwelveLead;
 
 /// <summary>A model's input read from a recording: [leads, length] in millivolts at the model's rate, and the leads derived.</summary>
-public sealed record TwelveLeadSignal(float[] Values, int Leads, int Length, IReadOnlyList<string> DerivedLeads)
+public sealed record TwelveLeadSignal(float[] Values, IReadOnlyList<string> LeadNames, double RateHz, int Length, IReadOnlyList<string> DerivedLeads)
 {
+    public int Leads => LeadNames.Count;
+
     public ReadOnlySpan<float> Lead(int lead) => Values.AsSpan(lead * Length, Length);
+
+    /// <summary>The input as a record of its own (1 µV steps), for measuring what the model reads: same leads, rate and window.</summary>
+    public EcgRecord ToRecord(string name)
+    {
+        const double gain = 1000;
+        var info = new RecordInfo
+        {
+            Name = name, SamplingFrequency = RateHz, SampleCount = Length,
+            Leads = LeadNames.Select(l => new LeadInfo { Name = l, Unit = "mV", Gain = gain, AdcResolution = 16 }).ToArray(),
+        };
+        var samples = Enumerable.Range(0, Leads).Select(l => Lead(l).ToArray().Select(v => (int)Math.Round(v * gain)).ToArray()).ToArray();
+        return new EcgRecord(info, samples);
+    }
 }
 
 /// <summary>
@@ -67,7 +82,7 @@ public static class TwelveLeadInput
             for (var i = 0; i < n; i++) target[i] = (float)resampled[i];
             for (var i = n; i < length; i++) target[i] = n > 0 ? target[n - 1] : 0;
         }
-        return new TwelveLeadSignal(values, leads.Count, length, derived);
+        return new TwelveLeadSignal(values, leads.Select(l => Canonical(l)!).ToArray(), rateHz, length, derived);
     }
 
     /// <summary>The standard spelling of a lead name ("avr", "AVR", "Lead aVR", "V1 " become "aVR", "V1"), or null.</summary>

@@ -36,7 +36,7 @@ public sealed record TwelveLeadDataset(IReadOnlyList<PtbXlEntry> Entries, IReadO
             var record = RecordFiles.Read(entries[i].HeaderPath);
             var prepared = TwelveLeadInput.Prepare(record, TwelveLeadInput.StandardLeads, TwelveLeadNetwork.RateHz, TwelveLeadNetwork.Length);
             signals[i] = TwelveLeadClassifier.PrepareSignal(prepared.Values);
-            features[i] = TwelveLeadFeatures.Extract(RecordAnalyzer.Analyze(record));
+            features[i] = TwelveLeadFeatures.Of(prepared, record.Info.Name);
             progress?.Invoke(Interlocked.Increment(ref done), entries.Count);
         });
         var targets = entries.Select(e => TargetsOf(e, classes, statements)).ToArray();
