@@ -333,6 +333,15 @@ public abstract partial class AuthorizationMatrixTests(ServerFixture fixture)
     public Task Classifier_choices() => Check(HttpMethod.Get, _ => "/api/classifiers", Matrix.AnyUser());
 
     [ProviderFact]
+    [Covers("GET /i18n/{language}.json")]
+    public Task Ui_texts() => Check(HttpMethod.Get, _ => "/i18n/ru.json", new Matrix(200, 200, 200, 200, 200, 200, 200, 200),
+        (_, body) => Assert.Contains("\"common.language\"", body));
+
+    [ProviderFact]
+    [Covers("PUT /api/me/language")]
+    public Task Choose_language() => Check(HttpMethod.Put, _ => "/api/me/language", Matrix.AnyUser(204), body: new { language = "en" });
+
+    [ProviderFact]
     [Covers("POST /api/classify/12-lead")]
     public Task Twelve_lead_classification() => Check(null, _ => "/api/classify/12-lead", Matrix.AnyUser(),
         (who, body) => { if (who != Who.Anonymous) Assert.Contains("\"statements\"", body); },

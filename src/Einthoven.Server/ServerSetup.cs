@@ -65,6 +65,7 @@ public static class ServerSetup
         services.AddScoped<WindowQuery>();
         services.AddScoped<DemoSeeder>();
         services.AddContinuousLearning(options);
+        services.AddSingleton(Localization.Texts.Shared);
         services.AddSingleton<Models.TwelveLead.ITwelveLeadClassifier>(sp => sp.GetRequiredService<ModelAnalyzer>().TwelveLead ?? Models.TwelveLead.TwelveLeadClassifier.LoadShipped());
         services.AddSingleton(sp => new Classification.ClassifierCatalog(sp.GetServices<Models.TwelveLead.ITwelveLeadClassifier>(), options,
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Classification.ClassifierCatalog>>()));
@@ -196,6 +197,7 @@ public static class ServerSetup
         LearningSetup.Map(app);
         Classification.ClassifierEndpoints.Map(app);
         Classification.ClassifyEndpoint.Map(app);
+        Localization.TextEndpoints.Map(app);
         Verification.VerificationApi.Map(app);
         app.MapHub<LiveHub>(LiveHub.Path);
         app.Services.GetRequiredService<InProcessLiveFeed>().Subscribe(app.Services.GetRequiredService<LiveAnalysis>());

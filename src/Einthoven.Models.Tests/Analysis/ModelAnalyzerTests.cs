@@ -37,7 +37,7 @@ public class ModelAnalyzerTests
         Assert.Equal(["N", "S", "V", "F", "Q"], byClass.Keys);
         Assert.Equal(analysis.Beats.Count, byClass.Values.Sum());
         Assert.InRange(analysis.Beats.Count, analysis.Report.Beats.Detected - 3, analysis.Report.Beats.Detected + 3);
-        Assert.Equal(["beats", "einthoven-rhythm", "einthoven-pacemaker"], analysis.Report.Models!.Select(m => m.Name));
+        Assert.Equal(["beats", "einthoven-rhythm", "einthoven-pacemaker", "einthoven-twelve-lead"], analysis.Report.Models!.Select(m => m.Name));
         Assert.NotNull(analysis.Report.Pacemaker);
     }
 
@@ -125,7 +125,8 @@ public class ModelAnalyzerTests
         var beats = ModelCard.Load(BeatClassifier.ShippedCardPath);
         var rhythm = ModelCard.Load(RhythmClassifier.ShippedCardPath);
         var head = ModelCard.Load(RestingRhythmHead.ShippedCardPath);
-        Assert.Equal($"einthoven-signal/record-analyzer-2+beats-{beats.Version}+einthoven-rhythm-{rhythm.Version}+rhythm-all-leads-1+{head.Name}-{head.Version}+patient-adaptation-2+einthoven-pacemaker-1",
+        var twelveLead = ModelCard.Load(Einthoven.Models.TwelveLead.TwelveLeadClassifier.ShippedCardPath);
+        Assert.Equal($"einthoven-signal/record-analyzer-2+beats-{beats.Version}+einthoven-rhythm-{rhythm.Version}+rhythm-all-leads-1+{head.Name}-{head.Version}+patient-adaptation-2+einthoven-pacemaker-1+{twelveLead.Name}-{twelveLead.Version}-{twelveLead.WeightsSha256[..8]}",
             ModelAnalyzer.Shipped.Name);
         Assert.True(ModelAnalyzer.Shipped.Name.Length < 400, "the analyzer name column holds 400 characters");
     }

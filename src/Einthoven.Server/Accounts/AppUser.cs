@@ -8,6 +8,8 @@ public sealed class AppUser : IdentityUser<Guid>
     [ProtectedPersonalData]
     public string DisplayName { get; set; } = "";
     public DateTime CreatedAt { get; set; }
+    /// <summary>The language the user chose for the UI, e-mails and messages ("en", "ru", "uz"); null: the browser's.</summary>
+    public string? Language { get; set; }
 }
 
 public static class Roles
@@ -24,6 +26,8 @@ public static class Roles
     public const string Cardiologist = "Cardiologist";
     /// <summary>A researcher: sees only de-identified exports of verified dataset versions.</summary>
     public const string Researcher = "Researcher";
+    /// <summary>Staff of one clinic (issue 27): manages its hours, services, slots and bookings, and nothing else.</summary>
+    public const string ClinicAdmin = "ClinicAdmin";
 
-    public static readonly string[] All = [Patient, Doctor, Admin, Monitor, Paramedic, Cardiologist, Researcher];
+    public static readonly string[] All = [Patient, Doctor, Admin, Monitor, Paramedic, Cardiologist, Researcher, ClinicAdmin];
 }

@@ -105,7 +105,7 @@ public static class AuthEndpoints
     }
 
     public static async Task<UserView> ViewAsync(UserManager<AppUser> users, AppUser user) =>
-        new(user.Id, user.Email ?? "", user.DisplayName, (await users.GetRolesAsync(user)).Order().ToList());
+        new(user.Id, user.Email ?? "", user.DisplayName, (await users.GetRolesAsync(user)).Order().ToList(), user.Language);
 
     private static async Task<IResult?> WeakPasswordAsync(UserManager<AppUser> users, AppUser user, string? password, string title, string field)
     {

@@ -204,6 +204,7 @@ public abstract class AppDb(DbContextOptions options, AtRestProtection protectio
         {
             foreach (var name in new[] { nameof(AppUser.UserName), nameof(AppUser.NormalizedUserName), nameof(AppUser.Email), nameof(AppUser.NormalizedEmail) })
                 e.Property(name).Metadata.SetMaxLength(null);
+            e.Property(u => u.Language).HasMaxLength(8);
         });
     }
 

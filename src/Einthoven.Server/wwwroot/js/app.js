@@ -2,6 +2,7 @@
 import { get, post } from './core/api.js';
 import { h, replace, message } from './core/dom.js';
 import { route, start, navigate } from './core/router.js';
+import { language, preferredLanguage, useLanguage } from './core/i18n.js';
 
 const session = { user: null };
 const isPatient = () => session.user?.roles.includes('Patient');
@@ -99,4 +100,8 @@ window.addEventListener('einthoven:signed-out', () => {
 
 if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => {});
 
-refreshSession().catch(() => {}).then(() => start(show));
+// The texts of the user's language load before the first page; a signed-in user's saved choice wins over the browser's.
+useLanguage(preferredLanguage()).catch(() => {})
+  .then(() => refreshSession()).catch(() => {})
+  .then(() => (session.user?.language && session.user.language !== language() ? useLanguage(session.user.language) : null)).catch(() => {})
+  .then(() => start(show));

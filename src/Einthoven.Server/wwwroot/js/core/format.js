@@ -1,4 +1,6 @@
-// Dates, durations and numbers as people read them.
+// Dates, durations and numbers as people read them, in the locale of the user's language.
+import { locale } from './i18n.js';
+
 const pad = (n, w = 2) => String(n).padStart(w, '0');
 
 /** Elapsed time in a record: 1:05:03.250 or 05:03.250 (milliseconds only when asked). */
@@ -27,11 +29,11 @@ export function duration(seconds) {
 
 export const dayKey = date => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 
-export const day = date => date.toLocaleDateString(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+export const day = date => date.toLocaleDateString(locale(), { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
 
-export const time = date => date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+export const time = date => date.toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit' });
 
-export const dateTime = date => `${date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })} ${time(date)}`;
+export const dateTime = date => `${date.toLocaleDateString(locale(), { year: 'numeric', month: 'short', day: 'numeric' })} ${time(date)}`;
 
 /** Server dates are UTC without a zone suffix in some answers; read them as UTC. */
 export function utc(text) {
@@ -39,7 +41,7 @@ export function utc(text) {
   return new Date(/[zZ]|[+-]\d\d:\d\d$/.test(text) ? text : `${text}Z`);
 }
 
-export const number = (value, digits = 0) => Number(value).toLocaleString(undefined, { maximumFractionDigits: digits, minimumFractionDigits: digits });
+export const number = (value, digits = 0) => Number(value).toLocaleString(locale(), { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** "meanHeartRate" -> "Mean heart rate". */
 export function label(key) {
