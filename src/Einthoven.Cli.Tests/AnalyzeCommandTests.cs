@@ -32,7 +32,9 @@ public class AnalyzeCommandTests
         var byClass = root.GetProperty("beats").GetProperty("byClass");
         Assert.Equal(["N", "S", "V", "F", "Q"], byClass.EnumerateObject().Select(p => p.Name));
         Assert.InRange(byClass.GetProperty("N").GetInt32(), 8, 12); // 10 s at about 60 bpm
-        Assert.Equal(2, root.GetProperty("models").GetArrayLength());
+        Assert.Equal(["beats", "einthoven-rhythm", "einthoven-pacemaker", "einthoven-twelve-lead"],
+            root.GetProperty("models").EnumerateArray().Select(m => m.GetProperty("name").GetString()));
+        Assert.Contains(root.GetProperty("statements").GetProperty("statements").EnumerateArray(), s => s.GetProperty("code").GetString() == "NORM");
     }
 
     [Fact]
