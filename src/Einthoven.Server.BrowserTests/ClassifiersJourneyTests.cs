@@ -63,7 +63,11 @@ public sealed class ClassifiersJourneyTests(BrowserFixture fixture)
         await page.Locator("#onnx-register button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator(".message.success")).ToContainTextAsync($"Registered {name}");
         await Assertions.Expect(page.Locator("tr[data-classifier^='onnx-']", new() { HasText = name })).ToBeVisibleAsync();
+        await page.Locator("tr[data-classifier^='onnx-']", new() { HasText = name }).Locator("button", new() { HasText = "Use in analysis" }).ClickAsync();
+        await Assertions.Expect(page.Locator("tr[data-classifier^='onnx-']", new() { HasText = name }).Locator(".badge", new() { HasText = "in use" })).ToBeVisibleAsync();
         await tab.ScreenshotAsync("classifiers");
+        await page.Locator("tr[data-classifier^='einthoven-twelve-lead-'] button", new() { HasText = "Use in analysis" }).ClickAsync();
+        await Assertions.Expect(page.Locator("tr[data-classifier^='einthoven-twelve-lead-'] .badge", new() { HasText = "in use" })).ToBeVisibleAsync();
         tab.AssertNoConsoleErrors();
     }
 }

@@ -358,8 +358,10 @@ public abstract partial class AuthorizationMatrixTests(ServerFixture fixture)
     [ProviderFact]
     [Covers("POST /api/admin/classifiers/onnx")]
     [Covers("DELETE /api/admin/classifiers/onnx/{id}")]
+    [Covers("PUT /api/admin/classifiers/analysis")]
     public async Task Onnx_classifier_registration_and_deletion()
     {
+        await Check(HttpMethod.Put, _ => "/api/admin/classifiers/analysis", Matrix.Admins(404), body: new { id = "onnx-000000000000" });
         await Check(null, _ => "/api/admin/classifiers/onnx", Matrix.Admins(422),
             send: (client, _) => client.SendAsync(ClassifierRegistrationTests.Registration(ClassifierRegistrationTests.Model(), ClassifierRegistrationTests.Manifest(leads: 8))));
         await Check(HttpMethod.Delete, _ => "/api/admin/classifiers/onnx/onnx-000000000000", Matrix.Admins(404));

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Einthoven.Learning;
 using Einthoven.Learning.Layers;
 using Einthoven.Models.Onnx;
@@ -61,6 +62,32 @@ public sealed class ClassifierRegistrationTests : IAsyncLifetime
         Assert.Null(catalog.Find(id));
         Assert.False(Directory.Exists(Path.Combine(_host.DataFolder, "classifiers", "onnx", id)));
         Assert.Equal(HttpStatusCode.NotFound, (await _admin.DeleteAsync($"/api/admin/classifiers/onnx/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_analysis_runs_the_onnx_model_an_admin_chooses_and_the_choice_survives_a_restart()
+    {
+        var id = (await (await _admin.SendAsync(Registration(Model(), Manifest()))).JsonAsync(HttpStatusCode.Created)).Str("id");
+        Assert.Equal(HttpStatusCode.NotFound, (await _admin.PutAsJsonAsync("/api/admin/classifiers/analysis", new { id = "onnx-000000000000" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _patient.PutAsJsonAsync("/api/admin/classifiers/analysis", new { id })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await _admin.PutAsJsonAsync("/api/admin/classifiers/analysis", new { id })).StatusCode);
+        var list = await (await _admin.GetAsync("/api/admin/classifiers")).JsonAsync();
+        Assert.Equal([id], list.GetProperty("classifiers").EnumerateArray().Where(c => c.GetProperty("usedByAnalysis").GetBoolean()).Select(c => c.Str("id")));
+
+        var stem = Path.Combine(TestData.PtbXl, "records100", "00000", "00010_lr");
+        var recording = (await (await _patient.UploadAsync([stem + ".hea", stem + ".dat"])).JsonAsync(HttpStatusCode.Created)).GetProperty("recording").Id();
+        var analysis = await _patient.AnalysisAsync(recording, 120);
+        var statements = analysis.GetProperty("summary").GetProperty("statements");
+        Assert.Equal("test-superclasses-1", statements.Str("model"));
+        Assert.Equal(Superclasses, statements.GetProperty("statements").EnumerateArray().Select(x => x.Str("code")));
+        Assert.Contains(analysis.GetProperty("summary").GetProperty("models").EnumerateArray(), m => m.Str("name") == "test-superclasses");
+
+        using var reloaded = new ClassifierCatalog([], new ServerOptions { DataFolder = _host.DataFolder }, TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ClassifierCatalog>.Instance);
+        Assert.Equal(id, reloaded.ForAnalysis!.Id);
+        var shipped = _host.Services.GetRequiredService<ClassifierCatalog>().All.First(e => e.Kind == ClassifierEntry.Shipped).Id;
+        Assert.Equal(HttpStatusCode.NoContent, (await _admin.PutAsJsonAsync("/api/admin/classifiers/analysis", new { id = shipped })).StatusCode);
+        Assert.Equal(shipped, _host.Services.GetRequiredService<ClassifierCatalog>().ForAnalysis!.Id);
     }
 
     [Fact]

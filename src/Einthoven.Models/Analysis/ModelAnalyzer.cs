@@ -40,7 +40,10 @@ public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, 
     public PacemakerDetector? Pacemaker { get; init; }
 
     /// <summary>The 12-lead statement classifier whose statements every report of a 12-lead record carries, or null for none.</summary>
-    public TwelveLeadClassifier? TwelveLead { get; init; }
+    public ITwelveLeadClassifier? TwelveLead { get; init; }
+
+    /// <summary>This analysis with another 12-lead classifier (a registered ONNX model), everything else shared.</summary>
+    public ModelAnalyzer WithTwelveLead(ITwelveLeadClassifier? classifier) => new(beats, beatModel, rhythm) { Pacemaker = Pacemaker, TwelveLead = classifier };
 
     public IReadOnlyList<ModelVersion> Models =>
         [beatModel, rhythm.Model, .. Pacemaker is { } p ? [p.Version] : Array.Empty<ModelVersion>(), .. TwelveLead is { } t ? [t.Model] : Array.Empty<ModelVersion>()];
@@ -79,15 +82,15 @@ public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, 
         WithStatements(LongRecordAnalyzer.Analyze(this, reader, progress, ct), n => RecordFiles.ReadAll(new RecordSlice(reader, 0, n)));
 
     /// <summary>
-    /// The report with the 12-lead statements of the record's first <see cref="TwelveLeadNetwork.Length"/> samples at
-    /// 100 Hz (10 s), or, when the record cannot be read so (too few leads, too short), with the reason under
-    /// "statements" in <see cref="AnalysisReport.NotMeasured"/>.
+    /// The report with the 12-lead statements of the record's first <see cref="ITwelveLeadClassifier.WindowSeconds"/>
+    /// (10 s for the shipped model), or, when the record cannot be read so (too few leads, too short), with the reason
+    /// under "statements" in <see cref="AnalysisReport.NotMeasured"/>.
     /// </summary>
     private ModelAnalysis WithStatements(ModelAnalysis analysis, Func<long, EcgRecord> firstSamples)
     {
         if (TwelveLead is not { } twelveLead) return analysis;
         var report = analysis.Report;
-        var seconds = TwelveLeadNetwork.Length / TwelveLeadNetwork.RateHz;
+        var seconds = twelveLead.WindowSeconds;
         try
         {
             var prediction = twelveLead.Classify(firstSamples((long)Math.Ceiling(seconds * report.SamplingFrequency) + 1));

@@ -22,6 +22,7 @@ public sealed class OnnxTwelveLeadClassifier : ITwelveLeadClassifier, IDisposabl
     public OnnxTwelveLeadClassifier(byte[] model, OnnxManifest manifest)
     {
         Manifest = manifest;
+        Model = new Analysis.ModelVersion(manifest.Name, $"{manifest.Version}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(model))[..8]}");
         using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
         try
         {
@@ -51,6 +52,8 @@ public sealed class OnnxTwelveLeadClassifier : ITwelveLeadClassifier, IDisposabl
 
     public OnnxManifest Manifest { get; }
     public string Version => $"{Manifest.Name}-{Manifest.Version}";
+    public Analysis.ModelVersion Model { get; }
+    public double WindowSeconds => Manifest.Length / Manifest.RateHz;
     public IReadOnlyList<string> Classes => Manifest.ClassCodes;
     public IReadOnlyList<double> Thresholds => Manifest.Thresholds;
 

@@ -52,6 +52,7 @@ public sealed class TwelveLeadClassifier : ITwelveLeadClassifier
     /// <summary>Name and version (the card's version and the weights' hash) of the model, as the analysis lists it.</summary>
     public Analysis.ModelVersion Model { get; }
     public string Version => $"{Model.Name}-{Model.Version}";
+    public double WindowSeconds => TwelveLeadNetwork.Length / TwelveLeadNetwork.RateHz;
     public IReadOnlyList<string> Classes => StatementClasses.Select(c => c.Code).ToArray();
     public IReadOnlyList<double> Thresholds => ThresholdValues;
 

@@ -19,6 +19,12 @@ public interface ITwelveLeadClassifier
     /// <summary>The model's name and version (e.g. "twelve-lead-1a2b3c4d"), reported with every prediction.</summary>
     string Version { get; }
 
+    /// <summary>Name and version as the analysis lists its models.</summary>
+    Analysis.ModelVersion Model { get; }
+
+    /// <summary>How much of a recording the model reads, from its start.</summary>
+    double WindowSeconds { get; }
+
     IReadOnlyList<string> Classes { get; }
 
     /// <summary>The decision threshold of each class, in the order of <see cref="Classes"/>.</summary>

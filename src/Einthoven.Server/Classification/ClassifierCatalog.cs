@@ -37,7 +37,7 @@ public sealed class ClassifierRegistrationException(int status, string title, IR
 /// </summary>
 public sealed class ClassifierCatalog : IDisposable
 {
-    public const string ModelFile = "model.onnx", ManifestFile = "manifest.json";
+    public const string ModelFile = "model.onnx", ManifestFile = "manifest.json", AnalysisFile = "analysis.json";
 
     private readonly object gate = new();
     private readonly string folder;
@@ -47,6 +47,7 @@ public sealed class ClassifierCatalog : IDisposable
     private readonly IReadOnlyList<ClassifierEntry> shipped;
     private readonly List<IDisposable> retired = [];
     private IReadOnlyList<ClassifierEntry> onnx = [];
+    private string? analysisId;
 
     public ClassifierCatalog(IEnumerable<ITwelveLeadClassifier> shippedClassifiers, ServerOptions server, TimeProvider clock, ILogger<ClassifierCatalog> log)
     {
@@ -56,6 +57,41 @@ public sealed class ClassifierCatalog : IDisposable
         folder = Path.Combine(server.DataFolder, "classifiers", "onnx");
         shipped = shippedClassifiers.Select(c => new ClassifierEntry(c.Version, ClassifierEntry.Shipped, c, null, null, null)).ToArray();
         onnx = LoadStored();
+        analysisId = ReadAnalysisChoice();
+    }
+
+    /// <summary>The classifier the analysis of every recording runs: the admin's choice (<see cref="UseForAnalysis"/>), else <see cref="Default"/>.</summary>
+    public ClassifierEntry? ForAnalysis => (analysisId is { } id ? Find(id) : null) ?? Default;
+
+    /// <summary>Makes the analysis of new recordings run classifier <paramref name="id"/> (kept across restarts); false when there is none.</summary>
+    public bool UseForAnalysis(string id)
+    {
+        lock (gate)
+        {
+            if (Find(id) is null) return false;
+            analysisId = id;
+            Directory.CreateDirectory(Path.GetDirectoryName(AnalysisChoicePath)!);
+            File.WriteAllText(AnalysisChoicePath, System.Text.Json.JsonSerializer.Serialize(new { id }));
+            log.LogInformation("the analysis runs the 12-lead classifier {Id}", id);
+            return true;
+        }
+    }
+
+    private string AnalysisChoicePath => Path.Combine(Path.GetDirectoryName(folder)!, AnalysisFile);
+
+    private string? ReadAnalysisChoice()
+    {
+        try
+        {
+            if (!File.Exists(AnalysisChoicePath)) return null;
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(AnalysisChoicePath));
+            return doc.RootElement.TryGetProperty("id", out var id) ? id.GetString() : null;
+        }
+        catch (Exception e) when (e is IOException or System.Text.Json.JsonException)
+        {
+            log.LogError("the analysis classifier choice cannot be read; the default runs: {Reason}", e.Message);
+            return null;
+        }
     }
 
     public IReadOnlyList<ClassifierEntry> All => [.. shipped, .. onnx];

@@ -14,8 +14,12 @@ public sealed record ClassifierView(string Id, string Name, string Version, stri
 public sealed record ClassifierInputView(IReadOnlyList<string> Leads, double RateHz, int Length, string Normalisation);
 
 /// <summary>What an admin sees: the classifier with its input, activation, origin and size.</summary>
+/// <param name="UsedByAnalysis">Whether the analysis of every recording runs this classifier.</param>
 public sealed record AdminClassifierView(string Id, string Name, string Version, string Kind, bool IsDefault, string? Description,
-    ClassifierInputView? Input, string? Activation, IReadOnlyList<ClassifierClassView> Classes, DateTimeOffset? RegisteredAt, long? ModelBytes);
+    ClassifierInputView? Input, string? Activation, IReadOnlyList<ClassifierClassView> Classes, DateTimeOffset? RegisteredAt, long? ModelBytes,
+    bool UsedByAnalysis = false);
+
+public sealed record AnalysisClassifierRequest(string Id);
 
 public sealed record AdminClassifierList(IReadOnlyList<AdminClassifierView> Classifiers, long MaxModelBytes);
 
@@ -37,6 +41,8 @@ public static class ClassifierEndpoints
             .WithSummary("Register an ONNX model: multipart 'model' (the .onnx file) and 'manifest' (a JSON file or field); checked against each other and run once before it is stored");
         admin.MapDelete("/onnx/{id}", Delete).Produces(204).ProducesProblem(404)
             .WithSummary("Delete a registered ONNX model");
+        admin.MapPut("/analysis", UseForAnalysis).Produces(204).ProducesProblem(400).ProducesProblem(404)
+            .WithSummary("Choose the 12-lead classifier the analysis of new recordings runs (shipped or a registered ONNX model); kept across restarts");
     }
 
     private static IResult List(ClassifierCatalog catalog) =>
@@ -89,6 +95,10 @@ public static class ClassifierEndpoints
         }
     }
 
+    private static IResult UseForAnalysis(AnalysisClassifierRequest body, ClassifierCatalog catalog) =>
+        string.IsNullOrWhiteSpace(body.Id) ? Problems.BadRequest("classifier missing", "give the classifier's id", "id")
+        : catalog.UseForAnalysis(body.Id) ? Results.NoContent() : Problems.NotFound($"classifier '{body.Id}'");
+
     private static IResult Delete(string id, ClassifierCatalog catalog) =>
         catalog.Find(id) is { Kind: ClassifierEntry.Shipped } ? Problems.Conflict("a shipped classifier cannot be deleted")
         : catalog.Remove(id) ? Results.NoContent() : Problems.NotFound("ONNX classifier");
@@ -101,6 +111,6 @@ public static class ClassifierEndpoints
         var m = e.Manifest;
         var input = m is null ? null : new ClassifierInputView(m.Leads, m.RateHz, m.Length, m.Normalisation.Kind);
         return new AdminClassifierView(e.Id, e.Name, e.Classifier.Version, e.Kind, e == catalog.Default, m?.Description, input, m?.Activation,
-            Classes(e), e.RegisteredAt, e.ModelBytes);
+            Classes(e), e.RegisteredAt, e.ModelBytes, e == catalog.ForAnalysis);
     }
 }

@@ -11,8 +11,12 @@ namespace Einthoven.Server.ContinuousLearning;
 /// no restart. Loaded versions are kept, so switching back is immediate and gives the same predictions. Until the
 /// registry is read at start the shipped model runs. Live monitoring keeps the shipped model (docs/SERVER.md).
 /// </summary>
-public sealed class ActiveModels(ModelAnalyzer shipped)
+public sealed class ActiveModels(ModelAnalyzer shipped, Classification.ClassifierCatalog? classifiers = null)
 {
+    private volatile Retargeted? _retargeted;
+
+    private sealed record Retargeted(ModelAnalyzer From, Models.TwelveLead.ITwelveLeadClassifier? Classifier, ModelAnalyzer Analyzer);
+
     private readonly ConcurrentDictionary<string, Lazy<ModelAnalyzer>> _loaded = new(StringComparer.OrdinalIgnoreCase);
     private volatile Current _current = new(0, ShippedSha, shipped);
 
@@ -24,7 +28,21 @@ public sealed class ActiveModels(ModelAnalyzer shipped)
 
     public Current Champion => _current;
 
-    public ModelAnalyzer Analyzer => _current.Analyzer;
+    /// <summary>The champion's analyzer with the 12-lead classifier an admin chose for the analysis (Classification/ClassifierCatalog.ForAnalysis).</summary>
+    public ModelAnalyzer Analyzer
+    {
+        get
+        {
+            var champion = _current.Analyzer;
+            var chosen = classifiers?.ForAnalysis?.Classifier ?? champion.TwelveLead;
+            if (ReferenceEquals(chosen, champion.TwelveLead)) return champion;
+            var cached = _retargeted;
+            if (cached is not null && ReferenceEquals(cached.From, champion) && ReferenceEquals(cached.Classifier, chosen)) return cached.Analyzer;
+            var analyzer = champion.WithTwelveLead(chosen);
+            _retargeted = new Retargeted(champion, chosen, analyzer);
+            return analyzer;
+        }
+    }
 
     public static string ShippedSha => ShippedCard.Value.WeightsSha256.ToLowerInvariant();
 

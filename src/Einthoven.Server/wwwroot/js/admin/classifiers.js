@@ -1,7 +1,7 @@
 // The 12-lead classifiers: the shipped ones and the ONNX models admins register with a manifest (input leads, rate,
 // length, normalisation, classes, thresholds). The server checks the manifest against the model and runs it once before
 // storing it, so every error shows here, at registration. Works on a phone: one column, native file pickers.
-import { get, del, problemOf } from '../core/api.js';
+import { get, del, api, problemOf } from '../core/api.js';
 import { h, replace, message } from '../core/dom.js';
 import { bytes, dateTime, utc } from '../core/format.js';
 import { dataTable } from '../components/dataTable.js';
@@ -34,6 +34,8 @@ export async function render(section) {
         { label: 'Input', cell: c => (c.input ? `${c.input.leads.length} leads, ${c.input.rateHz} Hz, ${c.input.length} samples, ${c.input.normalisation}` : '–') },
         { label: 'Classes', cell: c => c.classes.map(k => `${k.code} (${k.threshold})`).join(', ') },
         { label: 'Registered', cell: c => (c.registeredAt ? dateTime(utc(c.registeredAt)) : 'shipped') },
+        { label: 'Analysis', cell: c => (c.usedByAnalysis ? h('span', { class: 'badge ok' }, 'in use')
+          : h('button', { type: 'button', class: 'button small', onclick: () => useForAnalysis(c) }, 'Use in analysis')) },
         { label: '', cell: c => (c.kind === 'onnx' ? h('button', { type: 'button', class: 'button small', onclick: () => remove(c) }, 'Delete') : '') },
       ], catalog.classifiers, { empty: 'No 12-lead classifier yet.', rowAttrs: c => ({ dataset: { classifier: c.id } }) }));
   }
@@ -60,6 +62,16 @@ export async function render(section) {
       replace(status, message('error', 'The server cannot be reached.'));
     } finally {
       submit.disabled = false;
+    }
+    await refresh();
+  }
+
+  async function useForAnalysis(c) {
+    try {
+      await api('PUT', '/api/admin/classifiers/analysis', { id: c.id });
+      replace(status, message('success', `New analyses run ${c.name}.`));
+    } catch (e) {
+      replace(status, message('error', e.message));
     }
     await refresh();
   }
