@@ -34,8 +34,7 @@ public static class BookingRecordingEndpoints
         return await UploadedRecord.UseAsync(request, options.Value, async upload =>
         {
             var (recording, _) = await importer.ImportAsync(booking.PatientId, upload.Reader, upload.FormatName, upload.ShownName, ct);
-            var view = await AttachAsync(db, notices, booking, recording.Id, time, ct);
-            return Results.Created($"/api/bookings/{id}", view);
+            return await AttachAsync(request.HttpContext, db, notices, booking, recording.Id, time, created: true, ct);
         }, ct);
     }
 
@@ -46,7 +45,7 @@ public static class BookingRecordingEndpoints
         if (Refuse(http, booking) is { } refused) return refused;
         if (!await db.Recordings.AnyAsync(r => r.Id == body.RecordingId && r.PatientId == booking.PatientId, ct))
             return ClinicTexts.Invalid(http, "notPatientsRecording", "recordingId");
-        return Results.Ok(await AttachAsync(db, notices, booking, body.RecordingId, time, ct));
+        return await AttachAsync(http, db, notices, booking, body.RecordingId, time, created: false, ct);
     }
 
     private static async Task<Appointment?> ClinicBookingAsync(AppDb db, ClaimsPrincipal user, Guid id, CancellationToken ct) =>
@@ -57,13 +56,18 @@ public static class BookingRecordingEndpoints
         : booking.RecordingId is not null ? ClinicTexts.Conflict(http, "hasResults")
         : null;
 
-    private static async Task<BookingView> AttachAsync(AppDb db, BookingNotices notices, Appointment booking, Guid recordingId, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> AttachAsync(HttpContext http, AppDb db, BookingNotices notices, Appointment booking, Guid recordingId, TimeProvider time,
+        bool created, CancellationToken ct)
     {
+        // Conditional (and independent of the change tracker, which the import clears): of two attachments at once, one wins.
+        var attached = await db.Appointments.Where(b => b.Id == booking.Id && b.RecordingId == null && b.CancelledAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.RecordingId, recordingId), ct);
+        if (attached == 0) return ClinicTexts.Conflict(http, "hasResults");
         booking.RecordingId = recordingId;
-        await db.SaveChangesAsync(ct);
         var clinic = await db.Clinics.AsNoTracking().SingleAsync(c => c.Id == booking.ClinicId, ct);
         var service = await db.ClinicServices.AsNoTracking().SingleAsync(s => s.Id == booking.ServiceId, ct);
         await notices.ResultsReadyAsync(booking, clinic, service.Kind, recordingId, ct);
-        return BookingRules.View(booking, clinic, service, time.GetUtcNow(), byClinic: true);
+        var view = BookingRules.View(booking, clinic, service, time.GetUtcNow(), byClinic: true);
+        return created ? Results.Created($"/api/bookings/{booking.Id}", view) : Results.Ok(view);
     }
 }
