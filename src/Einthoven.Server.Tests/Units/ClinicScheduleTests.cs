@@ -16,8 +16,7 @@ public sealed class ClinicScheduleTests
     public void Slots_fill_each_interval_with_whole_durations_in_the_clinics_time()
     {
         var slots = Schedule().Slots(Monday, 2, 40).Select(s => s.ToString("ddd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        Assert.Equal(["Mon 09:00 +05:00", "Mon 09:40 +05:00", "Mon 10:20 +05:00", "Mon 11:00 +05:00", "Mon 13:00 +05:00", "Tue 08:00 +05:00"]); // 13:40 + 40 min would end after 14:10
-        Assert.Equal(7 - 1, Schedule().Slots(Monday, 2, 40).Count(), slots);
+        Assert.Equal(["Mon 09:00 +05:00", "Mon 09:40 +05:00", "Mon 10:20 +05:00", "Mon 11:00 +05:00", "Mon 13:00 +05:00", "Tue 08:00 +05:00"], slots); // 13:40 + 40 min would end after 14:10
         Assert.Equal(new DateTimeOffset(2026, 3, 2, 4, 0, 0, TimeSpan.Zero), Schedule().Slots(Monday, 1, 40).First()); // Tashkent is UTC+5 all year
     }
 
