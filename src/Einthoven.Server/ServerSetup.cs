@@ -64,6 +64,7 @@ public static class ServerSetup
         services.AddScoped<AnalysisResultWriter>();
         services.AddScoped<WindowQuery>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<Booking.BookingNotices>(); // needs an INotificationQueue (Notifications/)
         services.AddContinuousLearning(options);
         services.AddSingleton(Localization.Texts.Shared);
         services.AddSingleton<Models.TwelveLead.ITwelveLeadClassifier>(sp => sp.GetRequiredService<ModelAnalyzer>().TwelveLead ?? Models.TwelveLead.TwelveLeadClassifier.LoadShipped());
@@ -199,6 +200,10 @@ public static class ServerSetup
         Classification.ClassifyEndpoint.Map(app);
         Localization.TextEndpoints.Map(app);
         Verification.VerificationApi.Map(app);
+        Clinics.DirectoryEndpoints.Map(app);
+        Clinics.ClinicAdminEndpoints.Map(app);
+        Booking.BookingEndpoints.Map(app);
+        Booking.BookingRecordingEndpoints.Map(app);
         app.MapHub<LiveHub>(LiveHub.Path);
         app.Services.GetRequiredService<InProcessLiveFeed>().Subscribe(app.Services.GetRequiredService<LiveAnalysis>());
 

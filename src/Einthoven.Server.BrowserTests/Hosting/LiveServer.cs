@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.TestHost;
 
 namespace Einthoven.Server.BrowserTests.Hosting;
 
@@ -71,6 +73,8 @@ public sealed class LiveServer : IAsyncDisposable
         {
             builder.UseEnvironment("Testing");
             foreach (var (k, v) in settings) builder.UseSetting(k, v);
+            // The notification outbox is its own part of the server (Notifications/); where it is missing, a recording stand-in.
+            builder.ConfigureTestServices(s => s.TryAddSingleton<Einthoven.Server.Notifications.INotificationQueue, RecordingNotifications>());
         }
     }
 }

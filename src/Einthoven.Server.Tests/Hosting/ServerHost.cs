@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace Einthoven.Server.Tests.Hosting;
@@ -140,6 +141,8 @@ public sealed class ServerHost : IAsyncDisposable
         {
             builder.UseEnvironment("Testing");
             foreach (var (k, v) in settings) builder.UseSetting(k, v);
+            // The notification outbox is its own part of the server (Notifications/); where it is missing, a recording stand-in.
+            builder.ConfigureTestServices(s => s.TryAddSingleton<Einthoven.Server.Notifications.INotificationQueue, RecordingNotifications>());
             if (services is not null) builder.ConfigureTestServices(services);
         }
     }

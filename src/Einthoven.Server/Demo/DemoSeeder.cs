@@ -31,9 +31,11 @@ public sealed class DemoSeeder(UserManager<AppUser> users, RecordingImporter imp
         await CreateAsync("researcher@demo.einthoven", "Demo Researcher", Roles.Researcher, accounts);
         await SeedMonitoringAsync(patient.Id, monitor.Id, paramedic.Id, ct);
         var cardiologist = await CreateAsync("cardiologist@demo.einthoven", "Demo Cardiologist", Roles.Cardiologist, accounts);
+        var clinicAdmin = await CreateAsync("clinic@demo.einthoven", "Demo Clinic Admin", Roles.ClinicAdmin, accounts);
+        await Clinics.DemoClinics.SeedAsync(db, clinicAdmin.Id, time.GetUtcNow().UtcDateTime, ct);
         var path = Path.Combine(options.Value.DataFolder, FileName);
         await WritePrivateAsync(path, accounts.ToString(), ct);
-        console.WriteLine($"Demo accounts (patient, doctor, admin, monitoring nurse, paramedic, researcher, cardiologist) and their passwords: {path}");
+        console.WriteLine($"Demo accounts (patient, doctor, admin, monitoring nurse, paramedic, researcher, cardiologist, clinic admin) and their passwords: {path}");
         var today = time.GetUtcNow().UtcDateTime.Date;
         foreach (var options in Recordings(today))
         {

@@ -50,6 +50,10 @@ public abstract class AppDb(DbContextOptions options, AtRestProtection protectio
     public DbSet<ContinuousLearning.DatasetVersion> DatasetVersions => Set<ContinuousLearning.DatasetVersion>();
     public DbSet<ContinuousLearning.DatasetRecording> DatasetRecordings => Set<ContinuousLearning.DatasetRecording>();
     public DbSet<ContinuousLearning.RetrainingRun> RetrainingRuns => Set<ContinuousLearning.RetrainingRun>();
+    public DbSet<global::Einthoven.Server.Clinics.Clinic> Clinics => Set<global::Einthoven.Server.Clinics.Clinic>();
+    public DbSet<global::Einthoven.Server.Clinics.ClinicService> ClinicServices => Set<global::Einthoven.Server.Clinics.ClinicService>();
+    public DbSet<global::Einthoven.Server.Clinics.ClinicStaff> ClinicStaff => Set<global::Einthoven.Server.Clinics.ClinicStaff>();
+    public DbSet<Booking.Appointment> Appointments => Set<Booking.Appointment>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -137,6 +141,7 @@ public abstract class AppDb(DbContextOptions options, AtRestProtection protectio
         Monitoring.MonitoringModel.Configure(b);
         Verification.VerificationModel.Configure(b);
         ContinuousLearning.LearningModel.Configure(b);
+        global::Einthoven.Server.Clinics.ClinicModel.Configure(b);
         UtcDateTimes(b);
         ProtectedAtRest(b);
     }

@@ -2,7 +2,7 @@
 import { get, post } from './core/api.js';
 import { h, replace, message } from './core/dom.js';
 import { route, start, navigate } from './core/router.js';
-import { language, preferredLanguage, useLanguage } from './core/i18n.js';
+import { language, preferredLanguage, useLanguage, t } from './core/i18n.js';
 
 const session = { user: null };
 const isPatient = () => session.user?.roles.includes('Patient');
@@ -12,6 +12,7 @@ const isMonitor = () => session.user?.roles.includes('Monitor');
 const isParamedic = () => session.user?.roles.includes('Paramedic');
 const isResearcher = () => session.user?.roles.includes('Researcher');
 const isCardiologist = () => session.user?.roles.includes('Cardiologist');
+const isClinicAdmin = () => session.user?.roles.includes('ClinicAdmin');
 
 route('/', () => import('./pages/home.js'));
 route('/signin', () => import('./pages/signin.js'));
@@ -26,6 +27,10 @@ route('/monitoring', () => import('./pages/monitoring.js'));
 route('/paramedic', () => import('./pages/paramedic.js'));
 route('/datasets', () => import('./pages/datasets.js'));
 route('/verification', () => import('./pages/verification.js'));
+route('/clinics', () => import('./pages/clinics.js'));
+route('/clinics/:id', () => import('./pages/clinic.js'));
+route('/appointments', () => import('./pages/appointments.js'));
+route('/clinic', () => import('./pages/clinicAdmin.js'));
 
 const publicPages = new Set(['/signin', '/register', '/settings']);
 let cleanup = null;
@@ -40,6 +45,7 @@ function startPage(roles = session.user?.roles ?? []) {
   if (roles.includes('Paramedic')) return '/paramedic';
   if (roles.includes('Researcher')) return '/datasets';
   if (roles.includes('Cardiologist')) return '/verification';
+  if (roles.includes('ClinicAdmin')) return '/clinic';
   return roles.includes('Patient') ? '/' : '/doctor';
 }
 
@@ -52,7 +58,8 @@ async function refreshSession() {
 function renderNav() {
   const nav = document.getElementById('nav');
   const links = [];
-  if (isPatient()) links.push(['/', 'Recordings'], ['/sharing', 'Sharing']);
+  if (isPatient()) links.push(['/', 'Recordings'], ['/sharing', 'Sharing'], ['/clinics', t('clinics.nav.clinics')], ['/appointments', t('clinics.nav.appointments')]);
+  if (isClinicAdmin()) links.push(['/clinic', t('clinics.nav.myClinic')]);
   if (isDoctor()) links.push(['/doctor', 'Patients']);
   if (isMonitor()) links.push(['/monitoring', 'Monitoring']);
   if (isParamedic()) links.push(['/paramedic', 'Dispatches']);
@@ -84,7 +91,7 @@ async function show(current) {
   try {
     const page = await current.load();
     replace(main);
-    const context = { session, params: current.params, query: current.query, navigate, refreshSession, isPatient, isDoctor, isAdmin, isMonitor, isParamedic, isCardiologist, startPage };
+    const context = { session, params: current.params, query: current.query, navigate, refreshSession, isPatient, isDoctor, isAdmin, isMonitor, isParamedic, isCardiologist, isClinicAdmin, startPage };
     cleanup = (await page.render(main, context)) ?? null;
     if (document.activeElement === document.body) main.focus({ preventScroll: true });
   } catch (e) {

@@ -7,11 +7,11 @@ const Steps = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10
 const colours = { home: '#8c1c2c', team: '#1459b8', proposed: '#1b7a3d', line: '#1b7a3d', grid: '#b9c4cf' };
 
 /** Tooltip content as text: Leaflet would read a string as HTML, and team names are typed by people. */
-const text = value => Object.assign(document.createElement('span'), { textContent: value });
+export const text = value => Object.assign(document.createElement('span'), { textContent: value });
 
 const degrees = (value, positive, negative) => `${Math.abs(value).toFixed(3).replace(/\.?0+$/, '')}°${value >= 0 ? positive : negative}`;
 
-function graticule(L, map) {
+export function graticule(L, map) {
   const layer = L.layerGroup().addTo(map);
   const draw = () => {
     layer.clearLayers();
