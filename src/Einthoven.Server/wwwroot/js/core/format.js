@@ -29,11 +29,19 @@ export function duration(seconds) {
 
 export const dayKey = date => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 
-export const day = date => date.toLocaleDateString(locale(), { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+// Uzbek month and weekday names are written here: browsers' locale data often lacks them (Chromium shows "M12").
+const uzMonths = ['yanvar', 'fevral', 'mart', 'aprel', 'may', 'iyun', 'iyul', 'avgust', 'sentabr', 'oktabr', 'noyabr', 'dekabr'];
+const uzDays = ['yakshanba', 'dushanba', 'seshanba', 'chorshanba', 'payshanba', 'juma', 'shanba'];
+const uzbek = () => locale().startsWith('uz');
+
+export const day = date => (uzbek()
+  ? `${date.getFullYear()}-yil ${date.getDate()}-${uzMonths[date.getMonth()]}, ${uzDays[date.getDay()]}`
+  : date.toLocaleDateString(locale(), { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }));
 
 export const time = date => date.toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit' });
 
-export const dateTime = date => `${date.toLocaleDateString(locale(), { year: 'numeric', month: 'short', day: 'numeric' })} ${time(date)}`;
+export const dateTime = date => `${uzbek() ? `${date.getFullYear()}-yil ${date.getDate()}-${uzMonths[date.getMonth()]}`
+  : date.toLocaleDateString(locale(), { year: 'numeric', month: 'short', day: 'numeric' })} ${time(date)}`;
 
 /** Server dates are UTC without a zone suffix in some answers; read them as UTC. */
 export function utc(text) {
