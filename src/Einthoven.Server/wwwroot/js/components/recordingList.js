@@ -20,7 +20,7 @@ export function recordingList(section, answer, { title, titleId }) {
       h('div', { class: 'day' },
         h('h3', { class: 'day-title' }, h('time', { datetime: dayKey(date) }, day(date))),
         h('ul', { class: 'recordings' }, dayRows.map(item)))),
-    rows.length > 0 ? h('p', { class: 'notice small' }, answer.disclaimer) : null);
+    rows.length > 0 ? h('p', { class: 'notice small' }, t('common.footerDisclaimer')) : null);
 }
 
 function item({ recording: r, job, summary }) {
