@@ -27,15 +27,15 @@ public sealed class PatientJourneyTests(BrowserFixture fixture)
         await People.RegisterAsync(tab, People.New("patient"));
 
         // Refused uploads say why: a signal file without its header, and a file that is not a recording.
-        await DropAsync(tab, [Path.Combine(TestData.MitDb, $"{Record}.dat")]);
+        await People.DropAsync(tab, [Path.Combine(TestData.MitDb, $"{Record}.dat")]);
         await Assertions.Expect(page.Locator(".upload-status .message.error")).ToContainTextAsync("needs its header");
         var junk = Path.Combine(TestData.TempDir(), "junk.edf");
         await File.WriteAllTextAsync(junk, "this is not an EDF file");
         tab.ExpectConsoleError("status of 400");
-        await DropAsync(tab, [junk]);
+        await People.DropAsync(tab, [junk]);
         await Assertions.Expect(page.Locator(".upload-status .message.error")).ToContainTextAsync("junk.edf");
 
-        await DropAsync(tab, new[] { "hea", "dat", "atr" }.Select(e => Path.Combine(TestData.MitDb, $"{Record}.{e}")).ToArray());
+        await People.DropAsync(tab, new[] { "hea", "dat", "atr" }.Select(e => Path.Combine(TestData.MitDb, $"{Record}.{e}")).ToArray());
         await Assertions.Expect(page.Locator(".upload-status .message.success")).ToContainTextAsync(Record, new() { Timeout = Waits.Analysis });
         await Assertions.Expect(page.Locator(".recording .name")).ToHaveTextAsync(Record);
         await page.ClickAsync(".upload-result a");
@@ -122,20 +122,6 @@ public sealed class PatientJourneyTests(BrowserFixture fixture)
 
     private static Task<string> SwatchColourAsync(IPage page, string row) =>
         page.Locator($"{row} .swatch").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
-
-    /// <summary>Drops files on the upload zone as a person would, through a drop event carrying them.</summary>
-    private static async Task DropAsync(Tab tab, string[] files)
-    {
-        var payload = files.Select(f => new { name = Path.GetFileName(f), data = Convert.ToBase64String(File.ReadAllBytes(f)) }).ToArray();
-        var transfer = await tab.Page.EvaluateHandleAsync("""
-            files => {
-              const dt = new DataTransfer();
-              for (const f of files) dt.items.add(new File([Uint8Array.from(atob(f.data), c => c.charCodeAt(0))], f.name));
-              return dt;
-            }
-            """, payload);
-        await tab.Page.DispatchEventAsync(".dropzone", "drop", new { dataTransfer = transfer });
-    }
 
     /// <summary>Two consecutive reference beats, in seconds, both well inside the view.</summary>
     private static async Task<(double, double)> TwoBeatsInViewAsync(Tab tab, double width)

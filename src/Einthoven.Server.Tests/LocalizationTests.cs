@@ -103,4 +103,47 @@ public sealed partial class LocalizationTests
         var me = await (await patient.GetAsync("/api/me")).JsonAsync();
         Assert.Equal("uz", me.Str("language"));
     }
+
+    [Theory]
+    [InlineData("ru", "Не найдено: запись", "запись не читается", "Einthoven ЭКГ")]
+    [InlineData("uz", "yozuv topilmadi", "yozuvni oʻqib boʻlmaydi", "Einthoven EKG")]
+    [InlineData(null, "recording not found", "unreadable recording", "Einthoven ECG")]
+    public async Task Problems_and_the_manifest_speak_the_requests_language(string? language, string notFound, string unreadable, string name)
+    {
+        await using var host = new ServerHost(Provider.Sqlite, new Dictionary<string, string?> { ["Einthoven:Retraining:Enabled"] = "false" });
+        var patient = await host.NewPatientAsync($"problems-{language ?? "en"}@test.local");
+        if (language is not null) patient.DefaultRequestHeaders.AcceptLanguage.ParseAdd($"{language},en;q=0.5");
+
+        var missing = await (await patient.GetAsync($"/api/recordings/{Guid.NewGuid()}")).JsonAsync(HttpStatusCode.NotFound);
+        Assert.Equal(notFound, missing.Str("title"));
+        Assert.Equal(Texts.Shared.Get(language ?? "en", "problems.notFound.detail", ("what", Texts.Shared.Get(language ?? "en", "problems.what.recording"))), missing.Str("detail"));
+
+        // The title is translated; the members clients read (file, field, reason) stay as they are.
+        var refused = await (await patient.UploadBytesAsync("noise.edf", "definitely not an EDF header"u8.ToArray())).JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(unreadable, refused.Str("title"));
+        Assert.Equal("noise.edf", refused.Str("file"));
+        Assert.False(string.IsNullOrEmpty(refused.Str("field")));
+
+        var forbidden = await patient.PutAsJsonAsync("/api/me/language", new { language = "de" });
+        var badLanguage = await forbidden.JsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(Texts.Shared.Get(language ?? "en", "problems.title.unknownLanguage"), badLanguage.Str("title"));
+        Assert.Equal("language", badLanguage.Str("field"));
+
+        var manifest = await (await patient.GetAsync("/manifest.webmanifest")).JsonAsync();
+        Assert.Equal(name, manifest.Str("name"));
+        Assert.Equal(language == "uz" ? "uz-Latn" : language ?? "en", manifest.Str("lang"));
+        Assert.Equal("/", manifest.Str("start_url"));
+    }
+
+    [Fact]
+    public async Task The_lang_parameter_and_the_users_choice_pick_the_manifests_language()
+    {
+        await using var host = new ServerHost(Provider.Sqlite, new Dictionary<string, string?> { ["Einthoven:Retraining:Enabled"] = "false" });
+        Assert.Equal("Einthoven ЭКГ", (await (await host.Client().GetAsync("/manifest.webmanifest?lang=ru")).JsonAsync()).Str("name"));
+        // The user's choice (its cookie) wins over the browser's Accept-Language.
+        var patient = await host.NewPatientAsync("manifest-uz@test.local");
+        Assert.Equal(HttpStatusCode.NoContent, (await patient.PutAsJsonAsync("/api/me/language", new { language = "uz" })).StatusCode);
+        patient.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ru");
+        Assert.Equal("uz-Latn", (await (await patient.GetAsync("/manifest.webmanifest")).JsonAsync()).Str("lang"));
+    }
 }

@@ -26,8 +26,8 @@ public sealed class Browser : IAsyncDisposable
         return b;
     }
 
-    /// <summary>A fresh browser profile (its own cookies and storage) on one device.</summary>
-    public async Task<Tab> OpenAsync(LiveServer server, Device device)
+    /// <summary>A fresh browser profile (its own cookies and storage) on one device, in a locale (its navigator.language and Accept-Language).</summary>
+    public async Task<Tab> OpenAsync(LiveServer server, Device device, string locale = "en-GB")
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
@@ -36,7 +36,7 @@ public sealed class Browser : IAsyncDisposable
             DeviceScaleFactor = device.Scale,
             IsMobile = device.Mobile,
             HasTouch = device.Mobile,
-            Locale = "en-GB",
+            Locale = locale,
             TimezoneId = "Europe/Amsterdam",
         });
         await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new BrowserContextGrantPermissionsOptions { Origin = server.BaseUrl });

@@ -21,7 +21,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (_server is not null) await _server.DisposeAsync();
     }
 
-    public Task<Tab> OpenAsync(Device device) => Browser.OpenAsync(Server, device);
+    public Task<Tab> OpenAsync(Device device, string locale = "en-GB") => Browser.OpenAsync(Server, device, locale);
 
     public static Device DeviceNamed(string name) => name == "phone" ? Device.Phone : Device.Desktop;
 }

@@ -36,4 +36,18 @@ public static class People
         var body = await response.JsonAsync();
         return body!.Value.GetProperty("recording").GetProperty("id").GetString()!;
     }
+
+    /// <summary>Drops files on the upload zone as a person would, through a drop event carrying them.</summary>
+    public static async Task DropAsync(Tab tab, string[] files)
+    {
+        var payload = files.Select(f => new { name = Path.GetFileName(f), data = Convert.ToBase64String(File.ReadAllBytes(f)) }).ToArray();
+        var transfer = await tab.Page.EvaluateHandleAsync("""
+            files => {
+              const dt = new DataTransfer();
+              for (const f of files) dt.items.add(new File([Uint8Array.from(atob(f.data), c => c.charCodeAt(0))], f.name));
+              return dt;
+            }
+            """, payload);
+        await tab.Page.DispatchEventAsync(".dropzone", "drop", new { dataTransfer = transfer });
+    }
 }

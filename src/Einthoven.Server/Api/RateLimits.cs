@@ -24,7 +24,7 @@ public static class RateLimits
             limiter.OnRejected = async (context, ct) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
-                await Results.Problem(statusCode: 429, title: "too many requests", detail: "too many requests from this address or account; wait a minute")
+                await new Localization.LocalizedProblem(429, "too many requests", "too many requests from this address or account; wait a minute")
                     .ExecuteAsync(context.HttpContext);
             };
         });

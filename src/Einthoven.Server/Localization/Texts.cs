@@ -22,6 +22,14 @@ public sealed partial class Texts
 
     public static Texts Shared { get; } = new();
 
+    /// <summary>The key of an English text among the keys that start with a prefix ("problems."), or null.</summary>
+    public string? KeyOfEnglish(string english, string prefix) =>
+        (englishKeys ??= All(Languages.English).Where(kv => !kv.Value.Contains('{')).GroupBy(kv => kv.Value, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(kv => kv.Key).Order(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal))
+        .TryGetValue(english, out var keys) ? keys.FirstOrDefault(k => k.StartsWith(prefix, StringComparison.Ordinal)) : null;
+
+    private FrozenDictionary<string, string[]>? englishKeys;
+
     public IReadOnlyDictionary<string, string> All(string language) =>
         byLanguage.TryGetValue(language, out var texts) ? texts : FrozenDictionary<string, string>.Empty;
 

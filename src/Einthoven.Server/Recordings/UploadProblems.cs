@@ -1,3 +1,4 @@
+using Einthoven.Server.Localization;
 using Einthoven.Signal.Records;
 
 namespace Einthoven.Server.Recordings;
@@ -17,15 +18,19 @@ public static class UploadProblems
     };
 
     public static IResult TooLarge(string file, long limit) =>
-        Problem(413, "upload too large", file, "size", $"uploads are limited to {limit:N0} bytes");
+        Problem(413, "upload too large", file, "size", $"uploads are limited to {limit:N0} bytes", Api.Problems.UploadLimit(limit));
 
     public static IResult Unreadable(string file, string reason) => Problem(400, "unreadable recording", file, "file", reason);
 
-    private static IResult Problem(int status, string title, string file, string field, string reason)
+    /// <summary>The title in the request's language; the detail "file: field: reason" and the extensions as they are (the reason
+    /// comes from the signal library, in English), except the upload limit, which is translated.</summary>
+    private static IResult Problem(int status, string title, string file, string field, string reason, ProblemText? translatedReason = null)
     {
         var name = UploadFolder.WithoutFolders(file);
         reason = UploadFolder.WithoutFolders(reason);
-        return Results.Problem(statusCode: status, title: title, detail: $"{name}: {field}: {reason}",
-            extensions: new Dictionary<string, object?> { ["file"] = name, ["field"] = field, ["reason"] = reason });
+        var detail = translatedReason is null ? new ProblemText($"{name}: {field}: {reason}")
+            : new ProblemText($"{name}: {field}: {reason}", "problems.upload.limitDetail", ("file", name), ("field", field), ("limit", translatedReason.Values[0].Value));
+        return new LocalizedProblem(status, title, detail,
+            new Dictionary<string, object?> { ["file"] = name, ["field"] = field, ["reason"] = reason });
     }
 }

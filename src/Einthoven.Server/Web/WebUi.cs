@@ -26,6 +26,7 @@ public static class WebUi
     {
         foreach (var route in Pages) app.MapGet(route, ServeIndex).AllowAnonymous().ExcludeFromDescription();
         SessionEndpoint.Map(app);
+        ManifestEndpoint.Map(app);
         RecordingSummariesEndpoint.Map(app);
     }
 

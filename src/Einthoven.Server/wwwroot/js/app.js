@@ -2,7 +2,8 @@
 import { get, post } from './core/api.js';
 import { h, replace, message } from './core/dom.js';
 import { route, start, navigate } from './core/router.js';
-import { language, preferredLanguage, useLanguage, t } from './core/i18n.js';
+import { language, preferredLanguage, t, useLanguage } from './core/i18n.js';
+import { languagePicker } from './components/languagePicker.js';
 
 const session = { user: null };
 const isPatient = () => session.user?.roles.includes('Patient');
@@ -58,22 +59,23 @@ async function refreshSession() {
 function renderNav() {
   const nav = document.getElementById('nav');
   const links = [];
-  if (isPatient()) links.push(['/', 'Recordings'], ['/sharing', 'Sharing'], ['/clinics', t('clinics.nav.clinics')], ['/appointments', t('clinics.nav.appointments')]);
+  if (isPatient()) links.push(['/', t('nav.recordings')], ['/sharing', t('nav.sharing')], ['/clinics', t('clinics.nav.clinics')], ['/appointments', t('clinics.nav.appointments')]);
   if (isClinicAdmin()) links.push(['/clinic', t('clinics.nav.myClinic')]);
-  if (isDoctor()) links.push(['/doctor', 'Patients']);
-  if (isMonitor()) links.push(['/monitoring', 'Monitoring']);
-  if (isParamedic()) links.push(['/paramedic', 'Dispatches']);
-  if (isResearcher() || isAdmin()) links.push(['/datasets', 'Datasets']);
-  if (isCardiologist()) links.push(['/verification', 'Verification']);
-  if (isAdmin()) links.push(['/admin', 'Admin']);
-  links.push(['/settings', 'Settings']);
+  if (isDoctor()) links.push(['/doctor', t('nav.patients')]);
+  if (isMonitor()) links.push(['/monitoring', t('nav.monitoring')]);
+  if (isParamedic()) links.push(['/paramedic', t('nav.dispatches')]);
+  if (isResearcher() || isAdmin()) links.push(['/datasets', t('nav.datasets')]);
+  if (isCardiologist()) links.push(['/verification', t('nav.verification')]);
+  if (isAdmin()) links.push(['/admin', t('nav.admin')]);
+  links.push(['/settings', t('nav.settings')]);
   const here = location.pathname;
   replace(nav,
     links.map(([href, text]) => h('a', { href, 'aria-current': here === href || (href !== '/' && here.startsWith(href)) ? 'page' : null }, text)),
     session.user
       ? h('span', { class: 'who' }, h('span', { class: 'who-name', title: session.user.email }, session.user.displayName),
-          h('button', { type: 'button', class: 'link', onclick: signOut }, 'Sign out'))
-      : h('a', { href: '/signin', class: 'button small' }, 'Sign in'));
+          h('button', { type: 'button', class: 'link', onclick: signOut }, t('nav.signOut')))
+      : h('a', { href: '/signin', class: 'button small' }, t('nav.signIn')),
+    languagePicker(!!session.user));
 }
 
 async function signOut() {
@@ -86,7 +88,7 @@ async function show(current) {
   const main = document.getElementById('main');
   if (cleanup) { cleanup(); cleanup = null; }
   renderNav();
-  if (!current.load) return replace(main, h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '/' }, 'Back to the start')));
+  if (!current.load) return replace(main, h('h1', {}, t('nav.notFound')), h('p', {}, h('a', { href: '/' }, t('nav.backToStart'))));
   if (!session.user && !publicPages.has(current.path)) return navigate(`/signin?next=${encodeURIComponent(current.path)}`, { replace: true });
   try {
     const page = await current.load();

@@ -2,16 +2,17 @@
 // pacing and (for 12-lead records) the 12-lead statements, with the disclaimer beside every interpretation.
 import { get, post } from '../core/api.js';
 import { h, replace, message } from '../core/dom.js';
-import { countByClass } from '../core/beats.js';
+import { className, countByClass } from '../core/beats.js';
+import { t } from '../core/i18n.js';
 import { dateTime, number, utc } from '../core/format.js';
-import { notMeasured, rows } from '../core/summary.js';
+import { notMeasured, qualityName, rows } from '../core/summary.js';
 import { rhythmCardBody } from './rhythmCard.js';
 
 /** @typedef {import('../core/types.js').AnalysisReport} AnalysisReport */
 
 /** @type {Array<[string, keyof import('../core/types.js').GlobalMeasurements, string]>} */
-const intervalRows = [['PR', 'prMs', ' ms'], ['QRS', 'qrsMs', ' ms'], ['QT', 'qtMs', ' ms'], ['QTc (Bazett)', 'qtcBazettMs', ' ms'],
-  ['QTc (Fridericia)', 'qtcFridericiaMs', ' ms'], ['QRS axis', 'qrsAxis', '°'], ['P axis', 'pAxis', '°'], ['T axis', 'tAxis', '°']];
+const intervalRows = [['PR', 'prMs', 'ms'], ['QRS', 'qrsMs', 'ms'], ['QT', 'qtMs', 'ms'], ['QTc (Bazett)', 'qtcBazettMs', 'ms'],
+  ['QTc (Fridericia)', 'qtcFridericiaMs', 'ms'], [() => t('analysis.qrsAxis'), 'qrsAxis', '°'], [() => t('analysis.pAxis'), 'pAxis', '°'], [() => t('analysis.tAxis'), 'tAxis', '°']];
 
 export function analysisPanel({ recordingId, canRerun, onComplete }) {
   const panel = h('section', { class: 'analysis', 'aria-labelledby': 'analysis-title', 'aria-live': 'polite' });
@@ -32,35 +33,35 @@ export function analysisPanel({ recordingId, canRerun, onComplete }) {
 
   function render(analysis) {
     const job = analysis.job;
-    if (!job) return replace(panel, title(), h('p', { class: 'muted' }, 'This recording has not been analysed.'));
+    if (!job) return replace(panel, title(), h('p', { class: 'muted' }, t('analysis.notAnalysed')));
     if (job.state === 'Queued' || job.state === 'Running') {
       return replace(panel, title(), h('div', { class: 'progress' },
-        h('progress', { max: 100, value: Math.round(job.progress * 100), 'aria-label': 'Analysis progress' }),
-        h('span', {}, job.state === 'Queued' ? 'Waiting for the analyser…' : `Analysing… ${Math.round(job.progress * 100)}%`)));
+        h('progress', { max: 100, value: Math.round(job.progress * 100), 'aria-label': t('analysis.progress') }),
+        h('span', {}, job.state === 'Queued' ? t('analysis.waiting') : t('analysis.analysing', { percent: Math.round(job.progress * 100) }))));
     }
     if (job.state === 'Failed') {
-      return replace(panel, title(), message('error', `The analysis failed: ${job.error ?? 'unknown error'}`),
-        canRerun ? h('button', { type: 'button', class: 'button', onclick: rerun }, 'Analyse again') : null);
+      return replace(panel, title(), message('error', t('analysis.failed', { error: job.error ?? t('analysis.unknownError') })),
+        canRerun ? h('button', { type: 'button', class: 'button', onclick: rerun }, t('analysis.again')) : null);
     }
     const s = analysis.summary;
     if (!s) {
-      return replace(panel, title(), message('info', 'This recording was analysed before the current report existed.'),
-        canRerun ? h('button', { type: 'button', class: 'button', onclick: rerun }, 'Analyse again') : null);
+      return replace(panel, title(), message('info', t('analysis.oldReport')),
+        canRerun ? h('button', { type: 'button', class: 'button', onclick: rerun }, t('analysis.again')) : null);
     }
     replace(panel, title(),
-      h('p', { class: 'notice' }, h('strong', {}, 'Not a medical device. '), analysis.disclaimer),
+      h('p', { class: 'notice' }, h('strong', {}, `${t('common.notMedicalDevice')} `), t('common.footerDisclaimer')),
       h('div', { class: 'cards' },
-        card('Rhythm', rhythmCardBody(s), 'rhythm'),
-        card('Heart rate', rateText(s), 'rate'),
-        card('Heart rate variability', hrv(s), 'hrv'),
-        card('Intervals', intervals(s), 'intervals'),
-        card('Beats by class', beats(analysis.beatCounts), 'beats'),
-        card('Signal quality', qualityText(s), 'quality'),
-        card('Pacing', pacingText(s), 'pacing'),
+        card(t('analysis.rhythm'), rhythmCardBody(s), 'rhythm'),
+        card(t('analysis.heartRate'), rateText(s), 'rate'),
+        card(t('analysis.hrv'), hrv(s), 'hrv'),
+        card(t('analysis.intervals'), intervals(s), 'intervals'),
+        card(t('analysis.beatsByClass'), beats(analysis.beatCounts), 'beats'),
+        card(t('analysis.quality'), qualityText(s), 'quality'),
+        card(t('analysis.pacing'), pacingText(s), 'pacing'),
         statementsCard(s)),
-      h('details', { class: 'all-results' }, h('summary', {}, 'All results'),
+      h('details', { class: 'all-results' }, h('summary', {}, t('analysis.allResults')),
         h('table', { class: 'kv' }, h('tbody', {}, rows(s).map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, v)))))),
-      h('p', { class: 'muted small' }, `Analyser ${analysis.analyzer ?? '?'} · ${analysis.analysedAt ? dateTime(utc(analysis.analysedAt)) : ''}`));
+      h('p', { class: 'muted small' }, `${t('analysis.analyser', { name: analysis.analyzer ?? '?' })} · ${analysis.analysedAt ? dateTime(utc(analysis.analysedAt)) : ''}`));
   }
 
   async function rerun() {
@@ -73,66 +74,66 @@ export function analysisPanel({ recordingId, canRerun, onComplete }) {
   return { element: panel, stop: () => { stopped = true; clearTimeout(timer); } };
 }
 
-const title = () => h('h2', { id: 'analysis-title' }, 'Analysis');
+const title = () => h('h2', { id: 'analysis-title' }, t('analysis.title'));
 
 const card = (name, body, id) => h('div', { class: 'card result', dataset: { result: id } }, h('h3', {}, name), h('div', { class: 'value' }, body));
 
 /** @param {AnalysisReport} s */
 function rateText(s) {
   const hr = s.heartRate;
-  if (!hr) return notMeasured(s, 'heartRate') ?? 'not measurable in this recording';
-  return [h('span', { class: 'big' }, number(hr.meanBpm)), ' bpm', h('br'),
-    h('span', { class: 'muted small' }, ` range ${number(hr.minBpm)}–${number(hr.maxBpm)} bpm`)];
+  if (!hr) return notMeasured(s, 'heartRate') ?? t('analysis.notMeasurable');
+  return [h('span', { class: 'big' }, number(hr.meanBpm)), ` ${t('units.bpm')}`, h('br'),
+    h('span', { class: 'muted small' }, ` ${t('analysis.rateRange', { min: number(hr.minBpm), max: number(hr.maxBpm) })}`)];
 }
 
 /** @param {AnalysisReport} s */
 function intervals(s) {
   // The signal library leaves intervals null when too few beats share one shape to build a median beat.
-  if (!s.intervals) return notMeasured(s, 'intervals') ?? 'not measurable: no stable dominant beat in this recording';
+  if (!s.intervals) return notMeasured(s, 'intervals') ?? t('analysis.noDominantBeat');
   // A missing value shows its reason where the value would be; summaries stored without reasons leave it out.
-  const shown = intervalRows.map(([name, key, suffix]) => [name, s.intervals[key] !== null
-    ? `${number(s.intervals[key])}${suffix}` : notMeasured(s, key)]).filter(([, text]) => text !== null);
-  return h('table', { class: 'kv' }, h('tbody', {}, shown.map(([name, text]) =>
-    h('tr', {}, h('th', { scope: 'row' }, name), h('td', { class: text.startsWith('not measured') ? 'muted small' : null }, text)))));
+  const shown = intervalRows.map(([name, key, unit]) => [typeof name === 'function' ? name() : name, s.intervals[key] !== null
+    ? `${number(s.intervals[key])}${unit === 'ms' ? ` ${t('units.ms')}` : unit}` : notMeasured(s, key), s.intervals[key] === null]).filter(([, text]) => text !== null);
+  return h('table', { class: 'kv' }, h('tbody', {}, shown.map(([name, text, missing]) =>
+    h('tr', {}, h('th', { scope: 'row' }, name), h('td', { class: missing ? 'muted small' : null }, text)))));
 }
 
 /** @param {AnalysisReport} s */
 function hrv(s) {
   const time = s.hrvTime;
   const frequency = s.hrvFrequency;
-  if (!time && !frequency) return 'not measurable in this recording';
+  if (!time && !frequency) return t('analysis.notMeasurable');
   const rows = [
     ['SDNN', time?.sdnn, 'ms'], ['RMSSD', time?.rmssd, 'ms'], ['pNN50', time?.pnn50, '%'], ['LF/HF', frequency?.lfHfRatio, ''],
   ].filter(([, v]) => typeof v === 'number');
   return h('table', { class: 'kv' }, h('tbody', {}, rows.map(([name, v, unit]) =>
-    h('tr', {}, h('th', { scope: 'row' }, name), h('td', {}, `${number(v, unit === '' ? 2 : 0)}${unit ? ` ${unit}` : ''}`)))));
+    h('tr', {}, h('th', { scope: 'row' }, name), h('td', {}, `${number(v, unit === '' ? 2 : 0)}${unit ? ` ${unit === 'ms' ? t('units.ms') : unit}` : ''}`)))));
 }
 
 /** @param {AnalysisReport} s */
 function qualityText(s) {
   const q = s.quality;
-  return [h('span', { class: 'big-word' }, q.overall), h('br'),
-    h('span', { class: 'muted small' }, `10 s segments: ${q.good} good, ${q.acceptable} acceptable, ${q.inconclusive} inconclusive`),
-    h('br'), h('span', { class: 'muted small' }, `rhythm from lead ${q.rhythmLead}`)];
+  return [h('span', { class: 'big-word' }, qualityName(q.overall)), h('br'),
+    h('span', { class: 'muted small' }, t('analysis.segments', { good: q.good, acceptable: q.acceptable, inconclusive: q.inconclusive })),
+    h('br'), h('span', { class: 'muted small' }, t('analysis.rhythmFromLead', { lead: q.rhythmLead }))];
 }
 
 function beats(countsBySymbol) {
   const byClass = countByClass(countsBySymbol);
-  if (byClass.length === 0) return 'no beats found';
+  if (byClass.length === 0) return t('analysis.noBeats');
   const total = byClass.reduce((sum, c) => sum + c.count, 0);
   return h('table', { class: 'kv beat-classes' }, h('tbody', {},
     byClass.map(c => h('tr', { dataset: { class: c.id } },
-      h('th', { scope: 'row' }, h('span', { class: 'swatch', style: { '--swatch': c.colour } }), `${c.id} · ${c.name}`),
+      h('th', { scope: 'row' }, h('span', { class: 'swatch', style: { '--swatch': c.colour } }), `${c.id} · ${className(c)}`),
       h('td', {}, number(c.count)))),
-    h('tr', { class: 'total' }, h('th', { scope: 'row' }, 'Total'), h('td', {}, number(total)))));
+    h('tr', { class: 'total' }, h('th', { scope: 'row' }, t('analysis.total')), h('td', {}, number(total)))));
 }
 
 /** @param {AnalysisReport} s */
-const pacingText = s => [s.pacing.pacedRhythm ? 'Paced rhythm detected' : 'No pacing detected', pacemakerText(s)].filter(Boolean).join('. ');
+const pacingText = s => [s.pacing.pacedRhythm ? t('analysis.paced') : t('analysis.notPaced'), pacemakerText(s)].filter(Boolean).join('. ');
 
 /** The pacemaker detector's verdict with its probability, or null in a summary stored before it shipped. @param {AnalysisReport} s */
 const pacemakerText = s => (s.pacemaker
-  ? `Pacemaker: ${s.pacemaker.paced ? 'likely' : 'unlikely'} (probability ${Math.round(100 * s.pacemaker.probability)} %)`
+  ? t(s.pacemaker.paced ? 'analysis.pacemakerLikely' : 'analysis.pacemakerUnlikely', { percent: Math.round(100 * s.pacemaker.probability) })
   : null);
 
 /**
@@ -145,18 +146,18 @@ function statementsCard(s) {
   const p = s.statements;
   if (!p) {
     const why = s.notMeasured?.statements;
-    return s.leads.length >= 3 && why ? card('12-lead statements', h('span', { class: 'muted small' }, `not read: ${why}`), 'statements') : null;
+    return s.leads.length >= 3 && why ? card(t('analysis.statements'), h('span', { class: 'muted small' }, t('analysis.notRead', { reason: why })), 'statements') : null;
   }
   const ordered = [...p.statements].sort((a, b) => Number(b.present) - Number(a.present) || b.probability - a.probability);
   const found = ordered.filter(x => x.present).map(x => x.description);
-  return h('div', { class: 'card result wide', dataset: { result: 'statements' } }, h('h3', {}, '12-lead statements'),
-    h('p', { class: 'value' }, found.length ? found.join(' · ') : 'No statement above its threshold'),
-    h('ul', { class: 'statements', 'aria-label': 'Probability of every statement' }, ordered.map(x =>
+  return h('div', { class: 'card result wide', dataset: { result: 'statements' } }, h('h3', {}, t('analysis.statements')),
+    h('p', { class: 'value' }, found.length ? found.join(' · ') : t('analysis.noStatement')),
+    h('ul', { class: 'statements', 'aria-label': t('analysis.statementProbabilities') }, ordered.map(x =>
       h('li', { class: x.present ? 'present' : null, dataset: { code: x.code } },
         h('span', { class: 'name', title: x.code }, x.description),
-        h('span', { class: 'bar', role: 'img', 'aria-label': `${Math.round(100 * x.probability)} %, threshold ${Math.round(100 * x.threshold)} %`,
+        h('span', { class: 'bar', role: 'img', 'aria-label': t('analysis.probabilityThreshold', { p: Math.round(100 * x.probability), threshold: Math.round(100 * x.threshold) }),
           style: { '--p': `${(100 * x.probability).toFixed(1)}%`, '--t': `${(100 * x.threshold).toFixed(1)}%` } }),
         h('span', { class: 'pct' }, `${Math.round(100 * x.probability)} %`)))),
-    h('p', { class: 'muted small' }, [`${p.model}; bars: probability, tick: the class's threshold.`,
-      p.derivedLeads.length ? ` Derived from I and II: ${p.derivedLeads.join(', ')}.` : ''].join('')));
+    h('p', { class: 'muted small' }, [`${p.model}; ${t('analysis.barsLegend')}`,
+      p.derivedLeads.length ? ` ${t('analysis.derived', { leads: p.derivedLeads.join(', ') })}` : ''].join('')));
 }

@@ -2,6 +2,7 @@
 import { h, replace } from '../core/dom.js';
 import { day, dayKey, duration, time, utc } from '../core/format.js';
 import { headline } from '../core/summary.js';
+import { t, tn } from '../core/i18n.js';
 
 export function recordingList(section, answer, { title, titleId }) {
   const rows = answer.recordings ?? [];
@@ -14,12 +15,12 @@ export function recordingList(section, answer, { title, titleId }) {
   }
   replace(section,
     h('h2', { id: titleId }, title, h('span', { class: 'count' }, ` ${rows.length}`)),
-    rows.length === 0 ? h('p', { class: 'empty muted' }, 'No recordings yet.') : null,
+    rows.length === 0 ? h('p', { class: 'empty muted' }, t('recordings.none')) : null,
     [...days.values()].map(({ date, rows: dayRows }) =>
       h('div', { class: 'day' },
         h('h3', { class: 'day-title' }, h('time', { datetime: dayKey(date) }, day(date))),
         h('ul', { class: 'recordings' }, dayRows.map(item)))),
-    rows.length > 0 ? h('p', { class: 'notice small' }, answer.disclaimer) : null);
+    rows.length > 0 ? h('p', { class: 'notice small' }, t('common.footerDisclaimer')) : null);
 }
 
 function item({ recording: r, job, summary }) {
@@ -29,14 +30,14 @@ function item({ recording: r, job, summary }) {
       h('span', { class: 'when' }, h('time', { datetime: at.toISOString() }, time(at))),
       h('span', { class: 'what' },
         h('span', { class: 'name' }, r.name),
-        h('span', { class: 'meta muted' }, `${duration(r.durationSeconds)} · ${r.leadCount} lead${r.leadCount === 1 ? '' : 's'} · ${r.samplingFrequency} Hz`)),
+        h('span', { class: 'meta muted' }, `${duration(r.durationSeconds)} · ${tn('recordings.leads', r.leadCount)} · ${r.samplingFrequency} ${t('units.hz')}`)),
       h('span', { class: 'ai' }, analysisText(job, summary))));
 }
 
 function analysisText(job, summary) {
-  if (!job) return h('span', { class: 'muted' }, 'not analysed');
-  if (job.state === 'Queued') return h('span', { class: 'badge' }, 'analysis queued');
-  if (job.state === 'Running') return h('span', { class: 'badge' }, `analysing ${Math.round(job.progress * 100)}%`);
-  if (job.state === 'Failed') return h('span', { class: 'badge bad', title: job.error ?? '' }, 'analysis failed');
-  return h('span', { class: 'summary' }, headline(summary) || 'analysed');
+  if (!job) return h('span', { class: 'muted' }, t('recordings.notAnalysed'));
+  if (job.state === 'Queued') return h('span', { class: 'badge' }, t('recordings.queued'));
+  if (job.state === 'Running') return h('span', { class: 'badge' }, t('recordings.analysing', { percent: Math.round(job.progress * 100) }));
+  if (job.state === 'Failed') return h('span', { class: 'badge bad', title: job.error ?? '' }, t('recordings.failed'));
+  return h('span', { class: 'summary' }, headline(summary) || t('recordings.analysed'));
 }

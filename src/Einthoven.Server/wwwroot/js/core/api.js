@@ -1,7 +1,9 @@
+import { t } from './i18n.js';
+
 // JSON calls to the server's REST API with the session cookie; failures become ApiError with the problem details.
 export class ApiError extends Error {
   constructor(status, problem) {
-    super(problem?.detail || problem?.title || `request failed (${status})`);
+    super(problem?.detail || problem?.title || t('errors.requestFailed', { status }));
     this.status = status;
     this.problem = problem ?? {};
   }
@@ -17,7 +19,7 @@ export async function api(method, url, body) {
   try {
     response = await fetch(url, init);
   } catch (e) {
-    throw new ApiError(0, { title: 'network error', detail: 'The server cannot be reached. Check your connection and try again.' });
+    throw new ApiError(0, { title: t('errors.networkTitle'), detail: t('errors.network') });
   }
   if (response.status === 401 && !url.startsWith('/api/auth/')) window.dispatchEvent(new CustomEvent('einthoven:signed-out'));
   if (!response.ok) throw new ApiError(response.status, await problemOf(response));

@@ -1,5 +1,5 @@
 // Dates, durations and numbers as people read them, in the locale of the user's language.
-import { locale } from './i18n.js';
+import { locale, t, tn } from './i18n.js';
 
 const pad = (n, w = 2) => String(n).padStart(w, '0');
 
@@ -22,18 +22,26 @@ export function parseTime(text) {
 }
 
 export function duration(seconds) {
-  if (seconds < 60) return `${seconds.toFixed(seconds < 10 ? 1 : 0)} s`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
-  return `${Math.floor(seconds / 3600)} h ${Math.round((seconds % 3600) / 60)} min`;
+  if (seconds < 60) return t('units.seconds', { n: number(seconds, seconds < 10 ? 1 : 0) });
+  if (seconds < 3600) return t('units.minutesSeconds', { m: Math.floor(seconds / 60), s: Math.round(seconds % 60) });
+  return t('units.hoursMinutes', { h: Math.floor(seconds / 3600), m: Math.round((seconds % 3600) / 60) });
 }
 
 export const dayKey = date => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 
-export const day = date => date.toLocaleDateString(locale(), { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+// Uzbek month and weekday names are written here: browsers' locale data often lacks them (Chromium shows "M12").
+const uzMonths = ['yanvar', 'fevral', 'mart', 'aprel', 'may', 'iyun', 'iyul', 'avgust', 'sentabr', 'oktabr', 'noyabr', 'dekabr'];
+const uzDays = ['yakshanba', 'dushanba', 'seshanba', 'chorshanba', 'payshanba', 'juma', 'shanba'];
+const uzbek = () => locale().startsWith('uz');
+
+export const day = date => (uzbek()
+  ? `${date.getFullYear()}-yil ${date.getDate()}-${uzMonths[date.getMonth()]}, ${uzDays[date.getDay()]}`
+  : date.toLocaleDateString(locale(), { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }));
 
 export const time = date => date.toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit' });
 
-export const dateTime = date => `${date.toLocaleDateString(locale(), { year: 'numeric', month: 'short', day: 'numeric' })} ${time(date)}`;
+export const dateTime = date => `${uzbek() ? `${date.getFullYear()}-yil ${date.getDate()}-${uzMonths[date.getMonth()]}`
+  : date.toLocaleDateString(locale(), { year: 'numeric', month: 'short', day: 'numeric' })} ${time(date)}`;
 
 /** Server dates are UTC without a zone suffix in some answers; read them as UTC. */
 export function utc(text) {
@@ -51,7 +59,7 @@ export function label(key) {
 
 /** 1536 -> "1.5 KB" (powers of 1024, as disks and databases report). */
 export function bytes(value) {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'].map(u => t(`units.${u}`));
   let v = Number(value);
   let i = 0;
   while (v >= 1024 && i < units.length - 1) { v /= 1024; i++; }
@@ -61,8 +69,8 @@ export function bytes(value) {
 /** A past moment as "12 s ago", "5 min ago", "3 h ago". */
 export function ago(date, now = new Date()) {
   const seconds = Math.max(0, (now - date) / 1000);
-  if (seconds < 60) return `${Math.round(seconds)} s ago`;
-  if (seconds < 3600) return `${Math.round(seconds / 60)} min ago`;
-  if (seconds < 86400) return `${Math.round(seconds / 3600)} h ago`;
-  return `${Math.round(seconds / 86400)} days ago`;
+  if (seconds < 60) return t('units.secondsAgo', { n: Math.round(seconds) });
+  if (seconds < 3600) return t('units.minutesAgo', { n: Math.round(seconds / 60) });
+  if (seconds < 86400) return t('units.hoursAgo', { n: Math.round(seconds / 3600) });
+  return tn('units.daysAgo', Math.round(seconds / 86400));
 }

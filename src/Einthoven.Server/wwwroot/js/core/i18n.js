@@ -43,12 +43,36 @@ export async function useLanguage(lang) {
   [texts, english] = await Promise.all([fetchTexts(current), current === 'en' ? Promise.resolve(null) : fetchTexts('en')]);
   english ??= texts;
   document.documentElement.lang = current === 'uz' ? 'uz-Latn' : current;
+  translateShell();
+}
+
+/** The texts of the static page (index.html): elements marked data-i18n="key" (text) or data-i18n-aria-label="key". */
+export function translateShell(root = document) {
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
+  const manifest = root.querySelector?.('link[rel="manifest"]');
+  if (manifest) manifest.href = `/manifest.webmanifest?lang=${current}`;
 }
 
 /** The text of a key in the language in use, its {name} placeholders filled from params. */
 export function t(key, params = {}) {
   const text = texts[key] ?? english[key] ?? key;
   return text.replace(/\{([A-Za-z][A-Za-z0-9_]*)\}/g, (m, name) => (name in params ? String(params[name]) : m));
+}
+
+// Plural forms: a text with forms separated by "|" in the order of its language's plural categories (English and
+// Uzbek: one|other; Russian: one|few|many), e.g. "{n} lead|{n} leads", "{n} отведение|{n} отведения|{n} отведений".
+const pluralOrder = { en: ['one', 'other'], ru: ['one', 'few', 'many', 'other'], uz: ['one', 'other'] };
+
+/** The text of a key in the form for the count n (also given to the text as {n}, formatted in the language's locale). */
+export function tn(key, n, params = {}) {
+  const forms = (texts[key] ?? english[key] ?? key).split('|');
+  const source = texts[key] !== undefined ? current : 'en';
+  const category = new Intl.PluralRules(locales[source]).select(n);
+  const index = Math.max(0, pluralOrder[source].indexOf(category));
+  const text = forms[Math.min(index, forms.length - 1)];
+  const all = { n: Number(n).toLocaleString(locales[current]), ...params };
+  return text.replace(/\{([A-Za-z][A-Za-z0-9_]*)\}/g, (m, name) => (name in all ? String(all[name]) : m));
 }
 
 /** Remembers a choice (cookie for every later request; the server also saves it for a signed-in user) and reloads. */

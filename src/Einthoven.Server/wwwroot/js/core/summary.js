@@ -2,6 +2,7 @@
 // every field read by its name, every unit the one its name states.
 import { number } from './format.js';
 import { verdictText } from './rhythm.js';
+import { t, tn } from './i18n.js';
 
 /** @typedef {import('./types.js').AnalysisReport} AnalysisReport */
 
@@ -13,15 +14,18 @@ export function headline(report) {
   if (!report) return '';
   return [
     report.rhythm ? verdictText(report.rhythm) : null,
-    report.heartRate ? `${number(report.heartRate.meanBpm)} bpm` : null,
-    `${number(report.beats.detected)} beats`,
-    `quality ${report.quality.overall}`,
-    report.pacing.pacedRhythm ? 'paced' : null,
+    report.heartRate ? `${number(report.heartRate.meanBpm)} ${t('units.bpm')}` : null,
+    tn('summary.beats', report.beats.detected),
+    t('summary.quality', { quality: qualityName(report.quality.overall) }),
+    report.pacing.pacedRhythm ? t('summary.paced') : null,
   ].filter(part => part !== null).join(' · ');
 }
 
 const unit = (value, suffix, digits = 0) => (value === null || value === undefined ? null : `${number(value, digits)}${suffix}`);
-const ms = value => unit(value, ' ms');
+const ms = value => unit(value, ` ${t('units.ms')}`);
+
+/** A quality level ("good", "acceptable", "inconclusive") in the user's language. */
+export const qualityName = level => (['good', 'acceptable', 'inconclusive'].includes(level) ? t(`summary.quality.${level}`) : level);
 const degrees = value => unit(value, '°');
 const percent = fraction => unit(fraction === null ? null : fraction * 100, ' %', 1);
 
@@ -34,7 +38,7 @@ const percent = fraction => unit(fraction === null ? null : fraction * 100, ' %'
  */
 export function notMeasured(report, key, parent) {
   const reason = report.notMeasured?.[key] ?? (parent ? report.notMeasured?.[parent] : undefined);
-  return reason ? `not measured: ${reason}` : null;
+  return reason ? t('summary.notMeasured', { reason }) : null;
 }
 
 /**
@@ -43,26 +47,29 @@ export function notMeasured(report, key, parent) {
  * @returns {Array<[string, string]>}
  */
 export function rows(r) {
-  const { beats, heartRate: hr, hrvTime: t, hrvFrequency: f, intervals: i, quality: q, pacing: p, rhythm } = r;
+  const { beats, heartRate: hr, hrvTime: tm, hrvFrequency: f, intervals: i, quality: q, pacing: p, rhythm } = r;
+  const L = key => t(`summary.${key}`);
+  const bpm = ` ${t('units.bpm')}`;
+  const yesNo = value => t(value ? 'summary.yes' : 'summary.no');
   return /** @type {Array<[string, string | null]>} */ ([
-    ['Record', r.record], ['Sampling frequency', unit(r.samplingFrequency, ' Hz')], ['Duration', unit(r.durationSeconds, ' s', 1)],
-    ['Leads', r.leads.join(', ')],
-    ['Beats detected', number(beats.detected)], ['Beats analysed', number(beats.analysed)],
-    ...Object.entries(beats.byClass).map(([c, n]) => [`Beats ${c}`, number(n)]),
-    ['Mean heart rate', unit(hr?.meanBpm, ' bpm')], ['Lowest heart rate', unit(hr?.minBpm, ' bpm')], ['Highest heart rate', unit(hr?.maxBpm, ' bpm')],
-    ['NN intervals', unit(hr?.normalToNormalIntervals, '')],
-    ['Mean NN', ms(t?.meanNn)], ['SDNN', ms(t?.sdnn)], ['RMSSD', ms(t?.rmssd)], ['pNN50', unit(t?.pnn50, ' %', 1)],
-    ['LF', unit(f?.lf, ' ms²')], ['HF', unit(f?.hf, ' ms²')], ['LF/HF', unit(f?.lfHfRatio, '', 2)], ['Total power', unit(f?.totalPower, ' ms²')],
+    [L('record'), r.record], [L('samplingFrequency'), unit(r.samplingFrequency, ` ${t('units.hz')}`)], [L('duration'), unit(r.durationSeconds, ' s', 1)],
+    [L('leads'), r.leads.join(', ')],
+    [L('beatsDetected'), number(beats.detected)], [L('beatsAnalysed'), number(beats.analysed)],
+    ...Object.entries(beats.byClass).map(([c, n]) => [t('summary.beatsOf', { symbol: c }), number(n)]),
+    [L('meanRate'), unit(hr?.meanBpm, bpm)], [L('lowestRate'), unit(hr?.minBpm, bpm)], [L('highestRate'), unit(hr?.maxBpm, bpm)],
+    [L('nnIntervals'), unit(hr?.normalToNormalIntervals, '')],
+    [L('meanNn'), ms(tm?.meanNn)], ['SDNN', ms(tm?.sdnn)], ['RMSSD', ms(tm?.rmssd)], ['pNN50', unit(tm?.pnn50, ' %', 1)],
+    ['LF', unit(f?.lf, ` ${L('ms2')}`)], ['HF', unit(f?.hf, ` ${L('ms2')}`)], ['LF/HF', unit(f?.lfHfRatio, '', 2)], [L('totalPower'), unit(f?.totalPower, ` ${L('ms2')}`)],
     ['RR', ms(i?.rrMs)], ['PR', ms(i?.prMs) ?? notMeasured(r, 'prMs', 'intervals')], ['QRS', ms(i?.qrsMs)],
     ['QT', ms(i?.qtMs) ?? notMeasured(r, 'qtMs', 'intervals')],
     ['QTc (Bazett)', ms(i?.qtcBazettMs)], ['QTc (Fridericia)', ms(i?.qtcFridericiaMs)],
-    ['P axis', degrees(i?.pAxis) ?? notMeasured(r, 'pAxis', 'intervals')], ['QRS axis', degrees(i?.qrsAxis)],
-    ['T axis', degrees(i?.tAxis)], ['Beats in median', unit(i?.beatsInMedian, '')],
-    ['Signal quality', q.overall], ['Quality segments', `${q.good} good, ${q.acceptable} acceptable, ${q.inconclusive} inconclusive`],
-    ['Quality rhythm lead', q.rhythmLead],
-    ['Paced rhythm', p.pacedRhythm ? 'yes' : 'no'], ['Paced beats', percent(p.pacedBeatFraction)], ['Pacing spikes', number(p.spikeCount)],
-    ['Pacemaker', r.pacemaker ? `${r.pacemaker.paced ? 'yes' : 'no'}, probability ${r.pacemaker.probability.toFixed(2)} (${r.pacemaker.decidedBy})` : null],
-    ['Rhythm', rhythm ? verdictText(rhythm) : null], ['Rhythm lead', rhythm?.lead ?? null], ['Rhythm model', rhythm?.model ?? null],
-    ['Models', r.models?.map(m => `${m.name} ${m.version}`).join(', ') ?? null],
+    [L('pAxis'), degrees(i?.pAxis) ?? notMeasured(r, 'pAxis', 'intervals')], [L('qrsAxis'), degrees(i?.qrsAxis)],
+    [L('tAxis'), degrees(i?.tAxis)], [L('beatsInMedian'), unit(i?.beatsInMedian, '')],
+    [L('signalQuality'), qualityName(q.overall)], [L('qualitySegments'), t('summary.segments', { good: q.good, acceptable: q.acceptable, inconclusive: q.inconclusive })],
+    [L('qualityRhythmLead'), q.rhythmLead],
+    [L('pacedRhythm'), yesNo(p.pacedRhythm)], [L('pacedBeats'), percent(p.pacedBeatFraction)], [L('pacingSpikes'), number(p.spikeCount)],
+    [L('pacemaker'), r.pacemaker ? t('summary.pacemakerValue', { answer: yesNo(r.pacemaker.paced), probability: number(r.pacemaker.probability, 2), decidedBy: r.pacemaker.decidedBy }) : null],
+    [L('rhythm'), rhythm ? verdictText(rhythm) : null], [L('rhythmLead'), rhythm?.lead ?? null], [L('rhythmModel'), rhythm?.model ?? null],
+    [L('models'), r.models?.map(m => `${m.name} ${m.version}`).join(', ') ?? null],
   ]).filter(/** @returns {row is [string, string]} */ row => row[1] !== null);
 }

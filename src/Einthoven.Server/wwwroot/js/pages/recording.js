@@ -7,13 +7,14 @@ import { analysisPanel } from '../components/analysisPanel.js';
 import { createViewer } from '../viewer/viewer.js';
 import { verificationCard } from '../verification/requestCard.js';
 import { verificationMode } from '../verification/mode.js';
+import { t, tn } from '../core/i18n.js';
 
 export async function render(main, { params, query, session, navigate, isDoctor, isMonitor, isCardiologist }) {
   let detail;
   try {
     detail = await get(`/api/recordings/${params.id}`);
   } catch (e) {
-    main.append(h('h1', {}, 'Recording'), message('error', e.status === 404 ? 'This recording does not exist or is no longer shared with you.' : e.message));
+    main.append(h('h1', {}, t('recording.title')), message('error', e.status === 404 ? t('recording.notFound') : e.message));
     return;
   }
   const r = detail.recording;
@@ -34,29 +35,29 @@ export async function render(main, { params, query, session, navigate, isDoctor,
     onComplete: () => { if (!annotators.includes('analysis')) viewer.api.reloadAnnotations(['analysis']); },
   });
   const downloads = ['original', 'wfdb', 'edf', 'csv'].map(format =>
-    h('a', { href: `/api/recordings/${r.id}/download?format=${format}`, download: '', class: 'button small' }, format === 'original' ? `Original (${r.originalFormat})` : format.toUpperCase()));
+    h('a', { href: `/api/recordings/${r.id}/download?format=${format}`, download: '', class: 'button small' }, format === 'original' ? t('recording.original', { format: r.originalFormat }) : format.toUpperCase()));
 
   main.append(
-    h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' },
-      h('a', { href: back }, own ? '← Your recordings' : monitoring ? '← Monitored patient' : verifying ? '← Verification queue' : '← Patient history')),
+    h('nav', { class: 'crumbs', 'aria-label': t('recording.breadcrumb') },
+      h('a', { href: back }, `← ${t(own ? 'recording.backOwn' : monitoring ? 'recording.backMonitored' : verifying ? 'recording.backQueue' : 'recording.backPatient')}`)),
     h('header', { class: 'recording-head' },
       h('h1', {}, r.name),
       h('p', { class: 'muted' }, [
         dateTime(utc(r.recordedAt)), duration(r.durationSeconds),
-        `${r.leadCount} lead${r.leadCount === 1 ? '' : 's'} (${detail.leads.map(l => l.name).join(', ')})`,
-        `${r.samplingFrequency} Hz`, `uploaded as ${r.originalFileName}`,
+        `${tn('recordings.leads', r.leadCount)} (${detail.leads.map(l => l.name).join(', ')})`,
+        `${r.samplingFrequency} ${t('units.hz')}`, t('recording.uploadedAs', { file: r.originalFileName }),
       ].join(' · '))),
     viewer.element,
     ...(panel ? [panel.element] : []),
     analysis.element,
     card.element,
-    h('details', { class: 'card downloads' }, h('summary', {}, 'Download and details'),
+    h('details', { class: 'card downloads' }, h('summary', {}, t('recording.downloads')),
       h('div', { class: 'row' }, downloads),
       Object.keys(detail.metadata ?? {}).length
         ? h('table', { class: 'kv' }, h('tbody', {}, Object.entries(detail.metadata).map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, v)))))
         : null,
       detail.comments?.length ? h('ul', { class: 'comments' }, detail.comments.map(c => h('li', {}, c))) : null,
-      own ? h('button', { type: 'button', class: 'button danger', onclick: remove }, 'Delete this recording') : null));
+      own ? h('button', { type: 'button', class: 'button danger', onclick: remove }, t('recording.delete')) : null));
   viewer.start();
   panel?.sync();
   const loadCard = () => card.load().catch(e => card.element.replaceChildren(message('error', e.message)));
@@ -65,7 +66,7 @@ export async function render(main, { params, query, session, navigate, isDoctor,
   mode?.session.onSaved(() => { clearTimeout(cardTimer); cardTimer = setTimeout(loadCard, 1500); });
 
   async function remove() {
-    if (!confirm(`Delete “${r.name}” and its analysis? This cannot be undone.`)) return;
+    if (!confirm(t('recording.confirmDelete', { name: r.name }))) return;
     await del(`/api/recordings/${r.id}`);
     navigate('/');
   }

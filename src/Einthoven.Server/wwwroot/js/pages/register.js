@@ -1,29 +1,30 @@
 import { post } from '../core/api.js';
 import { h, message } from '../core/dom.js';
+import { t } from '../core/i18n.js';
 
 const MinPassword = 10;
 
 export function render(main, { navigate, refreshSession }) {
   const field = (id, labelText, attrs) => [h('label', { for: id }, labelText), h('input', { id, ...attrs })];
-  const [nameLabel, name] = field('register-name', 'Your name', { type: 'text', autocomplete: 'name', required: true, maxlength: 100 });
-  const [emailLabel, email] = field('register-email', 'E-mail', { type: 'email', autocomplete: 'username', required: true });
-  const [passwordLabel, password] = field('register-password', `Password (at least ${MinPassword} characters)`,
+  const [nameLabel, name] = field('register-name', t('auth.yourName'), { type: 'text', autocomplete: 'name', required: true, maxlength: 100 });
+  const [emailLabel, email] = field('register-email', t('auth.email'), { type: 'email', autocomplete: 'username', required: true });
+  const [passwordLabel, password] = field('register-password', t('auth.passwordAtLeast', { n: MinPassword }),
     { type: 'password', autocomplete: 'new-password', required: true, minlength: MinPassword });
-  const [confirmLabel, confirm] = field('register-confirm', 'Password again', { type: 'password', autocomplete: 'new-password', required: true });
+  const [confirmLabel, confirm] = field('register-confirm', t('auth.passwordAgain'), { type: 'password', autocomplete: 'new-password', required: true });
   const status = h('div', { class: 'form-status', 'aria-live': 'polite' });
-  const submit = h('button', { type: 'submit', class: 'button primary' }, 'Create account');
+  const submit = h('button', { type: 'submit', class: 'button primary' }, t('auth.createAccount'));
   main.append(h('form', { class: 'card narrow', onsubmit: register },
-    h('h1', {}, 'Create a patient account'),
-    h('p', { class: 'muted' }, 'Store your ECG recordings, see their analysis and share them with the doctors you choose.'),
+    h('h1', {}, t('auth.createPatientAccount')),
+    h('p', { class: 'muted' }, t('auth.registerIntro')),
     nameLabel, name, emailLabel, email, passwordLabel, password, confirmLabel, confirm, status, submit,
-    h('p', { class: 'muted' }, 'Already registered? ', h('a', { href: '/signin' }, 'Sign in'))));
+    h('p', { class: 'muted' }, t('auth.alreadyRegistered'), ' ', h('a', { href: '/signin' }, t('auth.signIn')))));
   name.focus();
 
   async function register(event) {
     event.preventDefault();
     status.replaceChildren();
-    if (password.value.length < MinPassword) return status.append(message('error', `The password needs at least ${MinPassword} characters.`));
-    if (password.value !== confirm.value) return status.append(message('error', 'The two passwords differ.'));
+    if (password.value.length < MinPassword) return status.append(message('error', t('auth.passwordTooShort', { n: MinPassword })));
+    if (password.value !== confirm.value) return status.append(message('error', t('auth.passwordsDiffer')));
     submit.disabled = true;
     try {
       await post('/api/auth/register', { email: email.value.trim(), password: password.value, displayName: name.value.trim() });
@@ -33,7 +34,7 @@ export function render(main, { navigate, refreshSession }) {
       navigate('/');
     } catch (e) {
       status.append(message('error', e.status === 401
-        ? 'This e-mail already has an account: sign in with its password.' : e.message));
+        ? t('auth.emailTaken') : e.message));
       submit.disabled = false;
     }
   }

@@ -1,6 +1,9 @@
 // Calipers: two time legs and an amplitude pair. They read out the interval, the rate it implies and the voltage
 // difference, from the same calibration as the paper (amplitude = vertical mm / gain).
 import { colours } from './paper.js';
+import { locale, t } from '../core/i18n.js';
+
+const fixed = (v, digits) => v.toLocaleString(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false });
 
 export function readout(calipers, pxPerMv) {
   const seconds = Math.abs(calipers.t2 - calipers.t1);
@@ -12,7 +15,7 @@ export function readout(calipers, pxPerMv) {
 }
 
 export function describe(r) {
-  return `Δt ${r.ms.toFixed(0)} ms · ${r.bpm === null ? '–' : r.bpm.toFixed(1)} bpm · ΔV ${r.mv.toFixed(2)} mV`;
+  return `Δt ${fixed(r.ms, 0)} ${t('units.ms')} · ${r.bpm === null ? '–' : fixed(r.bpm, 1)} ${t('units.bpm')} · ΔV ${fixed(r.mv, 2)} ${t('units.mv')}`;
 }
 
 /** Which leg (1 or 2) is within reach of x, or 0. */

@@ -1,8 +1,10 @@
 // Where each lead is drawn. Every row is a whole number of 5 mm boxes tall and its baseline sits on a major line,
 // so amplitudes can be read off the paper. All panels share one time axis: in the 3x4 layout the columns are
 // consecutive quarters of the view, as on a 12-lead printout where the leads switch every 2.5 s.
+import { t } from '../core/i18n.js';
+
 export const twelveGrid = [['I', 'aVR', 'V1', 'V4'], ['II', 'aVL', 'V2', 'V5'], ['III', 'aVF', 'V3', 'V6']];
-export const Layouts = { single: 'Single lead', stack: 'All leads (12x1)', twelve: '3x4 + rhythm' };
+export const Layouts = { single: () => t('viewer.layout.single'), stack: () => t('viewer.layout.stack'), twelve: () => t('viewer.layout.twelve') };
 
 /** A 3x4 column is 2.5 s, as on a printed 12-lead ECG, unless the view is shorter than 10 s. */
 export const TwelveSeconds = 10;

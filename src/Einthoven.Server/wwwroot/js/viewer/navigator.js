@@ -1,6 +1,7 @@
 // The whole recording in one strip above the viewer: its envelope, the cropped part and the part in view. Drag the
 // view box to pan, drag elsewhere to crop to a window, tap to jump there.
 import { physical } from './traces.js';
+import { t } from '../core/i18n.js';
 
 const Height = 44;
 
@@ -8,7 +9,7 @@ export function createNavigator({ recordingId, duration, lead, onPan, onCrop, on
   const canvas = document.createElement('canvas');
   canvas.className = 'navigator';
   canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', 'Overview of the whole recording; drag to choose a window');
+  canvas.setAttribute('aria-label', t('viewer.overview'));
   const ctx = canvas.getContext('2d');
   let envelope = null;
   let view = { t0: 0, t1: duration, d0: 0, d1: duration };

@@ -10,6 +10,8 @@ import { createNavigator } from './navigator.js';
 import { colours, drawPaper, drawPanelFurniture, drawRuler } from './paper.js';
 import { clampStart, levelFor } from './scale.js';
 import { TileStore } from './tiles.js';
+import { t } from '../core/i18n.js';
+import { number } from '../core/format.js';
 import { createToolbar } from './toolbar.js';
 import { drawLead, physical } from './traces.js';
 
@@ -45,7 +47,7 @@ export function createViewer({ recording, leads, annotators, overlay = null }) {
   let geometry = null;
 
   const canvas = h('canvas', { class: 'ecg', tabindex: 0, role: 'img',
-    'aria-label': 'ECG trace. Arrow keys pan, + and - zoom, C toggles calipers, F fits the window.' });
+    'aria-label': t('viewer.traceLabel') });
   const ctx = canvas.getContext('2d');
   const errorBox = h('div', { class: 'viewer-error' });
   const tiles = new TileStore({
@@ -54,7 +56,7 @@ export function createViewer({ recording, leads, annotators, overlay = null }) {
     onError: e => {
       if (lastError === e.message) return;
       lastError = e.message;
-      errorBox.replaceChildren(message('error', e.status === 404 ? 'This recording is no longer available to you.' : `Part of the signal could not be loaded: ${e.message}`));
+      errorBox.replaceChildren(message('error', e.status === 404 ? t('viewer.gone') : t('viewer.partFailed', { error: e.message })));
     },
   });
   const api = {
@@ -76,9 +78,9 @@ export function createViewer({ recording, leads, annotators, overlay = null }) {
     },
     fit() { state.zoom = fitZoom(); state.t0 = state.domain[0]; gesture(); },
     crop(from, to) {
-      if (!Number.isFinite(from) || !Number.isFinite(to)) throw new Error('Type times as seconds or h:mm:ss.');
-      if (from < 0 || to <= from) throw new Error('The window must start before it ends.');
-      if (from >= duration) throw new Error(`The recording is only ${duration.toFixed(1)} s long.`);
+      if (!Number.isFinite(from) || !Number.isFinite(to)) throw new Error(t('viewer.timeFormat'));
+      if (from < 0 || to <= from) throw new Error(t('viewer.startBeforeEnd'));
+      if (from >= duration) throw new Error(t('viewer.onlyLong', { duration: number(duration, 1) }));
       state.domain = [from, Math.min(to, duration)];
       api.fit();
     },
