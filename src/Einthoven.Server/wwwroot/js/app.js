@@ -2,7 +2,7 @@
 import { get, post } from './core/api.js';
 import { h, replace, message } from './core/dom.js';
 import { route, start, navigate } from './core/router.js';
-import { language, preferredLanguage, useLanguage } from './core/i18n.js';
+import { language, preferredLanguage, t, useLanguage } from './core/i18n.js';
 
 const session = { user: null };
 const isPatient = () => session.user?.roles.includes('Patient');
@@ -26,8 +26,9 @@ route('/monitoring', () => import('./pages/monitoring.js'));
 route('/paramedic', () => import('./pages/paramedic.js'));
 route('/datasets', () => import('./pages/datasets.js'));
 route('/verification', () => import('./pages/verification.js'));
+route('/risk', () => import('./pages/risk.js'));
 
-const publicPages = new Set(['/signin', '/register', '/settings']);
+const publicPages = new Set(['/signin', '/register', '/settings', '/risk']);
 let cleanup = null;
 
 /**
@@ -53,6 +54,7 @@ function renderNav() {
   const nav = document.getElementById('nav');
   const links = [];
   if (isPatient()) links.push(['/', 'Recordings'], ['/sharing', 'Sharing']);
+  if (isPatient()) links.push(['/risk', t('risk.nav')]);
   if (isDoctor()) links.push(['/doctor', 'Patients']);
   if (isMonitor()) links.push(['/monitoring', 'Monitoring']);
   if (isParamedic()) links.push(['/paramedic', 'Dispatches']);
