@@ -123,4 +123,17 @@ public sealed class RiskEndpointTests(SqliteFixture fixture)
         Assert.Contains("SCORE2-Diabetes", body.Str("detail"));
         Assert.Equal("This risk score does not apply to you", body.Str("title"));
     }
+
+    [Fact]
+    public async Task The_analysis_answer_carries_the_patients_assessment()
+    {
+        var recording = await W.UploadAsync(W.Owner, "assessment", seed: 27, seconds: 30);
+        var analysis = await W.WaitForAnalysisAsync(recording);
+        var assessment = analysis.GetProperty("assessment");
+        Assert.Contains(assessment.Str("urgency"), new[] { "none", "routine", "repeat", "soon", "urgent" });
+        Assert.NotEqual(0, assessment.GetProperty("findings").GetArrayLength());
+        Assert.StartsWith("assessment.finding.", assessment.GetProperty("findings")[0].Str("key"));
+        Assert.Equal("assessment.step.emergency", assessment.GetProperty("steps").EnumerateArray().Last().Str("key"));
+        Assert.Equal("assessment.notMedicalDevice", assessment.Str("disclaimerKey"));
+    }
 }
