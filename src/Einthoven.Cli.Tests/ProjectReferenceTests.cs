@@ -17,11 +17,12 @@ public class ProjectReferenceTests
         ["Einthoven.Models"] = ["Einthoven.Signal", "Einthoven.Learning"],
         ["Einthoven.Monitoring"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models"],
         ["Einthoven.Devices"] = ["Einthoven.Signal"],
+        ["Einthoven.Risk"] = [],
         ["Einthoven.Evaluation"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Monitoring"],
         ["Einthoven.Training"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Evaluation", "Einthoven.Monitoring"],
-        ["Einthoven.Server"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Monitoring"],
+        ["Einthoven.Server"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Monitoring", "Einthoven.Risk"],
         ["Einthoven.Cli"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Evaluation", "Einthoven.Training", "Einthoven.Monitoring", "Einthoven.Devices"],
-        ["Einthoven.Bench"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Evaluation", "Einthoven.Training", "Einthoven.Server", "Einthoven.Monitoring", "Einthoven.Devices"],
+        ["Einthoven.Bench"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Evaluation", "Einthoven.Training", "Einthoven.Server", "Einthoven.Monitoring", "Einthoven.Devices", "Einthoven.Risk"],
     };
 
     [Fact]

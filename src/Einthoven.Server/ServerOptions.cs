@@ -19,6 +19,8 @@ public sealed class ServerOptions
     public int KeyPermitsPerMinute { get; set; } = 10;
     /// <summary>Pacemaker predictions (POST /predict) a user (or, signed out, an address) may ask for per minute.</summary>
     public int PredictPermitsPerMinute { get; set; } = 60;
+    /// <summary>Risk questionnaire answers (<c>POST /api/risk/score2</c>) per user, or per address when signed out.</summary>
+    public int RiskPermitsPerMinute { get; set; } = 30;
     /// <summary>The largest POST /predict request in bytes (metadata, header and signal file together); see docs/SERVER.md.</summary>
     public long MaxPredictBytes { get; set; } = 16L * 1024 * 1024;
     public int KeyHashIterations { get; set; } = 600_000;

@@ -179,6 +179,7 @@ public static class ServerSetup
         AuthEndpoints.Map(app);
         TokenEndpoints.Map(app);
         Pacemaker.PredictEndpoints.Map(app);
+        Risk.RiskEndpoints.Map(app);
         UploadEndpoint.Map(app);
         RecordingEndpoints.Map(app);
         DownloadEndpoint.Map(app);

@@ -30,7 +30,7 @@ public class AnalysisReportJsonTests
         [new ModelVersion("beats", "1"), new ModelVersion("einthoven-rhythm", "1")],
         new Dictionary<string, string> { ["tAxis"] = "no T wave in the median beat", ["prMs"] = "no P waves: atrial fibrillation" });
 
-    private static AnalysisReport Inconclusive() => new("short", 250, 2.5, ["I"],
+    public static AnalysisReport Inconclusive() => new("short", 250, 2.5, ["I"],
         new BeatCounts(3, 0, new Dictionary<string, int> { ["detected"] = 3 }),
         null, null, null, null,
         new QualitySummary("inconclusive", 0, 0, 1, "I", [new QualitySegment(0, 2.5, "inconclusive", "too short")]),

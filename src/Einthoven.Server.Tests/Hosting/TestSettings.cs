@@ -13,6 +13,7 @@ public static class TestSettings
         ["Einthoven:SignInPermitsPerMinute"] = "100000",
         ["Einthoven:KeyPermitsPerMinute"] = "100000",
         ["Einthoven:PredictPermitsPerMinute"] = "100000",
+        ["Einthoven:RiskPermitsPerMinute"] = "100000",
         ["Einthoven:KeyHashIterations"] = "1000",
         ["Einthoven:Analysis:PollInterval"] = "00:00:00.200",
         ["Einthoven:Retraining:Enabled"] = "false", // no scheduled retraining; tests start runs themselves

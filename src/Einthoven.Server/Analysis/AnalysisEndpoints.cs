@@ -10,9 +10,10 @@ namespace Einthoven.Server.Analysis;
 
 /// <param name="Summary">The report once analysed; null before, or when the stored summary predates the report.</param>
 /// <param name="BeatCounts">The stored beats by annotation symbol.</param>
+/// <param name="Assessment">The summary in plain words for the patient, with next steps by urgency (<see cref="PatientAssessment"/>); null without a summary.</param>
 public sealed record AnalysisView(
     Guid RecordingId, JobView? Job, string? Analyzer, DateTime? AnalysedAt, AnalysisReport? Summary,
-    IReadOnlyDictionary<string, int> BeatCounts, string Disclaimer);
+    IReadOnlyDictionary<string, int> BeatCounts, string Disclaimer, PatientAssessment? Assessment = null);
 
 /// <summary>The analysis of a recording: job state and progress, and the results once done.</summary>
 public static class AnalysisEndpoints
@@ -20,7 +21,7 @@ public static class AnalysisEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/recordings/{id:guid}/analysis").WithTags("Analysis").RequireAuthorization();
-        group.MapGet("/", Get).WithSummary("Job status and progress; beats by class, rhythm, measurements, quality and pacing when done")
+        group.MapGet("/", Get).WithSummary("Job status and progress; beats by class, rhythm, measurements, quality and pacing when done, and the patient's assessment in plain words")
             .Produces<AnalysisView>().ProducesProblem(404);
         group.MapPost("/", Rerun).WithSummary("Queue the analysis again (the patient only)")
             .Produces<JobView>(StatusCodes.Status202Accepted).ProducesProblem(403).ProducesProblem(404);
@@ -42,7 +43,9 @@ public static class AnalysisEndpoints
             if (beats is not null)
                 foreach (var group in AnnotationSetCodec.Decode(beats).Where(a => a.IsBeat).GroupBy(a => a.Symbol)) counts[group.Key] = group.Count();
         }
-        return Results.Ok(new AnalysisView(id, job is null ? null : JobView.Of(job), result?.Analyzer, result?.CreatedAt, result?.Report(), counts, Disclaimer.Text));
+        var report = result?.Report();
+        return Results.Ok(new AnalysisView(id, job is null ? null : JobView.Of(job), result?.Analyzer, result?.CreatedAt, report, counts, Disclaimer.Text,
+            report is null ? null : PatientAssessment.Of(report)));
     }
 
     private static async Task<IResult> Rerun(Guid id, ClaimsPrincipal user, AppDb db, PatientAccess access, JobQueue queue, CancellationToken ct)

@@ -5,7 +5,7 @@ namespace Einthoven.Server.Api;
 
 /// <summary>
 /// Per-client fixed-window limits on the endpoints that check secrets (sign-in, access keys), and per-user ones on the
-/// pacemaker service (<see cref="Predict"/>), which spends a core's milliseconds on every request. The client is the
+/// pacemaker service (<see cref="Predict"/>) and the open risk calculator (<see cref="Risk"/>); the former spends a core's milliseconds on every request. The client is the
 /// connection's address, or the one a known proxy forwarded (<see cref="Proxies"/>).
 /// </summary>
 public static class RateLimits
@@ -13,6 +13,7 @@ public static class RateLimits
     public const string SignIn = "sign-in";
     public const string Keys = "keys";
     public const string Predict = "predict";
+    public const string Risk = "risk";
 
     public static IServiceCollection AddEinthovenRateLimits(this IServiceCollection services, ServerOptions options) =>
         services.AddRateLimiter(limiter =>
@@ -21,6 +22,7 @@ public static class RateLimits
             limiter.AddPolicy(SignIn, context => PerClient(context, options.SignInPermitsPerMinute));
             limiter.AddPolicy(Keys, context => PerClient(context, options.KeyPermitsPerMinute));
             limiter.AddPolicy(Predict, context => PerUser(context, options.PredictPermitsPerMinute));
+            limiter.AddPolicy(Risk, context => PerUser(context, options.RiskPermitsPerMinute));
             limiter.OnRejected = async (context, ct) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";

@@ -2,7 +2,7 @@
 // first (so a new version shows at once) and from the cache only when offline. API answers - medical data - are never
 // cached.
 const Cache = 'einthoven-shell-v1';
-const Shell = ['/', '/css/app.css', '/js/app.js', '/manifest.webmanifest', '/icons/icon.svg', '/icons/icon-192.png'];
+const Shell = ['/', '/css/app.css', '/css/risk.css', '/js/app.js', '/manifest.webmanifest', '/icons/icon.svg', '/icons/icon-192.png'];
 
 self.addEventListener('install', event => {
   event.waitUntil(caches.open(Cache).then(cache => cache.addAll(Shell)).then(() => self.skipWaiting()));

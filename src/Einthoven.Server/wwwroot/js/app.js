@@ -32,8 +32,9 @@ route('/clinics', () => import('./pages/clinics.js'));
 route('/clinics/:id', () => import('./pages/clinic.js'));
 route('/appointments', () => import('./pages/appointments.js'));
 route('/clinic', () => import('./pages/clinicAdmin.js'));
+route('/risk', () => import('./pages/risk.js'));
 
-const publicPages = new Set(['/signin', '/register', '/settings']);
+const publicPages = new Set(['/signin', '/register', '/settings', '/risk']);
 let cleanup = null;
 
 /**
@@ -60,6 +61,7 @@ function renderNav() {
   const nav = document.getElementById('nav');
   const links = [];
   if (isPatient()) links.push(['/', t('nav.recordings')], ['/sharing', t('nav.sharing')], ['/clinics', t('clinics.nav.clinics')], ['/appointments', t('clinics.nav.appointments')]);
+  if (isPatient()) links.push(['/risk', t('risk.nav')]);
   if (isClinicAdmin()) links.push(['/clinic', t('clinics.nav.myClinic')]);
   if (isDoctor()) links.push(['/doctor', t('nav.patients')]);
   if (isMonitor()) links.push(['/monitoring', t('nav.monitoring')]);

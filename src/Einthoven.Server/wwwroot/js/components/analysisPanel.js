@@ -7,6 +7,7 @@ import { t } from '../core/i18n.js';
 import { dateTime, number, utc } from '../core/format.js';
 import { notMeasured, qualityName, rows } from '../core/summary.js';
 import { rhythmCardBody } from './rhythmCard.js';
+import { locale, t } from '../core/i18n.js';
 
 /** @typedef {import('../core/types.js').AnalysisReport} AnalysisReport */
 
@@ -14,7 +15,7 @@ import { rhythmCardBody } from './rhythmCard.js';
 const intervalRows = [['PR', 'prMs', 'ms'], ['QRS', 'qrsMs', 'ms'], ['QT', 'qtMs', 'ms'], ['QTc (Bazett)', 'qtcBazettMs', 'ms'],
   ['QTc (Fridericia)', 'qtcFridericiaMs', 'ms'], [() => t('analysis.qrsAxis'), 'qrsAxis', '°'], [() => t('analysis.pAxis'), 'pAxis', '°'], [() => t('analysis.tAxis'), 'tAxis', '°']];
 
-export function analysisPanel({ recordingId, canRerun, onComplete }) {
+export function analysisPanel({ recordingId, canRerun, showAssessment = false, onComplete }) {
   const panel = h('section', { class: 'analysis', 'aria-labelledby': 'analysis-title', 'aria-live': 'polite' });
   let timer = null;
   let stopped = false;
@@ -49,6 +50,7 @@ export function analysisPanel({ recordingId, canRerun, onComplete }) {
         canRerun ? h('button', { type: 'button', class: 'button', onclick: rerun }, t('analysis.again')) : null);
     }
     replace(panel, title(),
+      showAssessment && analysis.assessment ? assessmentCard(analysis.assessment) : null,
       h('p', { class: 'notice' }, h('strong', {}, `${t('common.notMedicalDevice')} `), t('common.footerDisclaimer')),
       h('div', { class: 'cards' },
         card(t('analysis.rhythm'), rhythmCardBody(s), 'rhythm'),
@@ -75,6 +77,23 @@ export function analysisPanel({ recordingId, canRerun, onComplete }) {
 }
 
 const title = () => h('h2', { id: 'analysis-title' }, t('analysis.title'));
+
+/**
+ * The patient's summary in plain words: the urgency as colour and badge, the findings, the next steps (with a booking
+ * link when a doctor should see it soon or now) and the not-a-medical-device notice; texts from assessment.json.
+ * @param {import('../core/types.js').PatientAssessment} a
+ */
+function assessmentCard(a) {
+  const text = m => t(m.key, Object.fromEntries(Object.entries(m.params ?? {}).map(([k, v]) => [k, new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(v)])));
+  return h('section', { class: `card assessment urgency-${a.urgency}`, id: 'assessment', dataset: { urgency: a.urgency }, 'aria-labelledby': 'assessment-title' },
+    h('h3', { id: 'assessment-title' }, t('assessment.title'), h('span', { class: 'urgency-badge' }, t(`assessment.urgency.${a.urgency}`))),
+    h('h4', {}, t('assessment.findings')),
+    h('ul', { class: 'findings' }, a.findings.map(f => h('li', { dataset: { key: f.key } }, text(f)))),
+    h('h4', {}, t('assessment.steps')),
+    h('ul', { class: 'steps' }, a.steps.map(s => h('li', { dataset: { key: s.key } }, text(s)))),
+    a.suggestBooking ? h('p', {}, h('a', { class: 'button primary', href: '/clinics', id: 'assessment-book' }, t('assessment.book'))) : null,
+    h('p', { class: 'muted small' }, t(a.disclaimerKey)));
+}
 
 const card = (name, body, id) => h('div', { class: 'card result', dataset: { result: id } }, h('h3', {}, name), h('div', { class: 'value' }, body));
 

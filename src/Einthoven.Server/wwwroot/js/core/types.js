@@ -161,6 +161,24 @@ export {};
  * @property {AnalysisReport | null} summary
  * @property {Record<string, number>} beatCounts stored beats by annotation symbol
  * @property {string} disclaimer
+ * @property {PatientAssessment | null} [assessment] the summary in plain words for the patient; null without a summary
+ */
+
+/**
+ * @typedef {object} PatientAssessment
+ * @property {'none' | 'routine' | 'repeat' | 'soon' | 'urgent'} urgency the most pressing of the findings
+ * @property {AssessmentMessage[]} findings what was found, in plain words
+ * @property {AssessmentMessage[]} steps what to do next
+ * @property {boolean} suggestBooking true for soon and urgent: link to booking an appointment
+ * @property {string} disclaimerKey text key of the not-a-medical-device notice
+ * @property {string} disclaimer the notice in English
+ */
+
+/**
+ * @typedef {object} AssessmentMessage
+ * @property {string} key text key (assessment.finding.* or assessment.step.*) in wwwroot/i18n/{language}/assessment.json
+ * @property {'none' | 'routine' | 'repeat' | 'soon' | 'urgent'} urgency
+ * @property {Record<string, number>} params the text's numeric placeholders
  */
 
 /**
@@ -487,4 +505,30 @@ export {};
  * @property {string} patientName
  * @property {string} patientEmail
  * @property {string} assignedAt UTC
+ */
+
+/**
+ * @typedef {object} Score2View
+ * @property {'SCORE2' | 'SCORE2-OP'} model SCORE2 for ages 40-69, SCORE2-OP for 70-89
+ * @property {'low' | 'moderate' | 'high' | 'veryHigh'} region veryHigh is Uzbekistan's
+ * @property {number} riskPercent 10-year risk of fatal and non-fatal cardiovascular disease, %, one decimal
+ * @property {'lowToModerate' | 'high' | 'veryHigh'} category ESC 2021 category at this age
+ * @property {string} categoryKey text key of the category's explanation
+ * @property {string} explanation the explanation in the request's language
+ * @property {number} highFromPercent where "high" begins at this age
+ * @property {number} veryHighFromPercent where "very high" begins at this age
+ * @property {boolean} suggestEcg high or very high: suggest booking an ECG
+ * @property {RiskInputsView} inputs the inputs in SI units
+ * @property {string} citation the papers
+ * @property {string} disclaimer not a medical device
+ */
+
+/**
+ * @typedef {object} RiskInputsView
+ * @property {number} age
+ * @property {'male' | 'female'} sex
+ * @property {boolean} smoker
+ * @property {number} systolicBpMmHg
+ * @property {number} totalCholesterolMmolPerL
+ * @property {number} hdlCholesterolMmolPerL
  */

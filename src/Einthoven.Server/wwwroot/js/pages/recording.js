@@ -31,7 +31,7 @@ export async function render(main, { params, query, session, navigate, isDoctor,
     verifyHref: isCardiologist() && !mode ? request => (request.status === 'Withdrawn' ? null : `/recordings/${r.id}?verify=${request.id}`) : null,
   });
   const analysis = analysisPanel({
-    recordingId: r.id, canRerun: own,
+    recordingId: r.id, canRerun: own, showAssessment: own,
     onComplete: () => { if (!annotators.includes('analysis')) viewer.api.reloadAnnotations(['analysis']); },
   });
   const downloads = ['original', 'wfdb', 'edf', 'csv'].map(format =>
