@@ -3,7 +3,6 @@
 import { get, post } from '../core/api.js';
 import { h, replace, message } from '../core/dom.js';
 import { className, countByClass } from '../core/beats.js';
-import { t } from '../core/i18n.js';
 import { dateTime, number, utc } from '../core/format.js';
 import { notMeasured, qualityName, rows } from '../core/summary.js';
 import { rhythmCardBody } from './rhythmCard.js';
