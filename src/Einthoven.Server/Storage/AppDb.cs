@@ -50,6 +50,10 @@ public abstract class AppDb(DbContextOptions options, AtRestProtection protectio
     public DbSet<ContinuousLearning.DatasetVersion> DatasetVersions => Set<ContinuousLearning.DatasetVersion>();
     public DbSet<ContinuousLearning.DatasetRecording> DatasetRecordings => Set<ContinuousLearning.DatasetRecording>();
     public DbSet<ContinuousLearning.RetrainingRun> RetrainingRuns => Set<ContinuousLearning.RetrainingRun>();
+    public DbSet<Einthoven.Server.Notifications.Notification> Notifications => Set<Einthoven.Server.Notifications.Notification>();
+    public DbSet<Einthoven.Server.Notifications.NotificationDelivery> NotificationDeliveries => Set<Einthoven.Server.Notifications.NotificationDelivery>();
+    public DbSet<Einthoven.Server.Notifications.NotificationPreference> NotificationPreferences => Set<Einthoven.Server.Notifications.NotificationPreference>();
+    public DbSet<Einthoven.Server.Notifications.UnsubscribeToken> UnsubscribeTokens => Set<Einthoven.Server.Notifications.UnsubscribeToken>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -137,6 +141,7 @@ public abstract class AppDb(DbContextOptions options, AtRestProtection protectio
         Monitoring.MonitoringModel.Configure(b);
         Verification.VerificationModel.Configure(b);
         ContinuousLearning.LearningModel.Configure(b);
+        Einthoven.Server.Notifications.NotificationModel.Configure(b, protection);
         UtcDateTimes(b);
         ProtectedAtRest(b);
     }
