@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Einthoven.Server.Localization;
 using MimeKit;
@@ -40,19 +39,23 @@ public static class NotificationMail
 
         var html = new StringBuilder();
         html.Append($"<!doctype html><html lang=\"{(language == Languages.Uzbek ? "uz-Latn" : language)}\"><head><meta charset=\"utf-8\"><title>")
-            .Append(WebUtility.HtmlEncode(subject)).Append("</title></head><body style=\"font-family:sans-serif;line-height:1.5\">");
+            .Append(Escape(subject)).Append("</title></head><body style=\"font-family:sans-serif;line-height:1.5\">");
         foreach (var paragraph in body.Split("\n\n"))
-            html.Append("<p>").Append(WebUtility.HtmlEncode(paragraph).Replace("\n", "<br>")).Append("</p>");
-        html.Append("<hr><p style=\"color:#666;font-size:90%\">").Append(WebUtility.HtmlEncode(signature)).Append("<br>")
+            html.Append("<p>").Append(Escape(paragraph).Replace("\n", "<br>")).Append("</p>");
+        html.Append("<hr><p style=\"color:#666;font-size:90%\">").Append(Escape(signature)).Append("<br>")
             .Append(Linked(footer, unsubscribeUrl ?? settingsUrl)).Append("</p></body></html>");
         return new RenderedMail(subject, text, html.ToString());
     }
 
+    /// <summary>Escapes markup only (letters stay as they are, readable in the source of the e-mail).</summary>
+    private static string Escape(string text) =>
+        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;");
+
     /// <summary>The footer with its address as a link.</summary>
     private static string Linked(string footer, string url)
     {
-        var encoded = WebUtility.HtmlEncode(footer);
-        var link = WebUtility.HtmlEncode(url);
+        var encoded = Escape(footer);
+        var link = Escape(url);
         return encoded.Replace(link, $"<a href=\"{link}\">{link}</a>");
     }
 
@@ -70,13 +73,13 @@ public static class NotificationMail
         var domain = sender.Address.Contains('@') ? sender.Address[(sender.Address.LastIndexOf('@') + 1)..] : "einthoven.local";
         message.MessageId = MessageId(deliveryId, domain);
         message.Headers.Add("Auto-Submitted", "auto-generated");
-        message.Headers.Add(HeaderId.ContentLanguage, language);
         if (oneClickUrl is not null)
         {
             message.Headers.Add("List-Unsubscribe", $"<{oneClickUrl}>");
             message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         message.Body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html }.ToMessageBody();
+        message.Body.Headers.Add(HeaderId.ContentLanguage, language);
         return message;
     }
 
