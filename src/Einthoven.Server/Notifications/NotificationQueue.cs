@@ -50,13 +50,11 @@ public sealed class NotificationQueue(AppDb db, TimeProvider time, IOptions<Serv
         var now = time.GetUtcNow().UtcDateTime;
         var ids = await db.Notifications.Where(n => n.Key != null && n.Key.StartsWith(keyPrefix) && n.CancelledAt == null).Select(n => n.Id).ToListAsync(ct);
         if (ids.Count == 0) return;
-        // Whatever has not gone out is withdrawn; what went out (or is going, under a lease) stays as it is, and a
-        // notification none of whose channels delivered it is no longer shown.
+        // Every channel that has not sent it yet is withdrawn (an e-mail still waiting for a retry, say). A notification
+        // not yet due (a reminder ahead) disappears from the app too; one already due stays in the list it is in.
         await db.NotificationDeliveries.Where(d => ids.Contains(d.NotificationId) && d.State == DeliveryState.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.State, DeliveryState.Cancelled).SetProperty(d => d.LeaseOwner, (string?)null), ct);
-        await db.Notifications.Where(n => ids.Contains(n.Id)
-                && !db.NotificationDeliveries.Any(d => d.NotificationId == n.Id && (d.State == DeliveryState.Sent || d.State == DeliveryState.Sending)))
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.CancelledAt, now), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.State, DeliveryState.Cancelled).SetProperty(d => d.LastError, "withdrawn"), ct);
+        await db.Notifications.Where(n => ids.Contains(n.Id) && n.DueAt > now).ExecuteUpdateAsync(s => s.SetProperty(n => n.CancelledAt, now), ct);
     }
 
     private static NotificationDelivery Delivery(Notification n, DeliveryChannel channel, DateTime now) => new()
