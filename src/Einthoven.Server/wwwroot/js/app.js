@@ -3,6 +3,7 @@ import { get, post } from './core/api.js';
 import { h, replace, message } from './core/dom.js';
 import { route, start, navigate } from './core/router.js';
 import { language, preferredLanguage, useLanguage } from './core/i18n.js';
+import { createBell } from './components/bell.js';
 
 const session = { user: null };
 const isPatient = () => session.user?.roles.includes('Patient');
@@ -26,9 +27,18 @@ route('/monitoring', () => import('./pages/monitoring.js'));
 route('/paramedic', () => import('./pages/paramedic.js'));
 route('/datasets', () => import('./pages/datasets.js'));
 route('/verification', () => import('./pages/verification.js'));
+route('/unsubscribe', () => import('./pages/unsubscribe.js'));
 
-const publicPages = new Set(['/signin', '/register', '/settings']);
+const publicPages = new Set(['/signin', '/register', '/settings', '/unsubscribe']);
 let cleanup = null;
+/** The notification bell of the signed-in user (one hub connection per session), or null. */
+let bell = null;
+
+function bellFor(user) {
+  if (bell && bell.userId !== user?.id) { bell.stop(); bell = null; }
+  if (user && !bell) bell = { ...createBell(), userId: user.id };
+  return bell;
+}
 
 /**
  * Where a role starts: an admin runs the platform, monitoring staff the dashboard, a paramedic the dispatches, a
@@ -64,7 +74,7 @@ function renderNav() {
   replace(nav,
     links.map(([href, text]) => h('a', { href, 'aria-current': here === href || (href !== '/' && here.startsWith(href)) ? 'page' : null }, text)),
     session.user
-      ? h('span', { class: 'who' }, h('span', { class: 'who-name', title: session.user.email }, session.user.displayName),
+      ? h('span', { class: 'who' }, bellFor(session.user).element, h('span', { class: 'who-name', title: session.user.email }, session.user.displayName),
           h('button', { type: 'button', class: 'link', onclick: signOut }, 'Sign out'))
       : h('a', { href: '/signin', class: 'button small' }, 'Sign in'));
 }
@@ -72,6 +82,7 @@ function renderNav() {
 async function signOut() {
   await post('/api/auth/logout');
   session.user = null;
+  bellFor(null);
   navigate('/signin');
 }
 
@@ -95,6 +106,7 @@ async function show(current) {
 window.addEventListener('einthoven:signed-out', () => {
   if (!session.user) return;
   session.user = null;
+  bellFor(null);
   navigate(`/signin?next=${encodeURIComponent(location.pathname)}`);
 });
 

@@ -1,7 +1,8 @@
-// Settings: the signed-in user's password, and screen calibration: match a drawn card to a real credit card (85.60 mm)
+// Settings: the signed-in user's password, their notifications (channels per kind, language), and screen calibration: match a drawn card to a real credit card (85.60 mm)
 // so that on-screen millimetres are real ones.
 import { post } from '../core/api.js';
 import { h, message, replace } from '../core/dom.js';
+import { notificationSettings } from '../components/notificationSettings.js';
 import { CardWidthMm, CssPxPerMm, pxPerMm, setUserFactor, userFactor } from '../viewer/calibration.js';
 
 const MinPassword = 10;
@@ -19,7 +20,7 @@ export function render(main, { session }) {
     value.textContent = `${(userFactor() * 100).toFixed(1)} % · ${mm.toFixed(3)} CSS px per mm · device pixel ratio ${window.devicePixelRatio}`;
   };
   slider.addEventListener('input', () => { setUserFactor(Number(slider.value) / 100); show(); });
-  main.append(h('h1', {}, 'Settings'), ...(session.user ? [passwordForm()] : []),
+  main.append(h('h1', {}, 'Settings'), ...(session.user ? [passwordForm(), notificationSettings()] : []),
     h('section', { class: 'card' },
       h('h2', {}, 'Screen calibration'),
       h('p', {}, `The viewer draws ECG paper in millimetres: CSS defines one millimetre as ${CssPxPerMm.toFixed(3)} CSS pixels, and the browser
