@@ -35,6 +35,9 @@ public sealed class ServerOptions
     public ContinuousLearning.RetrainingOptions Retraining { get; set; } = new();
     /// <summary>The admins' ONNX 12-lead models (size and count limits).</summary>
     public Classification.ClassifierOptions Classifiers { get; set; } = new();
+    /// <summary>The notification outbox (issue 27) and the SMTP server for e-mail (none: in-app only).</summary>
+    public Notifications.NotificationOptions Notifications { get; set; } = new();
+    public Notifications.SmtpOptions Smtp { get; set; } = new();
 }
 
 /// <summary>The sign-in lockout policy (docs/SECURITY.md): failures lock one address out of one account first.</summary>

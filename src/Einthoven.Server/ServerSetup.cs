@@ -71,6 +71,7 @@ public static class ServerSetup
         services.AddSingleton(sp => new Classification.ClassifierCatalog(sp.GetServices<Models.TwelveLead.ITwelveLeadClassifier>(), options,
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Classification.ClassifierCatalog>>()));
         AddLive(services, options.Live);
+        Notifications.NotificationSetup.AddNotifications(services, options);
         services.AddSingleton<AnalysisWorker>();
         if (options.Analysis.RunWorker) services.AddHostedService(sp => sp.GetRequiredService<AnalysisWorker>());
         OpenApi.Add(services);
@@ -206,6 +207,7 @@ public static class ServerSetup
         Booking.BookingEndpoints.Map(app);
         Booking.BookingRecordingEndpoints.Map(app);
         app.MapHub<LiveHub>(LiveHub.Path);
+        Notifications.NotificationSetup.Map(app);
         app.Services.GetRequiredService<InProcessLiveFeed>().Subscribe(app.Services.GetRequiredService<LiveAnalysis>());
 
         await DatabaseSetup.MigrateAsync(app.Services);

@@ -135,7 +135,7 @@ public sealed class JobQueue(AppDb db, TimeProvider time, IOptions<ServerOptions
 public enum RetryOutcome { Queued, NotFound, NotFailed, Superseded }
 
 /// <summary>Wakes the workers of this process when a job is queued, so they need not wait for the next poll.</summary>
-public sealed class JobSignal
+public class JobSignal
 {
     private readonly SemaphoreSlim _semaphore = new(0);
 

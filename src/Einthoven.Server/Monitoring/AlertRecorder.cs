@@ -39,5 +39,10 @@ public sealed class AlertRecorder(IServiceScopeFactory scopes, ILiveBroadcast br
         await db.SaveChangesAsync(ct);
         var name = await db.Users.Where(u => u.Id == analysis.PatientId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct) ?? "";
         foreach (var alert in stored) broadcast.Alert(analysis.OrganisationId, AlertViews.Of(alert, name));
+        // The patient hears of it too when they opted in (off by default: NotificationPreferences); the text names no finding.
+        var notifications = scope.ServiceProvider.GetRequiredService<Notifications.INotificationQueue>();
+        foreach (var alert in stored.Where(a => a.State == AlertState.Open))
+            await notifications.EnqueueAsync(alert.PatientId, Notifications.NotificationKinds.MonitoringAlert,
+                new Dictionary<string, string> { ["alertId"] = alert.Id.ToString() }, key: $"alert:{alert.Id}", ct: ct);
     }
 }

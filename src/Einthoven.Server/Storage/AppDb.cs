@@ -54,6 +54,10 @@ public abstract class AppDb(DbContextOptions options, AtRestProtection protectio
     public DbSet<global::Einthoven.Server.Clinics.ClinicService> ClinicServices => Set<global::Einthoven.Server.Clinics.ClinicService>();
     public DbSet<global::Einthoven.Server.Clinics.ClinicStaff> ClinicStaff => Set<global::Einthoven.Server.Clinics.ClinicStaff>();
     public DbSet<Booking.Appointment> Appointments => Set<Booking.Appointment>();
+    public DbSet<Einthoven.Server.Notifications.Notification> Notifications => Set<Einthoven.Server.Notifications.Notification>();
+    public DbSet<Einthoven.Server.Notifications.NotificationDelivery> NotificationDeliveries => Set<Einthoven.Server.Notifications.NotificationDelivery>();
+    public DbSet<Einthoven.Server.Notifications.NotificationPreference> NotificationPreferences => Set<Einthoven.Server.Notifications.NotificationPreference>();
+    public DbSet<Einthoven.Server.Notifications.UnsubscribeToken> UnsubscribeTokens => Set<Einthoven.Server.Notifications.UnsubscribeToken>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -142,6 +146,7 @@ public abstract class AppDb(DbContextOptions options, AtRestProtection protectio
         Verification.VerificationModel.Configure(b);
         ContinuousLearning.LearningModel.Configure(b);
         global::Einthoven.Server.Clinics.ClinicModel.Configure(b);
+        Einthoven.Server.Notifications.NotificationModel.Configure(b, protection);
         UtcDateTimes(b);
         ProtectedAtRest(b);
     }

@@ -10,7 +10,7 @@ public static class WebUi
 {
     /// <summary>Client-side routes; anything else that is not a file or an API route stays a 404.</summary>
     public static readonly string[] Pages =
-        ["/", "/signin", "/register", "/recordings/{id:guid}", "/sharing", "/doctor", "/doctor/patients/{id:guid}", "/settings", "/admin", "/monitoring", "/paramedic", "/datasets", "/verification", "/clinics", "/clinics/{id:guid}", "/appointments", "/clinic", "/risk"];
+        ["/", "/signin", "/register", "/recordings/{id:guid}", "/sharing", "/doctor", "/doctor/patients/{id:guid}", "/settings", "/admin", "/monitoring", "/paramedic", "/datasets", "/verification", "/clinics", "/clinics/{id:guid}", "/appointments", "/clinic", "/risk", "/unsubscribe"];
 
     public static void UseStaticFiles(WebApplication app) =>
         app.UseStaticFiles(new StaticFileOptions

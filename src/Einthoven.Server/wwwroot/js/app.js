@@ -4,6 +4,7 @@ import { h, replace, message } from './core/dom.js';
 import { route, start, navigate } from './core/router.js';
 import { language, preferredLanguage, t, useLanguage } from './core/i18n.js';
 import { languagePicker } from './components/languagePicker.js';
+import { createBell } from './components/bell.js';
 
 const session = { user: null };
 const isPatient = () => session.user?.roles.includes('Patient');
@@ -33,9 +34,18 @@ route('/clinics/:id', () => import('./pages/clinic.js'));
 route('/appointments', () => import('./pages/appointments.js'));
 route('/clinic', () => import('./pages/clinicAdmin.js'));
 route('/risk', () => import('./pages/risk.js'));
+route('/unsubscribe', () => import('./pages/unsubscribe.js'));
 
-const publicPages = new Set(['/signin', '/register', '/settings', '/risk']);
+const publicPages = new Set(['/signin', '/register', '/settings', '/risk', '/unsubscribe']);
 let cleanup = null;
+/** The notification bell of the signed-in user (one hub connection per session), or null. */
+let bell = null;
+
+function bellFor(user) {
+  if (bell && bell.userId !== user?.id) { bell.stop(); bell = null; }
+  if (user && !bell) bell = { ...createBell(), userId: user.id };
+  return bell;
+}
 
 /**
  * Where a role starts: an admin runs the platform, monitoring staff the dashboard, a paramedic the dispatches, a
@@ -74,7 +84,7 @@ function renderNav() {
   replace(nav,
     links.map(([href, text]) => h('a', { href, 'aria-current': here === href || (href !== '/' && here.startsWith(href)) ? 'page' : null }, text)),
     session.user
-      ? h('span', { class: 'who' }, h('span', { class: 'who-name', title: session.user.email }, session.user.displayName),
+      ? h('span', { class: 'who' }, bellFor(session.user).element, h('span', { class: 'who-name', title: session.user.email }, session.user.displayName),
           h('button', { type: 'button', class: 'link', onclick: signOut }, t('nav.signOut')))
       : h('a', { href: '/signin', class: 'button small' }, t('nav.signIn')),
     languagePicker(!!session.user));
@@ -83,6 +93,7 @@ function renderNav() {
 async function signOut() {
   await post('/api/auth/logout');
   session.user = null;
+  bellFor(null);
   navigate('/signin');
 }
 
@@ -106,6 +117,7 @@ async function show(current) {
 window.addEventListener('einthoven:signed-out', () => {
   if (!session.user) return;
   session.user = null;
+  bellFor(null);
   navigate(`/signin?next=${encodeURIComponent(location.pathname)}`);
 });
 

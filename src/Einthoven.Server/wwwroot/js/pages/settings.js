@@ -1,7 +1,8 @@
-// Settings: the signed-in user's password, and screen calibration: match a drawn card to a real credit card (85.60 mm)
+// Settings: the signed-in user's password, their notifications (channels per kind, language), and screen calibration: match a drawn card to a real credit card (85.60 mm)
 // so that on-screen millimetres are real ones.
 import { post } from '../core/api.js';
 import { h, message, replace } from '../core/dom.js';
+import { notificationSettings } from '../components/notificationSettings.js';
 import { CardWidthMm, CssPxPerMm, pxPerMm, setUserFactor, userFactor } from '../viewer/calibration.js';
 import { locale, t } from '../core/i18n.js';
 import { languagePicker } from '../components/languagePicker.js';
@@ -21,7 +22,7 @@ export function render(main, { session }) {
     value.textContent = t('settings.scaleValue', { percent: (userFactor() * 100).toLocaleString(locale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }), px: mm.toLocaleString(locale(), { minimumFractionDigits: 3, maximumFractionDigits: 3 }), ratio: window.devicePixelRatio });
   };
   slider.addEventListener('input', () => { setUserFactor(Number(slider.value) / 100); show(); });
-  main.append(h('h1', {}, t('nav.settings')), languageSection(session), ...(session.user ? [passwordForm()] : []),
+  main.append(h('h1', {}, t('nav.settings')), languageSection(session), ...(session.user ? [passwordForm(), notificationSettings()] : []),
     h('section', { class: 'card' },
       h('h2', {}, t('settings.calibration')),
       h('p', {}, t('settings.calibrationHelp', { px: CssPxPerMm.toLocaleString(locale(), { minimumFractionDigits: 3, maximumFractionDigits: 3 }) })),
