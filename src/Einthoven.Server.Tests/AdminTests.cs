@@ -244,7 +244,7 @@ public abstract class AdminTests(ServerFixture fixture)
         var spec = await (await W.Anonymous.GetAsync("/docs/v1/openapi.json")).JsonAsync();
         var operations = spec.GetProperty("paths").EnumerateObject().Where(p => p.Name.StartsWith("/api/admin/"))
             .SelectMany(p => p.Value.EnumerateObject().Select(o => (Name: $"{o.Name.ToUpperInvariant()} {p.Name}", Responses: o.Value.GetProperty("responses")))).ToList();
-        Assert.Equal(18, operations.Count);
+        Assert.Equal(20, operations.Count);
         foreach (var (name, responses) in operations)
         {
             var success = responses.EnumerateObject().Where(r => r.Name.StartsWith('2')).ToList();

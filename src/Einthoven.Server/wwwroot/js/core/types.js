@@ -161,7 +161,7 @@ export {};
  * @property {AnalysisReport | null} summary
  * @property {Record<string, number>} beatCounts stored beats by annotation symbol
  * @property {string} disclaimer
- * @property {PatientAssessment | null} [assessment] the summary in plain words for the patient; null without a summary
+ * @property {PatientAssessment | null} assessment the summary in plain words for the patient; null without a summary
  */
 
 /**
