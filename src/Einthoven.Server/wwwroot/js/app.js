@@ -98,7 +98,10 @@ async function signOut() {
 }
 
 async function show(current) {
-  const main = document.getElementById('main');
+  // Each page renders into a fresh <main>: a page still loading when the user navigates on writes into the detached one.
+  const previous = document.getElementById('main');
+  const main = previous.cloneNode(false);
+  previous.replaceWith(main);
   if (cleanup) { cleanup(); cleanup = null; }
   renderNav();
   if (!current.load) return replace(main, h('h1', {}, t('nav.notFound')), h('p', {}, h('a', { href: '/' }, t('nav.backToStart'))));
@@ -107,7 +110,10 @@ async function show(current) {
     const page = await current.load();
     replace(main);
     const context = { session, params: current.params, query: current.query, navigate, refreshSession, isPatient, isDoctor, isAdmin, isMonitor, isParamedic, isCardiologist, isClinicAdmin, startPage };
-    cleanup = (await page.render(main, context)) ?? null;
+    const done = (await page.render(main, context)) ?? null;
+    // A page the user already left stops at once; only the page on screen keeps its cleanup.
+    if (main.isConnected) cleanup = done;
+    else done?.();
     if (document.activeElement === document.body) main.focus({ preventScroll: true });
   } catch (e) {
     replace(main, message('error', e.message));

@@ -14,7 +14,7 @@ export async function clinicsMap(container, { clinics, you = null, onSelect = ()
   const points = clinics.map(c => [c.latitude, c.longitude]);
   if (you) points.push([you.lat, you.lon]);
   if (points.length === 0) points.push([41.3111, 69.2797]); // Tashkent
-  map.fitBounds(L.latLngBounds(points), { maxZoom: 14, padding: [50, 50] });
+  map.fitBounds(L.latLngBounds(points), { maxZoom: 14, padding: [50, 50], animate: false });
   graticule(L, map);
   L.control.scale({ imperial: false }).addTo(map);
   for (const c of clinics) {
@@ -27,9 +27,11 @@ export async function clinicsMap(container, { clinics, you = null, onSelect = ()
       .bindTooltip(text(t('clinics.you')), { permanent: true, direction: 'left', className: 'map-label home' }).addTo(map);
   }
   container.dataset.clinics = String(clinics.length);
-  const resize = new ResizeObserver(() => map.invalidateSize());
+  // A map replaced by a newer search must not be touched again (Leaflet fails on a removed map's panes).
+  let alive = true;
+  const resize = new ResizeObserver(() => { if (alive) map.invalidateSize({ animate: false }); });
   resize.observe(container);
-  return { map, destroy: () => { resize.disconnect(); map.remove(); } };
+  return { map, destroy: () => { alive = false; resize.disconnect(); map.stop(); map.remove(); } };
 }
 
 /** A service's name in the user's language. */

@@ -34,6 +34,10 @@ export async function render(main, { navigate, query }) {
   for (const el of [service, openNow, maxKm]) el.addEventListener('change', () => search());
   if (query.get('openNow') === 'true') openNow.checked = true;
   let map = null;
+  // Searches overlap when filters change quickly: only the newest one's answer is shown, and the maps are made one at a
+  // time (Leaflet refuses a second map on a container that still holds one).
+  let searching = 0;
+  let mapWork = Promise.resolve();
   await search();
   return () => map?.destroy();
 
@@ -49,6 +53,7 @@ export async function render(main, { navigate, query }) {
   }
 
   async function search() {
+    const ticket = ++searching;
     const params = new URLSearchParams();
     if (service.value) params.set('service', service.value);
     if (openNow.checked) params.set('openNow', 'true');
@@ -60,10 +65,15 @@ export async function render(main, { navigate, query }) {
     }
     try {
       const clinics = await get(`/api/clinics?${params}`);
+      if (ticket !== searching) return;
       replace(status);
       replace(list, clinics.length ? clinics.map(card) : h('p', { class: 'muted card' }, t('clinics.noneFound')));
-      map?.destroy();
-      map = await clinicsMap(mapBox, { clinics, you: params.has('lat') ? you : null, onSelect: c => navigate(`/clinics/${c.id}`) });
+      mapWork = mapWork.catch(() => {}).then(async () => {
+        if (ticket !== searching) return;
+        map?.destroy();
+        map = await clinicsMap(mapBox, { clinics, you: params.has('lat') ? you : null, onSelect: c => navigate(`/clinics/${c.id}`) });
+      });
+      await mapWork;
     } catch (e) {
       replace(status, message('error', e.message));
     }
