@@ -30,19 +30,17 @@ public static class TextEndpoints
     private static IResult Get(string language, IWebHostEnvironment env)
     {
         if (Languages.Normalise(language) is not { } lang || lang != language) return Problems.NotFound($"language '{language}'");
-        return Results.Ok(Cache.GetOrAdd(lang, l => Load(env.WebRootPath, l)));
+        return Results.Ok(Cache.GetOrAdd(lang, l => Load(env.WebRootFileProvider, l)));
     }
 
-    /// <summary>Every wwwroot/i18n/{language}/*.json merged.</summary>
-    public static IReadOnlyDictionary<string, string> Load(string webRoot, string language)
+    /// <summary>Every wwwroot/i18n/{language}/*.json merged (read through the web root's file provider, wherever it is).</summary>
+    public static IReadOnlyDictionary<string, string> Load(Microsoft.Extensions.FileProviders.IFileProvider webRoot, string language)
     {
-        var folder = Path.Combine(webRoot, "i18n", language);
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!Directory.Exists(folder)) return texts;
-        foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order())
+        foreach (var file in webRoot.GetDirectoryContents($"i18n/{language}").Where(f => !f.IsDirectory && f.Name.EndsWith(".json", StringComparison.Ordinal)).OrderBy(f => f.Name, StringComparer.Ordinal))
         {
-            using var stream = File.OpenRead(file);
-            foreach (var (k, v) in Texts.Parse(stream, Path.GetFileName(file))) texts[k] = v;
+            using var stream = file.CreateReadStream();
+            foreach (var (k, v) in Texts.Parse(stream, file.Name)) texts[k] = v;
         }
         return texts;
     }
