@@ -21,7 +21,7 @@ public abstract class OperabilityTests(ServerFixture fixture)
         Assert.DoesNotContain("Demo-", console);
         if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
         var accounts = DemoAccounts(path);
-        Assert.Equal(["admin", "cardiologist", "doctor", "monitor", "paramedic", "patient", "researcher"], accounts.Keys.Order());
+        Assert.Equal(["admin", "cardiologist", "clinicadmin", "doctor", "monitor", "paramedic", "patient", "researcher"], accounts.Keys.Order());
         foreach (var (email, password) in accounts.Values)
             await (await host.Client().PostJsonAsync("/api/auth/token", new { email, password })).JsonAsync(HttpStatusCode.Created);
         var monitor = await TokenClientAsync(host, accounts["monitor"]);
