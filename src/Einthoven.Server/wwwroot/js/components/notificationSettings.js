@@ -1,8 +1,9 @@
-// Settings, block "Notifications": per kind, in the app and by e-mail (e-mail only where the server has SMTP), and the
-// language of the app and e-mails. Phone-friendly: one row per kind with two labelled checkboxes.
+// Settings, block "Notifications": per kind, in the app and by e-mail (e-mail only where the server has SMTP); the
+// language of the app and e-mails is the settings page's "Language" block. Phone-friendly: one row per kind with two
+// labelled checkboxes.
 import { api, get } from '../core/api.js';
 import { h, message, replace } from '../core/dom.js';
-import { chooseLanguage, language, languageNames, languages, t } from '../core/i18n.js';
+import { t } from '../core/i18n.js';
 
 export function notificationSettings() {
   const section = h('section', { class: 'card notification-settings', id: 'notification-settings' },
@@ -30,10 +31,8 @@ export function notificationSettings() {
         h('tbody', {}, rows)),
       prefs.emailAvailable ? null : h('p', { class: 'muted' }, t('notifications.settings.emailOff')),
       status, save);
-    const select = h('select', { id: 'notification-language', onchange: () => chooseLanguage(select.value, true) },
-      languages.map(l => h('option', { value: l, selected: l === (prefs.language ?? language()) }, languageNames[l])));
     replace(section, h('h2', {}, t('notifications.settings.title')), h('p', { class: 'muted' }, t('notifications.settings.intro')),
-      h('label', { for: 'notification-language' }, t('notifications.settings.language')), select, form);
+      form);
 
     async function submit(event) {
       event.preventDefault();
