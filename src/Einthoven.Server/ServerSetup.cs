@@ -206,6 +206,7 @@ public static class ServerSetup
         Clinics.ClinicAdminEndpoints.Map(app);
         Booking.BookingEndpoints.Map(app);
         Booking.BookingRecordingEndpoints.Map(app);
+        Conclusions.ConclusionEndpoints.Map(app);
         app.MapHub<LiveHub>(LiveHub.Path);
         Notifications.NotificationSetup.Map(app);
         app.Services.GetRequiredService<InProcessLiveFeed>().Subscribe(app.Services.GetRequiredService<LiveAnalysis>());

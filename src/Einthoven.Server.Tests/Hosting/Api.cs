@@ -21,6 +21,9 @@ public static class Api
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, object body) =>
         client.PostAsJsonAsync(url, body, Json);
 
+    public static Task<HttpResponseMessage> PutJsonAsync(this HttpClient client, string url, object body) =>
+        client.PutAsJsonAsync(url, body, Json);
+
     public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, IEnumerable<string> files, IDictionary<string, string>? fields = null)
     {
         using var form = new MultipartFormDataContent();

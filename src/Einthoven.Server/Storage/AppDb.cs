@@ -58,6 +58,7 @@ public abstract class AppDb(DbContextOptions options, AtRestProtection protectio
     public DbSet<Einthoven.Server.Notifications.NotificationDelivery> NotificationDeliveries => Set<Einthoven.Server.Notifications.NotificationDelivery>();
     public DbSet<Einthoven.Server.Notifications.NotificationPreference> NotificationPreferences => Set<Einthoven.Server.Notifications.NotificationPreference>();
     public DbSet<Einthoven.Server.Notifications.UnsubscribeToken> UnsubscribeTokens => Set<Einthoven.Server.Notifications.UnsubscribeToken>();
+    public DbSet<global::Einthoven.Server.Conclusions.Conclusion> Conclusions => Set<global::Einthoven.Server.Conclusions.Conclusion>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -147,6 +148,7 @@ public abstract class AppDb(DbContextOptions options, AtRestProtection protectio
         ContinuousLearning.LearningModel.Configure(b);
         global::Einthoven.Server.Clinics.ClinicModel.Configure(b);
         Einthoven.Server.Notifications.NotificationModel.Configure(b, protection);
+        global::Einthoven.Server.Conclusions.ConclusionModel.Configure(b, protection);
         UtcDateTimes(b);
         ProtectedAtRest(b);
     }

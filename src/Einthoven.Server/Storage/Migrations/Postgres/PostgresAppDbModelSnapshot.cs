@@ -434,6 +434,43 @@ namespace Einthoven.Server.Storage.Migrations.Postgres
                     b.ToTable("ClinicStaff");
                 });
 
+            modelBuilder.Entity("Einthoven.Server.Conclusions.Conclusion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RecordingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("WrittenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("RecordingId", "AuthorId")
+                        .IsUnique();
+
+                    b.ToTable("Conclusions");
+                });
+
             modelBuilder.Entity("Einthoven.Server.ContinuousLearning.DatasetRecording", b =>
                 {
                     b.Property<string>("DatasetVersionId")
@@ -1772,6 +1809,21 @@ namespace Einthoven.Server.Storage.Migrations.Postgres
                     b.HasOne("Einthoven.Server.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Einthoven.Server.Conclusions.Conclusion", b =>
+                {
+                    b.HasOne("Einthoven.Server.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Einthoven.Server.Recordings.Recording", null)
+                        .WithMany()
+                        .HasForeignKey("RecordingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -23,6 +23,13 @@ export function describe(n) {
   return { title: t(`notifications.kind.${n.kind}.title`, values), text: t(`notifications.kind.${n.kind}.text`, values) };
 }
 
+/** Where a notification leads: the recording it is about, else the booking's appointments; null when nowhere. */
+export function targetOf(n) {
+  if (n.values?.recordingId) return `/recordings/${n.values.recordingId}`;
+  if (n.values?.bookingId) return '/appointments';
+  return null;
+}
+
 /** Creates the bell (once per signed-in session); `element` goes into the navigation, `stop()` ends its connection. */
 export function createBell() {
   let unread = 0;
@@ -55,9 +62,10 @@ export function createBell() {
 
   function item(n) {
     const { title, text } = describe(n);
+    const target = targetOf(n);
     const when = new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(n.dueAt));
     return h('li', { class: n.readAt ? 'bell-item' : 'bell-item unread', dataset: { id: n.id, kind: n.kind } },
-      h('button', { type: 'button', class: 'bell-open', onclick: () => read(n) },
+      h(target ? 'a' : 'button', { ...(target ? { href: target } : { type: 'button' }), class: 'bell-open', onclick: () => { read(n); if (target) toggle(); } },
         h('span', { class: 'bell-title' }, title), h('span', { class: 'bell-text' }, text), h('time', { class: 'muted', datetime: n.dueAt }, when)),
       n.readAt ? null : h('span', { class: 'badge' }, t('notifications.bell.new')));
   }

@@ -6,6 +6,7 @@ import { dateTime, duration, utc } from '../core/format.js';
 import { analysisPanel } from '../components/analysisPanel.js';
 import { createViewer } from '../viewer/viewer.js';
 import { verificationCard } from '../verification/requestCard.js';
+import { conclusionCard } from '../components/conclusionCard.js';
 import { verificationMode } from '../verification/mode.js';
 import { t, tn } from '../core/i18n.js';
 
@@ -34,6 +35,7 @@ export async function render(main, { params, query, session, navigate, isDoctor,
     recordingId: r.id, canRerun: own, showAssessment: own,
     onComplete: () => { if (!annotators.includes('analysis')) viewer.api.reloadAnnotations(['analysis']); },
   });
+  const conclusions = conclusionCard({ recordingId: r.id, userId: session.user.id, canWrite: !own && isDoctor() });
   const downloads = ['original', 'wfdb', 'edf', 'csv'].map(format =>
     h('a', { href: `/api/recordings/${r.id}/download?format=${format}`, download: '', class: 'button small' }, format === 'original' ? t('recording.original', { format: r.originalFormat }) : format.toUpperCase()));
 
@@ -50,6 +52,7 @@ export async function render(main, { params, query, session, navigate, isDoctor,
     viewer.element,
     ...(panel ? [panel.element] : []),
     analysis.element,
+    conclusions.element,
     card.element,
     h('details', { class: 'card downloads' }, h('summary', {}, t('recording.downloads')),
       h('div', { class: 'row' }, downloads),
@@ -62,6 +65,7 @@ export async function render(main, { params, query, session, navigate, isDoctor,
   panel?.sync();
   const loadCard = () => card.load().catch(e => card.element.replaceChildren(message('error', e.message)));
   loadCard();
+  conclusions.load().catch(e => conclusions.element.replaceChildren(message('error', e.message)));
   let cardTimer = 0;
   mode?.session.onSaved(() => { clearTimeout(cardTimer); cardTimer = setTimeout(loadCard, 1500); });
 
