@@ -9,6 +9,9 @@ public static class TestData
     private static readonly Lazy<string> RootPath = new(FindRoot);
 
     public static string Root => RootPath.Value;
+
+    /// <summary>True in CI (CI=true), where tests that need a service .ci/run starts must run rather than skip.</summary>
+    public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
     public static string MitDb => Path.Combine(Root, "mitdb");
     public static string Cinc2017 => Path.Combine(Root, "cinc2017");
     public static string PtbXl => Path.Combine(Root, "ptbxl");

@@ -1,3 +1,4 @@
+using Einthoven.Server.Tests.Hosting;
 namespace Einthoven.Server.BrowserTests.Hosting;
 
 /// <summary>One live server and one Chromium for every journey (each journey opens its own browser profiles).</summary>
@@ -11,7 +12,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _server = new LiveServer();
+        // Notification e-mails go to the test SMTP server where one runs (.ci/smtp.sh), so journeys can read them back.
+        _server = new LiveServer(TestSmtp.Endpoint is not null && TestSmtp.Maildir is not null ? TestSmtp.Settings() : null);
         _browser = await Browser.LaunchAsync();
     }
 

@@ -22,7 +22,7 @@ public static class PostgresSettings
 
     public static string? ConnectionString => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } cs ? cs : null;
 
-    public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+    public static bool InCi => Einthoven.TestSupport.TestData.InCi;
 
     public static string? SkipReason =>
         ConnectionString is null && !InCi ? $"{Variable} is not set (the PostgreSQL variants run in CI; see .ci/run)" : null;

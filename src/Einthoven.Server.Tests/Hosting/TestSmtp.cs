@@ -11,7 +11,17 @@ public sealed class SmtpFactAttribute : FactAttribute
 {
     public SmtpFactAttribute()
     {
-        if (!PostgresSettings.InCi && (TestSmtp.Endpoint is null || TestSmtp.Maildir is null))
+        if (!Einthoven.TestSupport.TestData.InCi && (TestSmtp.Endpoint is null || TestSmtp.Maildir is null))
+            Skip = $"{TestSmtp.Variable} and {TestSmtp.MaildirVariable} are not set (the e-mail tests run in CI; see .ci/smtp.sh)";
+    }
+}
+
+/// <summary>The theory form of <see cref="SmtpFactAttribute"/> (browser journeys on several devices).</summary>
+public sealed class SmtpTheoryAttribute : TheoryAttribute
+{
+    public SmtpTheoryAttribute()
+    {
+        if (!Einthoven.TestSupport.TestData.InCi && (TestSmtp.Endpoint is null || TestSmtp.Maildir is null))
             Skip = $"{TestSmtp.Variable} and {TestSmtp.MaildirVariable} are not set (the e-mail tests run in CI; see .ci/smtp.sh)";
     }
 }

@@ -16,19 +16,23 @@ public static class NotificationMail
 {
     /// <summary>
     /// The values as the text shows them: <c>start</c> (ISO 8601 with the clinic's offset) as that local time, in the
-    /// language's long date and short time; the others as given.
+    /// language's long date and short time; <c>service</c> (a clinic service kind) by its name in the language; the
+    /// others as given.
     /// </summary>
-    public static (string Name, object? Value)[] Display(IReadOnlyDictionary<string, string> values, string language)
+    public static (string Name, object? Value)[] Display(Texts texts, IReadOnlyDictionary<string, string> values, string language)
     {
         var culture = Languages.Culture(language);
-        return values.Select(kv => (kv.Key, (object?)(kv.Key == "start" && DateTimeOffset.TryParse(kv.Value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
-            ? at.DateTime.ToString("f", culture)
-            : kv.Value))).ToArray();
+        return values.Select(kv => (kv.Key, (object?)(kv.Key switch
+        {
+            "start" when DateTimeOffset.TryParse(kv.Value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) => at.DateTime.ToString("f", culture),
+            "service" when texts.All(language).TryGetValue($"clinics.service.{kv.Value}", out var name) => name,
+            _ => kv.Value,
+        }))).ToArray();
     }
 
     public static RenderedMail Render(Texts texts, string kind, string language, IReadOnlyDictionary<string, string> values, string? unsubscribeUrl, string settingsUrl)
     {
-        var shown = Display(values, language);
+        var shown = Display(texts, values, language);
         var subject = texts.Get(language, $"notifications.{kind}.subject", shown);
         var body = texts.Get(language, $"notifications.{kind}.body", shown);
         var footer = unsubscribeUrl is null

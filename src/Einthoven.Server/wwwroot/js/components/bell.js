@@ -19,7 +19,9 @@ export function clinicTime(iso) {
 
 /** A notification's title and text in the language in use. */
 export function describe(n) {
-  const values = { ...n.values, start: clinicTime(n.values?.start) };
+  const service = n.values?.service;
+  const serviceName = service && t(`clinics.service.${service}`);
+  const values = { ...n.values, start: clinicTime(n.values?.start), service: serviceName && serviceName !== `clinics.service.${service}` ? serviceName : service };
   return { title: t(`notifications.kind.${n.kind}.title`, values), text: t(`notifications.kind.${n.kind}.text`, values) };
 }
 
