@@ -8,6 +8,10 @@ internal static class DicomTools
     public static bool Has(string tool) => (Environment.GetEnvironmentVariable("PATH") ?? "")
         .Split(Path.PathSeparator).Any(dir => File.Exists(Path.Combine(dir, tool)));
 
+    /// <summary>Why the tool tests cannot run here, or null when dciodvfy, dcmdump and dump2dcm are all installed.</summary>
+    public static string? Missing => new[] { "dciodvfy", "dcmdump", "dump2dcm" }.Where(t => !Has(t)).ToArray() is { Length: > 0 } missing
+        ? $"{string.Join(", ", missing)} not on PATH; install the Debian packages dcmtk and dicom3tools" : null;
+
     /// <summary>Runs <paramref name="tool"/> and returns its exit code and its standard output and error together.</summary>
     public static (int ExitCode, string Output) Run(string tool, params string[] arguments)
     {
@@ -32,12 +36,11 @@ internal static class DicomTools
     }
 }
 
-/// <summary>A fact skipped, with the reason, where dcmtk or dicom3tools is missing (CI installs both).</summary>
-public sealed class DicomToolsFactAttribute : FactAttribute
+/// <summary>A theory skipped, with the reason, where dcmtk or dicom3tools is missing (CI installs both).</summary>
+public sealed class DicomToolsTheoryAttribute : TheoryAttribute
 {
-    public DicomToolsFactAttribute()
+    public DicomToolsTheoryAttribute()
     {
-        var missing = new[] { "dciodvfy", "dcmdump", "dump2dcm" }.Where(t => !DicomTools.Has(t)).ToArray();
-        if (missing.Length > 0) Skip = $"{string.Join(", ", missing)} not on PATH; install the Debian packages dcmtk and dicom3tools";
+        if (DicomTools.Missing is { } reason) Skip = reason;
     }
 }

@@ -19,6 +19,7 @@ internal sealed class DicomGroup
     public required long DataOffset { get; init; }
     /// <summary>Multiplex Group Time Offset in milliseconds, when stated.</summary>
     public required double? TimeOffset { get; init; }
+    public required string? Originality { get; init; }
 
     public int Channels => Leads.Count;
 
@@ -59,14 +60,20 @@ internal sealed class DicomGroup
             BytesPerSample = bytes,
             DataOffset = data.Offset,
             TimeOffset = item.Number(DicomTags.MultiplexGroupTimeOffset),
+            Originality = item.String(DicomTags.WaveformOriginality),
         };
     }
 
-    /// <summary>Whether <paramref name="next"/> continues this group: same rate, channels and encoding, starting where this one ends.</summary>
+    /// <summary>
+    /// Whether <paramref name="next"/> continues this group: same rate, channels, calibration, encoding and
+    /// originality (a derived median beat does not continue an original rhythm), and where both state a Multiplex
+    /// Group Time Offset, starting where this one ends. The writer states no offset, since without the
+    /// Synchronization module the IODs do not allow one.
+    /// </summary>
     public bool ContinuesWith(DicomGroup next) =>
         next.SamplingFrequency == SamplingFrequency && next.Interpretation == Interpretation && next.Leads.SequenceEqual(Leads)
-        && TimeOffset is { } a && next.TimeOffset is { } b
-        && Math.Abs(b - (a + SampleCount * 1000.0 / SamplingFrequency)) < 500.0 / SamplingFrequency;
+        && next.Originality == Originality
+        && (TimeOffset is not { } a || next.TimeOffset is not { } b || Math.Abs(b - (a + SampleCount * 1000.0 / SamplingFrequency)) < 500.0 / SamplingFrequency);
 
     /// <summary>Decodes interleaved samples (sample-major, channel-minor) into <paramref name="target"/> from <paramref name="at"/>.</summary>
     public void Decode(ReadOnlySpan<byte> bytes, int[][] target, int at)
@@ -100,7 +107,7 @@ internal sealed class DicomGroup
         var scale = sensitivity * correction;
         if (!(double.IsFinite(scale) && scale != 0))
             throw definition.Error(DicomTags.ChannelSensitivity, $"sensitivity {sensitivity} x correction {correction} is not a usable scale");
-        var baseline = -(definition.Number(DicomTags.ChannelBaseline) ?? 0);
+        var baseline = 0.0 - (definition.Number(DicomTags.ChannelBaseline) ?? 0);
         if (Math.Abs(baseline) > int.MaxValue / 2)
             throw definition.Error(DicomTags.ChannelBaseline, $"{-baseline} is out of range");
         var whole = (int)Math.Floor(baseline + 0.5);

@@ -11,7 +11,8 @@ internal static class DicomTags
         StudyDate = 0x00080020, ContentDate = 0x00080023, AcquisitionDateTime = 0x0008002A, StudyTime = 0x00080030,
         ContentTime = 0x00080033, AccessionNumber = 0x00080050, Modality = 0x00080060, Manufacturer = 0x00080070,
         InstitutionName = 0x00080080, ReferringPhysician = 0x00080090, CodeValue = 0x00080100,
-        CodingSchemeDesignator = 0x00080102, CodeMeaning = 0x00080104, StudyDescription = 0x00081030,
+        CodingSchemeDesignator = 0x00080102, CodeMeaning = 0x00080104, CodingSchemeIdentification = 0x00080110,
+        CodingSchemeName = 0x00080115, CodingSchemeResponsibleOrganization = 0x00080116, StudyDescription = 0x00081030,
         SeriesDescription = 0x0008103E, OperatorsName = 0x00081070, ModelName = 0x00081090;
 
     public const uint PatientName = 0x00100010, PatientId = 0x00100020, PatientBirthDate = 0x00100030,

@@ -42,6 +42,12 @@ internal static class DicomWaveformWriter
         o.Text(DicomTags.Manufacturer, "LO", "");
         Optional(o, DicomTags.InstitutionName, "LO", meta.GetValueOrDefault(MetadataKeys.Site));
         o.Text(DicomTags.ReferringPhysician, "PN", "");
+        o.Sequence(DicomTags.CodingSchemeIdentification, [c =>
+        {
+            c.Text(DicomTags.CodingSchemeDesignator, "SH", DicomAnnotations.Scheme);
+            c.Text(DicomTags.CodingSchemeName, "ST", "WFDB annotation codes (ecgcodes.h)");
+            c.Text(DicomTags.CodingSchemeResponsibleOrganization, "ST", "PhysioNet");
+        }]);
         Optional(o, DicomTags.StudyDescription, "LO", meta.GetValueOrDefault(MetadataKeys.RecordingId));
         Optional(o, DicomTags.SeriesDescription, "LO", info.Name);
         Optional(o, DicomTags.OperatorsName, "PN", meta.GetValueOrDefault(MetadataKeys.Technician));
@@ -130,7 +136,6 @@ internal static class DicomWaveformWriter
             var first = g * perGroup;
             var count = Math.Min(perGroup, info.SampleCount - first);
             o.BeginUndefinedItem();
-            o.Number(DicomTags.MultiplexGroupTimeOffset, first * 1000.0 / info.SamplingFrequency);
             o.Text(DicomTags.WaveformOriginality, "CS", "ORIGINAL");
             o.UInt16(DicomTags.NumberOfChannels, (ushort)channels);
             o.UInt32(DicomTags.NumberOfSamples, (uint)count);
