@@ -51,6 +51,9 @@ internal static partial class EdfAnnotationText
         return (PlainText(plain) ?? ExplicitText(plain), duration);
     }
 
+    /// <summary>The text that reads back as <paramref name="annotation"/>, duration suffix and all (for formats without durations).</summary>
+    public static string Text(Annotation annotation) => PlainText(annotation) ?? ExplicitText(annotation);
+
     private static Annotation Parse(long sample, string text)
     {
         if (AnnotationCodes.TryCode(text, out var code)) return new Annotation(sample, code);
