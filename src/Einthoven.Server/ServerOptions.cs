@@ -38,6 +38,8 @@ public sealed class ServerOptions
     /// <summary>The notification outbox (issue 27) and the SMTP server for e-mail (none: in-app only).</summary>
     public Notifications.NotificationOptions Notifications { get; set; } = new();
     public Notifications.SmtpOptions Smtp { get; set; } = new();
+    /// <summary>The hospital PACS over DICOMweb (issue 28); none: sending to and importing from a PACS is off.</summary>
+    public Pacs.PacsOptions Pacs { get; set; } = new();
 }
 
 /// <summary>The sign-in lockout policy (docs/SECURITY.md): failures lock one address out of one account first.</summary>

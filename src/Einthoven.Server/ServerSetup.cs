@@ -64,6 +64,7 @@ public static class ServerSetup
         services.AddScoped<AnalysisResultWriter>();
         services.AddScoped<WindowQuery>();
         services.AddScoped<DemoSeeder>();
+        services.AddHttpClient<Pacs.DicomWebClient>();
         services.AddScoped<Booking.BookingNotices>(); // needs an INotificationQueue (Notifications/)
         services.AddContinuousLearning(options);
         services.AddSingleton(Localization.Texts.Shared);
@@ -207,6 +208,7 @@ public static class ServerSetup
         Booking.BookingEndpoints.Map(app);
         Booking.BookingRecordingEndpoints.Map(app);
         Conclusions.ConclusionEndpoints.Map(app);
+        Pacs.PacsEndpoints.Map(app);
         app.MapHub<LiveHub>(LiveHub.Path);
         Notifications.NotificationSetup.Map(app);
         app.Services.GetRequiredService<InProcessLiveFeed>().Subscribe(app.Services.GetRequiredService<LiveAnalysis>());

@@ -40,7 +40,7 @@ export function conclusionCard({ recordingId, userId, canWrite }) {
       try {
         await api('PUT', `/api/recordings/${recordingId}/conclusion`, { text: text.value });
         await load();
-        replace(status, message('ok', t('conclusions.saved')));
+        replace(status, message('success', t('conclusions.saved')));
       } catch (e) { replace(status, message('error', e.message)); }
     };
     const withdraw = async () => {

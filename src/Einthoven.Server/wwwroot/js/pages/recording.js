@@ -7,6 +7,7 @@ import { analysisPanel } from '../components/analysisPanel.js';
 import { createViewer } from '../viewer/viewer.js';
 import { verificationCard } from '../verification/requestCard.js';
 import { conclusionCard } from '../components/conclusionCard.js';
+import { pacsSendCard } from '../components/pacsCard.js';
 import { verificationMode } from '../verification/mode.js';
 import { t, tn } from '../core/i18n.js';
 
@@ -56,6 +57,7 @@ export async function render(main, { params, query, session, navigate, isDoctor,
     card.element,
     h('details', { class: 'card downloads' }, h('summary', {}, t('recording.downloads')),
       h('div', { class: 'row' }, downloads),
+      !own && isDoctor() ? pacsSendCard(r.id) : null,
       Object.keys(detail.metadata ?? {}).length
         ? h('table', { class: 'kv' }, h('tbody', {}, Object.entries(detail.metadata).map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, v)))))
         : null,
