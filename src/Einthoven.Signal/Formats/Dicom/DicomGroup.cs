@@ -105,7 +105,7 @@ internal sealed class DicomGroup
         var sensitivity = definition.Number(DicomTags.ChannelSensitivity) ?? 1;
         var correction = definition.Number(DicomTags.SensitivityCorrection) ?? 1;
         var scale = sensitivity * correction;
-        if (!(double.IsFinite(scale) && scale != 0))
+        if (!(double.IsFinite(scale) && double.IsFinite(1 / scale) && scale != 0))
             throw definition.Error(DicomTags.ChannelSensitivity, $"sensitivity {sensitivity} x correction {correction} is not a usable scale");
         var baseline = 0.0 - (definition.Number(DicomTags.ChannelBaseline) ?? 0);
         if (Math.Abs(baseline) > int.MaxValue / 2)
