@@ -21,6 +21,7 @@ var benchmarks = new (string Name, string Help, Func<string[], int> Run)[]
     ("live", "live [MITDB] [PATIENTS...]: how many simulated patients (360 Hz, 2 leads, real time) the embedded profile holds with every frame acknowledged and alert latency p95 < 2 s", LiveLoadBenchmark.Run),
     ("retraining-load", "retraining-load [MITDB] [TRAINER_DLL]: the viewer's window p50/p95 with the server alone and while a beat-model retraining runs as the scheduled job launches it (nice 19, one thread), and the trainer's wall time", RetrainingLoadBenchmark.Run),
     ("onnx", "onnx [N]: the shipped rhythm and beat models through the engine and through ONNX Runtime (their ONNX export), one thread, median ms per inference", OnnxBenchmark.Run),
+    ("dicom", "dicom [ROUNDS]: reading the 48 MIT-BIH records as DICOM waveforms vs decoding WFDB 212", DicomBenchmark.Run),
     ("edf-csv", "edf-csv [MITDB] [N]: EDF and CSV write and windowed-read throughput on the first N (8) MIT-BIH records", EdfCsvBenchmark.Run),
 };
 

@@ -31,7 +31,7 @@ public static class WfdbDecodeBench
         Console.WriteLine($"  WFDB decode (whole) wall {decode.Wall,7:F1} ms   cpu {decode.Cpu,7:F1} ms   ratio wall {decode.Wall / raw.Wall:F2}, cpu {decode.Cpu / raw.Cpu:F2}");
     }
 
-    private static (double Wall, double Cpu) Measure(int rounds, Action action)
+    internal static (double Wall, double Cpu) Measure(int rounds, Action action)
     {
         action(); // warm-up: JIT and page cache
         double bestWall = double.MaxValue, bestCpu = double.MaxValue;

@@ -46,10 +46,7 @@ public class DicomToolTests
         Assert.Contains("LittleEndianExplicit", dump);
     }
 
-    [DicomToolsTheory]
-    [InlineData("+ti", "-e", DicomTags.ImplicitLittleEndian)]
-    [InlineData("+te", "+e", DicomTags.ExplicitLittleEndian)]
-    public void Files_made_by_dcmtk_read_with_coded_leads_calibration_and_annotations(string syntax, string lengths, string uid)
+    private static string MadeByDcmtk(string syntax, string lengths)
     {
         var dir = TestData.TempDir();
         var dump = Path.Combine(dir, "ecg.dump");
@@ -58,7 +55,15 @@ public class DicomToolTests
         var path = Path.Combine(dir, "dcmtk.dcm");
         var (code, output) = DicomTools.Run("dump2dcm", syntax, lengths, dump, path);
         Assert.True(code == 0, output);
+        return path;
+    }
 
+    [DicomToolsTheory]
+    [InlineData("+ti", "-e", DicomTags.ImplicitLittleEndian)]
+    [InlineData("+te", "+e", DicomTags.ExplicitLittleEndian)]
+    public void Files_made_by_dcmtk_read_with_coded_leads_calibration_and_annotations(string syntax, string lengths, string uid)
+    {
+        var path = MadeByDcmtk(syntax, lengths);
         var record = RecordFiles.Read(path);
         Assert.Equal(uid, record.Info.Metadata[DicomMetadataKeys.TransferSyntax]);
         Assert.Equal(["I", "II", "V1"], record.Info.Leads.Select(l => l.Name));
@@ -79,5 +84,15 @@ public class DicomToolTests
         Assert.Contains("2 MEDIAN: 1 channels x 2 samples at 500 Hz, SS (not read)", record.Info.Metadata[DicomMetadataKeys.MultiplexGroups]);
         // The heart-rate measurement is kept as a note; the annotation on the median beat group is not read.
         Assert.Equal([new Annotation(2, AnnotationCodes.Note, Aux: "Heart rate = 72")], record.Annotations["dicom"]);
+    }
+
+    [DicomToolsTheory]
+    [InlineData("+ti", "-e")]
+    [InlineData("+te", "+e")]
+    public void Mutated_files_made_by_dcmtk_read_or_fail_with_a_format_error(string syntax, string lengths)
+    {
+        var valid = File.ReadAllBytes(MadeByDcmtk(syntax, lengths));
+        var (read, refused) = Fuzz.Run(valid, Path.Combine(TestData.TempDir(), "m.dcm"), 1500, seed: 3);
+        Assert.True(read > 20 && refused > 100, $"read {read}, refused {refused}: the mutations should produce both");
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using Einthoven.Signal.Records;
 
 namespace Einthoven.Signal.Formats.Dicom;
@@ -79,17 +80,29 @@ internal sealed class DicomGroup
     public void Decode(ReadOnlySpan<byte> bytes, int[][] target, int at)
     {
         var frames = bytes.Length / (BytesPerSample * Channels);
-        var i = 0;
-        for (var s = 0; s < frames; s++)
-        for (var c = 0; c < Channels; c++, i += BytesPerSample)
-            target[c][at + s] = Interpretation switch
+        for (var c = 0; c < Channels; c++)
+        {
+            var lead = target[c].AsSpan(at, frames);
+            switch (Interpretation)
             {
-                "SS" => BinaryPrimitives.ReadInt16LittleEndian(bytes[i..]),
-                "US" => BinaryPrimitives.ReadUInt16LittleEndian(bytes[i..]),
-                "SB" => (sbyte)bytes[i],
-                "UB" => bytes[i],
-                _ => BinaryPrimitives.ReadInt32LittleEndian(bytes[i..]),
-            };
+                case "SS":
+                    var words = MemoryMarshal.Cast<byte, short>(bytes);
+                    for (int s = 0, i = c; s < frames; s++, i += Channels) lead[s] = BitConverter.IsLittleEndian ? words[i] : BinaryPrimitives.ReverseEndianness(words[i]);
+                    break;
+                case "US":
+                    for (int s = 0, i = 2 * c; s < frames; s++, i += 2 * Channels) lead[s] = BinaryPrimitives.ReadUInt16LittleEndian(bytes[i..]);
+                    break;
+                case "SB":
+                    for (int s = 0, i = c; s < frames; s++, i += Channels) lead[s] = (sbyte)bytes[i];
+                    break;
+                case "UB":
+                    for (int s = 0, i = c; s < frames; s++, i += Channels) lead[s] = bytes[i];
+                    break;
+                default:
+                    for (int s = 0, i = 4 * c; s < frames; s++, i += 4 * Channels) lead[s] = BinaryPrimitives.ReadInt32LittleEndian(bytes[i..]);
+                    break;
+            }
+        }
     }
 
     public string Describe(bool read) =>
@@ -105,7 +118,7 @@ internal sealed class DicomGroup
         var sensitivity = definition.Number(DicomTags.ChannelSensitivity) ?? 1;
         var correction = definition.Number(DicomTags.SensitivityCorrection) ?? 1;
         var scale = sensitivity * correction;
-        if (!(double.IsFinite(scale) && scale != 0))
+        if (!(double.IsFinite(scale) && double.IsFinite(1 / scale) && scale != 0))
             throw definition.Error(DicomTags.ChannelSensitivity, $"sensitivity {sensitivity} x correction {correction} is not a usable scale");
         var baseline = 0.0 - (definition.Number(DicomTags.ChannelBaseline) ?? 0);
         if (Math.Abs(baseline) > int.MaxValue / 2)

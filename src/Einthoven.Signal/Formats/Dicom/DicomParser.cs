@@ -19,6 +19,8 @@ internal sealed class DicomParser
     private const uint Undefined = 0xFFFFFFFF;
     private const int MaxDepth = 16;
     private const int MaxElements = 5_000_000;
+    private static readonly string[] KnownVrs =
+        ["US", "UL", "CS", "DS", "SH", "LO", "UI", "SQ", "OW", "OB", "ST", "LT", "UT", "IS", "DA", "TM", "DT", "PN", "AS", "UN", "SS", "SL", "FD", "FL", "AT"];
     private static readonly HashSet<string> LongVrs = ["OB", "OD", "OF", "OL", "OV", "OW", "SQ", "UC", "UN", "UR", "UT", "SV", "UV"];
 
     private readonly Stream _stream;
@@ -84,34 +86,35 @@ internal sealed class DicomParser
                 _stream.Position = start;
                 return dataset;
             }
-            var field = dataset.Field(tag);
+            // Formatted only for an error: most files have tens of thousands of elements.
+            string Field() => dataset.Field(tag);
             if (tag == DicomTags.ItemDelimitation)
             {
-                if (!untilItemDelimiter) throw Error(field, "an item delimitation outside an item of undefined length");
-                if (ReadUInt32(field) != 0) throw Error(field, "an item delimitation must have length 0");
+                if (!untilItemDelimiter) throw Error(Field(), "an item delimitation outside an item of undefined length");
+                if (ReadUInt32(Field) != 0) throw Error(Field(), "an item delimitation must have length 0");
                 return dataset;
             }
-            if (tag is DicomTags.Item or DicomTags.SequenceDelimitation) throw Error(field, "an item tag outside a sequence");
+            if (tag is DicomTags.Item or DicomTags.SequenceDelimitation) throw Error(Field(), "an item tag outside a sequence");
             if (++_elements > MaxElements)
-                throw new SignalFormatException(_path, field, $"more than {MaxElements:N0} data elements") { Problem = SignalProblem.TooLarge };
+                throw new SignalFormatException(_path, Field(), $"more than {MaxElements:N0} data elements") { Problem = SignalProblem.TooLarge };
             var explicitVr = _explicitVr || metaOnly;
-            var (vr, length) = explicitVr ? ExplicitHeader(field) : (DicomTags.Sequences.Contains(tag) ? "SQ" : "", ReadUInt32(field));
+            var (vr, length) = explicitVr ? ExplicitHeader(Field) : (DicomTags.Sequences.Contains(tag) ? "SQ" : "", ReadUInt32(Field));
             if (vr == "SQ" || length == Undefined)
             {
                 if (length == Undefined && vr is not ("SQ" or "UN" or ""))
-                    throw Error(field, $"undefined length on a {vr} element; only sequences may have one here");
-                if (metaOnly) throw Error(field, "a sequence in the File Meta Information");
-                var items = ReadSequence(tag, length, end, depth + 1, field);
+                    throw Error(Field(), $"undefined length on a {vr} element; only sequences may have one here");
+                if (metaOnly) throw Error(Field(), "a sequence in the File Meta Information");
+                var items = ReadSequence(tag, length, end, depth + 1, Field());
                 elements.Add(new DicomElement(tag, "SQ", start, Position - start, null, items));
                 continue;
             }
             if (length > end - Position)
-                throw Error(field, $"claims {length:N0} bytes but only {end - Position:N0} remain{(depth > 0 ? " in its item" : " in the file")}");
+                throw Error(Field(), $"claims {length:N0} bytes but only {end - Position:N0} remain{(depth > 0 ? " in its item" : " in the file")}");
             byte[]? value = null;
             if (length <= MaxInMemoryValue)
             {
                 value = new byte[length];
-                ReadExactly(value, field);
+                ReadExactly(value, Field);
             }
             var offset = Position - (value?.Length ?? 0);
             if (value is null) _stream.Position += length;
@@ -155,26 +158,38 @@ internal sealed class DicomParser
         }
     }
 
-    private (string Vr, uint Length) ExplicitHeader(string field)
+    private (string Vr, uint Length) ExplicitHeader(Func<string> field)
     {
         ReadExactly(_buffer.AsSpan(0, 4), field);
         if (!char.IsAsciiLetterUpper((char)_buffer[0]) || !char.IsAsciiLetterUpper((char)_buffer[1]))
-            throw Error(field, $"value representation '{Printable(_buffer.AsSpan(0, 2))}' is not two capital letters");
-        var vr = Encoding.ASCII.GetString(_buffer, 0, 2);
+            throw Error(field(), $"value representation '{Printable(_buffer.AsSpan(0, 2))}' is not two capital letters");
+        var vr = Vr(_buffer[0], _buffer[1]);
         if (!LongVrs.Contains(vr)) return (vr, BinaryPrimitives.ReadUInt16LittleEndian(_buffer.AsSpan(2)));
         return (vr, ReadUInt32(field));
     }
 
-    private uint ReadUInt32(string field)
+    private uint ReadUInt32(string field) => ReadUInt32(() => field);
+
+    private uint ReadUInt32(Func<string> field)
     {
         ReadExactly(_buffer.AsSpan(4, 4), field);
         return BinaryPrimitives.ReadUInt32LittleEndian(_buffer.AsSpan(4));
     }
 
-    private void ReadExactly(Span<byte> buffer, string field)
+    private void ReadExactly(Span<byte> buffer, string field) => ReadExactly(buffer, () => field);
+
+    private void ReadExactly(Span<byte> buffer, Func<string> field)
     {
         if (_stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false) < buffer.Length)
-            throw new SignalFormatException(_path, field, "the file ends early") { Problem = SignalProblem.MissingData };
+            throw new SignalFormatException(_path, field(), "the file ends early") { Problem = SignalProblem.MissingData };
+    }
+
+    /// <summary>The VR's two letters as a string, without allocating for the common ones.</summary>
+    private static string Vr(byte a, byte b)
+    {
+        foreach (var known in KnownVrs)
+            if (known[0] == a && known[1] == b) return known;
+        return Encoding.ASCII.GetString([a, b]);
     }
 
     private static string Printable(ReadOnlySpan<byte> bytes) =>
