@@ -115,7 +115,8 @@ internal static class AecgWriter
     private static void TimeSequence(XmlWriter x, RecordInfo info, DateTime? start)
     {
         var fs = info.SamplingFrequency;
-        var increment = AecgNumbers.Shortest(1 / fs, t => AecgNumbers.Frequency(t, double.Parse(t, CultureInfo.InvariantCulture)) == fs);
+        // Exact for this reader, and within a part per billion for readers that take 1 / increment as it is.
+        var increment = AecgNumbers.Shortest(1 / fs, t => AecgNumbers.Frequency(t, Parse(t)) == fs && Math.Abs(1 / Parse(t) - fs) <= fs * 1e-9);
         x.WriteStartElement("component");
         x.WriteStartElement("sequence");
         Empty(x, "code", ("code", start is null ? "TIME_RELATIVE" : "TIME_ABSOLUTE"), ("codeSystem", AecgCodes.Mdc));
