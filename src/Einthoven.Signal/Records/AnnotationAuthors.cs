@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Einthoven.Signal.Records;
 
 /// <summary>Who made an annotation set: a device (an algorithm) or a person (a physician).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AnnotationAuthorKind>))]
 public enum AnnotationAuthorKind { Device, Person }
 
 /// <summary>The author of one annotation set; <see cref="Name"/> is empty when the file does not name it.</summary>
