@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Einthoven.Signal.Records;
 
 namespace Einthoven.Signal.Tests.Support;
 
@@ -13,6 +14,25 @@ internal static class Biosig
 
     private static bool OnPath(string tool) => (Environment.GetEnvironmentVariable("PATH") ?? "")
         .Split(Path.PathSeparator).Any(dir => File.Exists(Path.Combine(dir, tool)));
+
+    /// <summary>
+    /// <paramref name="converted"/> (a biosig conversion of <paramref name="original"/>) has its rate, length, lead names
+    /// and mV units, and every physical value within one quantisation step.
+    /// </summary>
+    public static void AssertSameSignalWithinOneStep(EcgRecord original, EcgRecord converted, string name)
+    {
+        Assert.Equal(original.Info.SamplingFrequency, converted.Info.SamplingFrequency);
+        Assert.Equal(original.Info.SampleCount, converted.Info.SampleCount);
+        Assert.Equal(original.Info.Leads.Select(l => l.Name), converted.Info.Leads.Select(l => l.Name));
+        for (var lead = 0; lead < original.Info.Leads.Count; lead++)
+        {
+            Assert.Equal("mV", converted.Info.Leads[lead].Unit);
+            var step = 1 / converted.Info.Leads[lead].Gain;
+            var (expected, actual) = (original.Physical(lead), converted.Physical(lead));
+            var worst = expected.Zip(actual, (e, a) => Math.Abs(e - a)).Max();
+            Assert.True(worst <= step * (1 + 1e-9), $"record {name} lead {lead}: worst difference {worst} mV exceeds one step {step} mV");
+        }
+    }
 
     /// <summary>Runs save2gdf with <paramref name="arguments"/> and returns its standard output; fails on a non-zero exit.</summary>
     public static string Run(params string[] arguments) => RunTool("save2gdf", arguments);
