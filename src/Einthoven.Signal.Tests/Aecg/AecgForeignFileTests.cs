@@ -44,7 +44,7 @@ public class AecgForeignFileTests
                   <code code="MDC_ECG_WAVC" codeSystem="2.16.840.1.113883.6.24"/>
                   <value xsi:type="CE" code="MDC_ECG_WAVC_QRSWAVE" codeSystem="2.16.840.1.113883.6.24"/>
                   <support><supportingROI classCode="ROIBND"><code code="ROIPS" codeSystem="2.16.840.1.113883.5.4"/>
-                    <component><boundary><code code="TIME_RELATIVE" codeSystem="2.16.840.1.113883.6.24"/>
+                    <component><boundary><code code="TIME_RELATIVE" codeSystem="2.16.840.1.113883.5.4"/>
                       <value xsi:type="IVL_PQ"><low value="4" unit="ms"/><high value="12" unit="ms"/></value></boundary></component>
                   </supportingROI></support>
                 </annotation></component>

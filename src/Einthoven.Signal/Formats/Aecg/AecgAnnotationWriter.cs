@@ -86,7 +86,7 @@ internal static class AecgAnnotationWriter
         AecgWriter.Empty(x, "code", ("code", "ROIPS"), ("codeSystem", AecgCodes.ActCode));
         x.WriteStartElement("component");
         x.WriteStartElement("boundary");
-        AecgWriter.Empty(x, "code", ("code", start is null ? "TIME_RELATIVE" : "TIME_ABSOLUTE"), ("codeSystem", AecgCodes.Mdc));
+        AecgWriter.Empty(x, "code", ("code", start is null ? "TIME_RELATIVE" : "TIME_ABSOLUTE"), ("codeSystem", AecgCodes.ActCode));
         x.WriteStartElement("value");
         var ticks = AecgWriter.Ticks(sample, fs);
         var end = ticks + (long)(duration * TimeSpan.TicksPerSecond);

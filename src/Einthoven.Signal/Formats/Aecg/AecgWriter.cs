@@ -119,7 +119,7 @@ internal static class AecgWriter
         var increment = AecgNumbers.Shortest(1 / fs, t => AecgNumbers.Frequency(t, Parse(t)) == fs && Math.Abs(1 / Parse(t) - fs) <= fs * 1e-9);
         x.WriteStartElement("component");
         x.WriteStartElement("sequence");
-        Empty(x, "code", ("code", start is null ? "TIME_RELATIVE" : "TIME_ABSOLUTE"), ("codeSystem", AecgCodes.Mdc));
+        Empty(x, "code", ("code", start is null ? "TIME_RELATIVE" : "TIME_ABSOLUTE"), ("codeSystem", AecgCodes.ActCode));
         x.WriteStartElement("value");
         x.WriteAttributeString("type", Xsi, start is null ? "GLIST_PQ" : "GLIST_TS");
         if (start is { } s) Empty(x, "head", ("value", AecgTime.Format(s)));
