@@ -39,6 +39,7 @@ public class AecgForeignFileTests
               <component><annotation><code code="MDC_ECG_TIME_PD_QT" codeSystem="2.16.840.1.113883.6.24"/><value xsi:type="PQ" value="398" unit="ms"/></annotation></component>
               <component><annotation>
                 <code code="MDC_ECG_BEAT" codeSystem="2.16.840.1.113883.6.24"/>
+                <text>early, wide</text>
                 <value xsi:type="CE" code="MDC_ECG_BEAT_V_P_C" codeSystem="2.16.840.1.113883.6.24"/>
                 <component><annotation>
                   <code code="MDC_ECG_WAVC" codeSystem="2.16.840.1.113883.6.24"/>
@@ -94,8 +95,9 @@ public class AecgForeignFileTests
         Assert.Equal(new AnnotationAuthor(AnnotationAuthorKind.Person, "Jane Doe"), AnnotationAuthors.Of(info, "aecg-physician"));
         Assert.Equal(new AnnotationAuthor(AnnotationAuthorKind.Device, "MAC 5500 12SL v22"), AnnotationAuthors.Of(info, "aecg-device"));
         Assert.Equal("398 ms", info.Metadata["aecg-physician_MDC_ECG_TIME_PD_QT"]);
-        // The PVC sits at the middle of its QRS wave (8 ms = sample 4); a WPW beat has no WFDB code and stays Q with its MDC code.
-        Assert.Equal([new Annotation(4, AnnotationCodes.Pvc), new Annotation(7, AnnotationCodes.Unknown, Channel: 1, Aux: "MDC_ECG_BEAT_WPW_A")],
+        // The PVC sits at the middle of its QRS wave (8 ms = sample 4), its text a note; a WPW beat has no WFDB code and
+        // stays Q with its MDC code.
+        Assert.Equal([new Annotation(4, AnnotationCodes.Pvc, Aux: "early, wide"), new Annotation(7, AnnotationCodes.Unknown, Channel: 1, Aux: "MDC_ECG_BEAT_WPW_A")],
             record.Annotations["aecg-physician"]);
         Assert.Empty(record.Annotations["aecg-device"]);
     }

@@ -66,7 +66,10 @@ internal static class AecgAnnotations
             var code = AecgCodes.BeatFromMdc(mdc);
             var aux = AecgCodes.IsKnownBeat(mdc) ? null : mdc.Length > 0 ? mdc : null;
             var beat = new Annotation(Sample(path, field, at, fs), code, Channel: Channel(a.Lead, leads), Aux: aux);
-            return a.Text is { Length: > 0 } text ? EdfAnnotationText.Read(beat.Sample, text, null) : beat;
+            if (a.Text is not { Length: > 0 } text) return beat;
+            // The writer's text states the WFDB fields MDC cannot; any other text is a note on the beat.
+            var stated = EdfAnnotationText.Read(beat.Sample, text, null);
+            return stated.Code == beat.Code ? stated : beat with { Aux = beat.Aux is null ? text : $"{beat.Aux} {text}" };
         }
         if (a.Code == WfdbCode && a.TimeCode is not null)
         {
