@@ -13,8 +13,6 @@ namespace Einthoven.Signal.Formats.Aecg;
 /// </summary>
 internal static class AecgAnnotationWriter
 {
-    private const string Xsi = "http://www.w3.org/2001/XMLSchema-instance";
-
     public static void WriteSet(XmlWriter x, RecordInfo info, string annotator, IReadOnlyList<Annotation> annotations, DateTime? start)
     {
         var author = AnnotationAuthors.Of(info, annotator) ?? DefaultAuthor(annotator);
@@ -58,7 +56,7 @@ internal static class AecgAnnotationWriter
             AecgWriter.Empty(x, "code", ("code", AecgCodes.Beat), ("codeSystem", AecgCodes.Mdc), ("codeSystemName", "MDC"));
             if (text != annotation.Symbol) x.WriteElementString("text", text);
             x.WriteStartElement("value");
-            x.WriteAttributeString("type", Xsi, "CE");
+            x.WriteAttributeString("type", AecgCodes.Xsi, "CE");
             x.WriteAttributeString("code", beat);
             x.WriteAttributeString("codeSystem", AecgCodes.Mdc);
             x.WriteAttributeString("codeSystemName", "MDC");
@@ -69,7 +67,7 @@ internal static class AecgAnnotationWriter
         {
             AecgWriter.Empty(x, "code", ("code", AecgAnnotations.WfdbCode), ("codeSystemName", AecgAnnotations.WfdbSystem));
             x.WriteStartElement("value");
-            x.WriteAttributeString("type", Xsi, "ST");
+            x.WriteAttributeString("type", AecgCodes.Xsi, "ST");
             x.WriteString(text);
             x.WriteEndElement();
             Support(x, fs, annotation.Sample, duration ?? 0, start);
@@ -92,13 +90,13 @@ internal static class AecgAnnotationWriter
         var end = ticks + (long)(duration * TimeSpan.TicksPerSecond);
         if (start is { } s)
         {
-            x.WriteAttributeString("type", Xsi, "IVL_TS");
+            x.WriteAttributeString("type", AecgCodes.Xsi, "IVL_TS");
             AecgWriter.Empty(x, "low", ("value", AecgTime.Format(s.AddTicks(ticks))), ("inclusive", "true"));
             AecgWriter.Empty(x, "high", ("value", AecgTime.Format(s.AddTicks(end))), ("inclusive", "true"));
         }
         else
         {
-            x.WriteAttributeString("type", Xsi, "IVL_PQ");
+            x.WriteAttributeString("type", AecgCodes.Xsi, "IVL_PQ");
             AecgWriter.Empty(x, "low", ("value", Seconds(ticks)), ("unit", "s"));
             AecgWriter.Empty(x, "high", ("value", Seconds(end)), ("unit", "s"));
         }

@@ -8,6 +8,7 @@ namespace Einthoven.Signal.Formats.Aecg;
 /// </summary>
 internal static class AecgCodes
 {
+    public const string Xsi = "http://www.w3.org/2001/XMLSchema-instance";
     public const string Mdc = "2.16.840.1.113883.6.24";
     public const string ActCode = "2.16.840.1.113883.5.4";
     public const string LeadPrefix = "MDC_ECG_LEAD_";

@@ -240,7 +240,7 @@ internal sealed class AecgParser
 
     private string? XsiType(XmlReader r)
     {
-        var type = r.GetAttribute("type", "http://www.w3.org/2001/XMLSchema-instance");
+        var type = r.GetAttribute("type", AecgCodes.Xsi);
         if (type is { Length: > MaxText }) throw new SignalFormatException(_path, $"{Field()}@xsi:type", $"longer than {MaxText} characters");
         return type?[(type.IndexOf(':') + 1)..];
     }

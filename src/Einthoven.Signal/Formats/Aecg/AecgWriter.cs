@@ -15,8 +15,6 @@ namespace Einthoven.Signal.Formats.Aecg;
 /// </summary>
 internal static class AecgWriter
 {
-    private const string Xsi = "http://www.w3.org/2001/XMLSchema-instance";
-
     public static void Write(ISignalReader source, string path)
     {
         var info = source.Info;
@@ -28,8 +26,8 @@ internal static class AecgWriter
         var id = Id(info);
         x.WriteStartDocument();
         x.WriteStartElement("AnnotatedECG", "urn:hl7-org:v3");
-        x.WriteAttributeString("xmlns", "xsi", null, Xsi);
-        x.WriteAttributeString("schemaLocation", Xsi, "urn:hl7-org:v3 PORT_MT020001.xsd");
+        x.WriteAttributeString("xmlns", "xsi", null, AecgCodes.Xsi);
+        x.WriteAttributeString("schemaLocation", AecgCodes.Xsi, "urn:hl7-org:v3 PORT_MT020001.xsd");
         x.WriteAttributeString("classCode", "OBS");
         x.WriteAttributeString("moodCode", "EVN");
         Empty(x, "id", ("root", id + "0"));
@@ -121,7 +119,7 @@ internal static class AecgWriter
         x.WriteStartElement("sequence");
         Empty(x, "code", ("code", start is null ? "TIME_RELATIVE" : "TIME_ABSOLUTE"), ("codeSystem", AecgCodes.ActCode));
         x.WriteStartElement("value");
-        x.WriteAttributeString("type", Xsi, start is null ? "GLIST_PQ" : "GLIST_TS");
+        x.WriteAttributeString("type", AecgCodes.Xsi, start is null ? "GLIST_PQ" : "GLIST_TS");
         if (start is { } s) Empty(x, "head", ("value", AecgTime.Format(s)));
         else Empty(x, "head", ("value", "0"), ("unit", "s"));
         Empty(x, "increment", ("value", increment), ("unit", "s"));
@@ -142,7 +140,7 @@ internal static class AecgWriter
         else
             Empty(x, "code", ("code", info.Name));
         x.WriteStartElement("value");
-        x.WriteAttributeString("type", Xsi, "SLIST_PQ");
+        x.WriteAttributeString("type", AecgCodes.Xsi, "SLIST_PQ");
         Empty(x, "origin", ("value", origin), ("unit", unit));
         Empty(x, "scale", ("value", scale), ("unit", unit));
         x.WriteStartElement("digits");
