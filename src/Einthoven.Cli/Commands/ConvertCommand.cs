@@ -9,9 +9,9 @@ public static class ConvertCommand
 {
     public static Command Create()
     {
-        var command = new Command("convert", "Convert a record between formats (WFDB, EDF/EDF+, CSV, DICOM waveform); the output format comes from OUT's extension or --to");
+        var command = new Command("convert", $"Convert a record between formats ({string.Join(", ", RecordFiles.Formats.Select(f => f.Name))}); the output format comes from OUT's extension or --to");
         var input = new CommonOptions.RecordInput().AddTo(command);
-        var output = new Argument<string>("out") { Description = "Output path (record.hea or a record name for WFDB, .edf, .csv, .dcm)" };
+        var output = new Argument<string>("out") { Description = "Output path (record.hea or a record name for WFDB, or a file with one of: " + string.Join(" ", RecordFiles.Formats.SelectMany(f => f.Extensions)) + ")" };
         var to = new Option<string?>("--to") { Description = "Output format when OUT's extension does not tell: " + string.Join(", ", RecordFiles.Formats.Select(f => f.Name)) };
         var wfdbFormat = new Option<string?>("--wfdb-format") { Description = "WFDB storage format to write (8, 16, 61, 80, 160, 212, 310, 311, 24, 32)" };
         command.Arguments.Add(output);

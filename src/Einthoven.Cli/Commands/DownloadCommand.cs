@@ -1,9 +1,10 @@
 using System.CommandLine;
 using Einthoven.Cli.Client;
+using Einthoven.Signal.Formats;
 
 namespace Einthoven.Cli.Commands;
 
-/// <summary><c>einthoven download ID [OUT] [--format original|wfdb|edf|csv]</c>.</summary>
+/// <summary><c>einthoven download ID [OUT] [--format original|FORMAT]</c>.</summary>
 public static class DownloadCommand
 {
     public static Command Create(ServerConnection? connection = null)
@@ -13,7 +14,7 @@ public static class DownloadCommand
         connection.AddTo(command);
         var id = new Argument<Guid>("id") { Description = "The recording's id (see einthoven recordings)" };
         var output = new Argument<string?>("out") { Description = "Output file or folder (default: the server's file name in the current folder)", Arity = ArgumentArity.ZeroOrOne };
-        var format = new Option<string?>("--format") { Description = "original (default), wfdb, edf, csv" };
+        var format = new Option<string?>("--format") { Description = "original (default), " + string.Join(", ", RecordFiles.Formats.Select(f => f.Name)) };
         command.Arguments.Add(id);
         command.Arguments.Add(output);
         command.Options.Add(format);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Einthoven.Signal.Formats;
+using Einthoven.Signal.Records;
 using Spectre.Console;
 
 namespace Einthoven.Cli.Commands;
@@ -55,7 +56,9 @@ public static class InfoCommand
 
         foreach (var (annotator, counts) in s.AnnotationCounts)
         {
-            var t = new Table().Title($"Annotations '{Markup.Escape(annotator)}' ({counts.Values.Sum()})").AddColumns("Symbol", "Count");
+            var by = s.AnnotationAuthors.TryGetValue(annotator, out var author)
+                ? $" by {(author.Kind == AnnotationAuthorKind.Device ? "device" : "person")}{(author.Name.Length > 0 ? " " + author.Name : "")}" : "";
+            var t = new Table().Title(Markup.Escape($"Annotations '{annotator}' ({counts.Values.Sum()}){by}")).AddColumns("Symbol", "Count");
             foreach (var (sym, n) in counts.OrderByDescending(p => p.Value)) t.AddRow(Markup.Escape(sym), n.ToString());
             console.Write(t);
         }
@@ -66,7 +69,8 @@ public static class InfoCommand
 public sealed record RecordSummary(
     string Name, double SamplingFrequency, long SampleCount, double DurationSeconds, string? Start,
     IReadOnlyList<Einthoven.Signal.Records.LeadInfo> Leads, IReadOnlyDictionary<string, string> Metadata,
-    IReadOnlyList<string> Comments, IReadOnlyDictionary<string, Dictionary<string, int>> AnnotationCounts)
+    IReadOnlyList<string> Comments, IReadOnlyDictionary<string, Dictionary<string, int>> AnnotationCounts,
+    IReadOnlyDictionary<string, AnnotationAuthor> AnnotationAuthors)
 {
     public static RecordSummary Of(ISignalReader reader)
     {
@@ -80,7 +84,9 @@ public sealed record RecordSummary(
         };
         var counts = reader.Annotators.ToDictionary(a => a, a => reader.ReadAnnotations(a)
             .GroupBy(x => x.Symbol).ToDictionary(g => g.Key, g => g.Count()));
+        var authors = reader.Annotators.Select(a => (a, Author: Einthoven.Signal.Records.AnnotationAuthors.Of(info, a)))
+            .Where(p => p.Author is not null).ToDictionary(p => p.a, p => p.Author!);
         return new RecordSummary(info.Name, info.SamplingFrequency, info.SampleCount, info.Duration.TotalSeconds, start,
-            info.Leads, info.Metadata, info.Comments, counts);
+            info.Leads, info.Metadata, info.Comments, counts, authors);
     }
 }

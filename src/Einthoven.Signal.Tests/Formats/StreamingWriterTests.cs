@@ -40,6 +40,7 @@ public class StreamingWriterTests
     [InlineData("wfdb", "98D20A6E9C49F103")]
     [InlineData("edf", "F581BE32FA5BCB45")]
     [InlineData("csv", "A73397B8D591830F")]
+    [InlineData("aecg", "5B01C848B5352852")]
     public void MitBih_100_streamed_from_its_files_gives_the_same_bytes_reading_only_windows(string format, string expected)
     {
         var dir = TestData.TempDir();

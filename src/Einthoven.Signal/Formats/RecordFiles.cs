@@ -15,6 +15,7 @@ public static class RecordFiles
         new Edf.EdfFormat(),
         new Csv.CsvFormat(),
         new Dicom.DicomFormat(),
+        new Aecg.AecgFormat(),
     ];
 
     public static IReadOnlyList<IRecordFormat> Formats => Registered;
