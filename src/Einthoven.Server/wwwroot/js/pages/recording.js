@@ -37,7 +37,7 @@ export async function render(main, { params, query, session, navigate, isDoctor,
     onComplete: () => { if (!annotators.includes('analysis')) viewer.api.reloadAnnotations(['analysis']); },
   });
   const conclusions = conclusionCard({ recordingId: r.id, userId: session.user.id, canWrite: !own && isDoctor() });
-  const downloads = ['original', 'wfdb', 'edf', 'csv'].map(format =>
+  const downloads = ['original', 'wfdb', 'edf', 'csv', 'dicom', 'aecg'].map(format =>
     h('a', { href: `/api/recordings/${r.id}/download?format=${format}`, download: '', class: 'button small' }, format === 'original' ? t('recording.original', { format: r.originalFormat }) : format.toUpperCase()));
 
   main.append(
