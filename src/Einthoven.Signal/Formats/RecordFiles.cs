@@ -14,6 +14,7 @@ public static class RecordFiles
         new Wfdb.WfdbFormat(),
         new Edf.EdfFormat(),
         new Csv.CsvFormat(),
+        new Scp.ScpFormat(),
     ];
 
     public static IReadOnlyList<IRecordFormat> Formats => Registered;
