@@ -11,7 +11,7 @@ public static class ConvertCommand
     {
         var command = new Command("convert", "Convert a record between formats (WFDB, EDF/EDF+, CSV); the output format comes from OUT's extension or --to");
         var input = new CommonOptions.RecordInput().AddTo(command);
-        var output = new Argument<string>("out") { Description = "Output path (record.hea or a record name for WFDB, .edf, .csv)" };
+        var output = new Argument<string>("out") { Description = "Output path (record.hea or a record name for WFDB, .edf, .csv, .scp)" };
         var to = new Option<string?>("--to") { Description = "Output format when OUT's extension does not tell: " + string.Join(", ", RecordFiles.Formats.Select(f => f.Name)) };
         var wfdbFormat = new Option<string?>("--wfdb-format") { Description = "WFDB storage format to write (8, 16, 61, 80, 160, 212, 310, 311, 24, 32)" };
         command.Arguments.Add(output);
