@@ -22,6 +22,7 @@ var benchmarks = new (string Name, string Help, Func<string[], int> Run)[]
     ("retraining-load", "retraining-load [MITDB] [TRAINER_DLL]: the viewer's window p50/p95 with the server alone and while a beat-model retraining runs as the scheduled job launches it (nice 19, one thread), and the trainer's wall time", RetrainingLoadBenchmark.Run),
     ("onnx", "onnx [N]: the shipped rhythm and beat models through the engine and through ONNX Runtime (their ONNX export), one thread, median ms per inference", OnnxBenchmark.Run),
     ("edf-csv", "edf-csv [MITDB] [N]: EDF and CSV write and windowed-read throughput on the first N (8) MIT-BIH records", EdfCsvBenchmark.Run),
+    ("scp", "scp [MITDB] [SECONDS]: SCP-ECG read throughput (Huffman and 16-bit) on the first SECONDS (60) of all 48 MIT-BIH records against WFDB 212", ScpBenchmark.Run),
 };
 
 if (args.Length == 0 || args[0] is "-h" or "--help" || benchmarks.All(b => b.Name != args[0]))
