@@ -42,6 +42,6 @@ public class ScpCommandsTests
     {
         var (code, _, error) = CliHarness.Run("convert", TestData.MitDbRecord("100"), Path.Combine(TestData.TempDir(), "long.scp"));
         Assert.NotEqual(0, code);
-        Assert.Contains("65535 per lead", error);
+        Assert.Contains("65535 bytes per lead", error);
     }
 }

@@ -93,7 +93,26 @@ public class ScpRoundTripTests
         var noisy = new EcgRecord(info, [Enumerable.Range(0, length).Select(_ => Random.Shared.Next(-2000, 2000)).ToArray()]);
         var error = Assert.Throws<SignalFormatException>(() => ScpRecords.Write(noisy));
         Assert.Equal("length", error.Field);
-        Assert.Contains("65535 per lead", error.Reason);
+        Assert.Contains("65535 bytes per lead", error.Reason);
+    }
+
+    [Fact]
+    public void A_holter_length_record_is_refused_before_any_sample_is_read()
+    {
+        var info = ScpRecords.Create(new Random(4)).Info with { SampleCount = 24L * 3600 * 360 };
+        var path = Path.Combine(Einthoven.TestSupport.TestData.TempDir(), "holter.scp");
+        var error = Assert.Throws<SignalFormatException>(() => ScpWriter.Write(new Unreadable(info), path, ScpWriteOptions.Default));
+        Assert.Equal("length", error.Field);
+        Assert.False(File.Exists(path));
+    }
+
+    private sealed class Unreadable(RecordInfo info) : ISignalReader
+    {
+        public RecordInfo Info => info;
+        public IReadOnlyList<string> Annotators => [];
+        public SampleBlock Read(long start, int count) => throw new InvalidOperationException("no sample should be read");
+        public IReadOnlyList<Annotation> ReadAnnotations(string annotator) => [];
+        public void Dispose() { }
     }
 
     [Theory]

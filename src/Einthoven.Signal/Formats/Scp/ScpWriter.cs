@@ -14,6 +14,11 @@ public static class ScpWriter
 
     public static void Write(ISignalReader source, string path, ScpWriteOptions options)
     {
+        // Refused before any sample is read: even at one bit per sample a lead's 65535 bytes hold no more.
+        var most = options.Huffman ? MaxLeadBytes * 8L : MaxLeadBytes / 2;
+        if (source.Info.SampleCount > most)
+            throw new SignalFormatException(path, "length",
+                $"{source.Info.SampleCount} samples per lead; SCP-ECG allows {MaxLeadBytes} bytes per lead, at most {most} samples: write a shorter excerpt (SCP-ECG is for resting ECGs)");
         var record = RecordFiles.ReadAll(source);
         var info = record.Info;
         if (info.Leads.Count is 0 or > 255)
@@ -85,7 +90,7 @@ public static class ScpWriter
                 throw new SignalFormatException(path, $"signal {i} {what}", $"{problem} (choose no differences, or a coarser gain)");
             if (bytes.Length > MaxLeadBytes)
                 throw new SignalFormatException(path, "length",
-                    $"lead {i + 1}'s {what} needs {bytes.Length} bytes, SCP-ECG allows {MaxLeadBytes} per lead: write a shorter excerpt (SCP-ECG is for resting ECGs)");
+                    $"lead {i + 1}'s {what} needs {bytes.Length} bytes, SCP-ECG allows {MaxLeadBytes} bytes per lead: write a shorter excerpt (SCP-ECG is for resting ECGs)");
             return bytes;
         }).ToArray();
 }
