@@ -20,6 +20,21 @@ internal ref struct BitReader(ReadOnlySpan<byte> data)
         return value;
     }
 
+    /// <summary>The next <paramref name="bits"/> (1..32) bits without consuming them; zero bits past the end.</summary>
+    public uint Peek(int bits)
+    {
+        if (_bits < bits) Refill();
+        return (uint)(_buffer >> (64 - bits));
+    }
+
+    /// <summary>Consumes <paramref name="bits"/> bits already looked at with <see cref="Peek"/>.</summary>
+    public void Skip(int bits)
+    {
+        if (_bits < bits) throw new InvalidDataException($"encoded data ends early (byte {_position} of {_data.Length})");
+        _buffer <<= bits;
+        _bits -= bits;
+    }
+
     /// <summary>Counts zero bits up to the next one bit and consumes them all; gives up past <paramref name="limit"/> zeros.</summary>
     public int ReadUnary(int limit)
     {

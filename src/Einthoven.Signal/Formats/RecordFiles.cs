@@ -16,6 +16,7 @@ public static class RecordFiles
         new Csv.CsvFormat(),
         new Dicom.DicomFormat(),
         new Aecg.AecgFormat(),
+        new Scp.ScpFormat(),
     ];
 
     public static IReadOnlyList<IRecordFormat> Formats => Registered;
