@@ -1,17 +1,19 @@
 // Alerts as the dashboard lists them: names of the kinds, severity order (Critical, Warning, Advisory, then newest
 // first), and one list item per alert.
 import { h } from '../core/dom.js';
-import { ago, elapsed, utc } from '../core/format.js';
+import { ago, dateTime, elapsed, utc } from '../core/format.js';
+import { t } from '../core/i18n.js';
 
-export const kindNames = {
-  AtrialFibrillation: 'Atrial fibrillation', VentricularTachycardiaRun: 'VT run', SustainedVentricularTachycardia: 'Sustained VT',
-  Bradycardia: 'Bradycardia', Tachycardia: 'Tachycardia', Pause: 'Pause', Asystole: 'Asystole', SignalLoss: 'Signal loss / leads off',
-};
+const kinds = ['AtrialFibrillation', 'VentricularTachycardiaRun', 'SustainedVentricularTachycardia', 'Bradycardia', 'Tachycardia', 'Pause', 'Asystole', 'SignalLoss'];
 
-export const kindName = (/** @type {import('../core/types.js').AlertView} */ a) =>
-  `${kindNames[a.kind] ?? a.kind}${a.phase === 'End' ? ' ended' : ''}`;
+/** An alert's kind in the user's language ("... ended" for the end of an episode). */
+export function kindName(/** @type {import('../core/types.js').AlertView} */ a) {
+  const name = kinds.includes(a.kind) ? t(`monitoring.kind.${a.kind}`) : a.kind;
+  return a.phase === 'End' ? t('monitoring.ended', { name }) : name;
+}
 
 const rank = { Critical: 2, Warning: 1, Advisory: 0 };
+const states = ['Open', 'Acknowledged', 'Escalated', 'Dispatched', 'Resolved'];
 
 /** Worst severity first, then the newest. */
 export const bySeverity = (a, b) => (rank[b.severity] ?? -1) - (rank[a.severity] ?? -1) || utc(b.raisedAt) - utc(a.raisedAt);
@@ -22,8 +24,8 @@ export function merge(list, alert) {
   return [...rest, alert].sort(bySeverity);
 }
 
-export const severityBadge = severity => h('span', { class: `badge severity ${severity?.toLowerCase() ?? ''}` }, severity ?? 'none');
-export const stateBadge = state => h('span', { class: `badge state ${state.toLowerCase()}` }, state);
+export const severityBadge = severity => h('span', { class: `badge severity ${severity?.toLowerCase() ?? ''}` }, severity in rank ? t(`monitoring.severity.${severity}`) : severity ?? t('monitoring.severity.none'));
+export const stateBadge = state => h('span', { class: `badge state ${state.toLowerCase()}` }, states.includes(state) ? t(`monitoring.state.${state}`) : state);
 
 /** Where in the stream an alert starts, as elapsed time. */
 export const streamTime = a => elapsed(a.startSample / a.samplingFrequency);
@@ -35,7 +37,7 @@ export function alertItem(/** @type {import('../core/types.js').AlertView} */ a,
       h('span', { class: 'alert-line' }, severityBadge(a.severity), h('strong', {}, kindName(a)), stateBadge(a.state)),
       h('span', { class: 'alert-line muted small' },
         showPatient ? h('span', { class: 'alert-patient' }, a.patientName) : null,
-        h('span', {}, `at ${streamTime(a)} of the stream`),
-        h('time', { datetime: a.raisedAt, title: utc(a.raisedAt).toLocaleString() }, ago(utc(a.raisedAt)))),
+        h('span', {}, t('monitoring.atStream', { at: streamTime(a) })),
+        h('time', { datetime: a.raisedAt, title: dateTime(utc(a.raisedAt)) }, ago(utc(a.raisedAt)))),
       h('span', { class: 'alert-detail small' }, a.detail)));
 }
