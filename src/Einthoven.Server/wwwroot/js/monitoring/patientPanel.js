@@ -11,6 +11,9 @@ import { t } from '../core/i18n.js';
  * Renders the patient into `container` and watches their live samples on `hub`.
  * Returns { onSamples(view), onAlert(alertView), destroy() }.
  */
+/** Seconds as 2.5 or 4 (no trailing .0). */
+const tenths = value => number(value, value % 1 ? 1 : 0);
+
 export async function patientPanel(container, patientId, { hub, onOpenAlert }) {
   /** @type {import('../core/types.js').PatientHistoryView} */
   const history = await get(`/api/monitoring/patients/${patientId}`);
@@ -30,7 +33,7 @@ export async function patientPanel(container, patientId, { hub, onOpenAlert }) {
     h('section', { class: 'live', 'aria-label': t('monitoring.liveEcg') }, h('h3', {}, t('monitoring.liveEcg')), strip.element, liveStatus),
     h('section', { 'aria-label': t('monitoring.thresholds') }, h('h3', {}, t('monitoring.thresholds')),
       h('p', { class: 'small' }, t('monitoring.thresholdValues', {
-        brady: number(s.bradycardiaBpm), tachy: number(s.tachycardiaBpm), pause: number(s.pauseSeconds, 1), asystole: number(s.asystoleSeconds, 1),
+        brady: number(s.bradycardiaBpm), tachy: number(s.tachycardiaBpm), pause: tenths(s.pauseSeconds), asystole: tenths(s.asystoleSeconds),
         beats: number(s.vtRunBeats), vtRate: number(s.vtRateBpm), sustained: number(s.sustainedVtSeconds) }))),
     recent,
     h('section', { 'aria-label': t('monitoring.earlierRecordings') }, h('h3', {}, t('monitoring.earlierRecordings')),
