@@ -3,7 +3,7 @@
 import { get, post } from '../core/api.js';
 import { h, replace, message } from '../core/dom.js';
 import { dateTime, number, utc } from '../core/format.js';
-import { kindName, severityBadge, stateBadge, streamTime } from './alerts.js';
+import { detailText, kindName, severityBadge, stateBadge, streamTime } from './alerts.js';
 import { dispatchPanel } from './dispatchPanel.js';
 import { t } from '../core/i18n.js';
 import { evidenceStrip } from './strip.js';
@@ -38,7 +38,7 @@ export async function alertPanel(container, alertId, { onChanged, onOpenPatient 
         h('header', { class: 'alert-head' },
           h('h2', {}, severityBadge(a.severity), ' ', kindName(a), ' ', stateBadge(a.state)),
           h('p', {}, h('button', { type: 'button', class: 'link-button', onclick: () => onOpenPatient(a.patientId) }, a.patientName),
-            h('span', { class: 'muted' }, ` · ${a.detail}`)),
+            h('span', { class: 'muted' }, ` · ${detailText(a.detail)}`)),
           h('p', { class: 'muted small' }, t('monitoring.alertTimes', { at: streamTime(a), raised: dateTime(utc(a.raisedAt)), ms: number(a.latencyMs) }))),
         h('section', { 'aria-label': t('monitoring.evidence') }, h('h3', {}, t('monitoring.evidence')),
           detail.evidence.length ? evidenceStrip(detail) : h('p', { class: 'muted' }, t('monitoring.noStrip'))),
@@ -67,7 +67,7 @@ export async function alertPanel(container, alertId, { onChanged, onOpenPatient 
 
 function trail(/** @type {import('../core/types.js').AlertDetailView} */ detail) {
   const a = detail.alert;
-  const entries = [{ action: 'raised', actorName: t('monitoring.liveAnalysis'), note: a.detail, at: a.raisedAt }, ...detail.actions];
+  const entries = [{ action: 'raised', actorName: t('monitoring.liveAnalysis'), note: detailText(a.detail), at: a.raisedAt }, ...detail.actions];
   return h('ol', { class: 'trail' }, entries.map(e => h('li', { dataset: { action: e.action } },
     h('time', { datetime: e.at }, dateTime(utc(e.at))), ' ',
     h('strong', {}, trailName(e.action)), ` ${t('monitoring.by', { name: e.actorName })}`,

@@ -12,6 +12,36 @@ export function kindName(/** @type {import('../core/types.js').AlertView} */ a) 
   return a.phase === 'End' ? t('monitoring.ended', { name }) : name;
 }
 
+// The live analysis describes an alert in one of these English sentences (Einthoven.Monitoring's alarms); their
+// figures become the text's {a}, {b}, {c} and the cause of an ended run its {why}. Other sentences stay as they are.
+const details = [
+  [/^beat after ([\d.,]+) s$/, 'beatAfter'],
+  [/^no beat for ([\d.,]+) s \(limit ([\d.,]+) s\)$/, 'noBeat'],
+  [/^heart rate (\d+) bpm \(limit (\d+)\)$/, 'rate'],
+  [/^rhythm model: atrial fibrillation over the last (\d+) s$/, 'af'],
+  [/^rhythm model: no atrial fibrillation in (\d+) windows$/, 'afEnded'],
+  [/^no readable lead: too noisy to read$/, 'noisy'],
+  [/^no readable lead: flat or missing \(leads off\?\)$/, 'flat'],
+  [/^signal readable again after (\d+) s$/, 'readable'],
+  [/^(\d+) consecutive V beats at (\d+) bpm$/, 'vRun'],
+  [/^VT for (\d+) s \((\d+) beats at (\d+) bpm\)$/, 'vt'],
+  [/^(\d+) V beats in ([\d.,]+) s; ended by (?<why>.+)$/, 'vRunEnded'],
+  [/^VT for (\d+) s; ended by (?<why>.+)$/, 'vtEnded'],
+];
+const endings = { 'a beat that is not ventricular': 'otherBeat', 'signal lost': 'signalLost', 'end of stream': 'streamEnd' };
+
+/** An alert's description in the user's language. */
+export function detailText(detail) {
+  for (const [pattern, key] of details) {
+    const m = pattern.exec(detail ?? '');
+    if (!m) continue;
+    const why = m.groups?.why;
+    if (why !== undefined && !endings[why]) return detail;
+    return t(`monitoring.detail.${key}`, { a: m[1], b: m[2], c: m[3], why: why && t(`monitoring.detail.why.${endings[why]}`) });
+  }
+  return detail;
+}
+
 const rank = { Critical: 2, Warning: 1, Advisory: 0 };
 const states = ['Open', 'Acknowledged', 'Escalated', 'Dispatched', 'Resolved'];
 
@@ -39,5 +69,5 @@ export function alertItem(/** @type {import('../core/types.js').AlertView} */ a,
         showPatient ? h('span', { class: 'alert-patient' }, a.patientName) : null,
         h('span', {}, t('monitoring.atStream', { at: streamTime(a) })),
         h('time', { datetime: a.raisedAt, title: dateTime(utc(a.raisedAt)) }, ago(utc(a.raisedAt)))),
-      h('span', { class: 'alert-detail small' }, a.detail)));
+      h('span', { class: 'alert-detail small' }, detailText(a.detail))));
 }

@@ -5,7 +5,7 @@ import { get } from '../core/api.js';
 import { h, replace, message } from '../core/dom.js';
 import { ago, utc } from '../core/format.js';
 import { t, tn } from '../core/i18n.js';
-import { alertItem, kindName, merge, severityBadge } from '../monitoring/alerts.js';
+import { alertItem, detailText, kindName, merge, severityBadge } from '../monitoring/alerts.js';
 import { alertPanel } from '../monitoring/alertPanel.js';
 import { connectLive } from '../monitoring/hub.js';
 import { patientPanel } from '../monitoring/patientPanel.js';
@@ -78,7 +78,7 @@ export async function render(main, { isMonitor, query }) {
     }
     if (alert.phase === 'Onset') {
       replace(banner, h('button', { type: 'button', class: `banner flash ${alert.severity.toLowerCase()}`, onclick: () => open('alert', alert.id) },
-        severityBadge(alert.severity), ` ${kindName(alert)}: ${alert.patientName} · ${alert.detail}`));
+        severityBadge(alert.severity), ` ${kindName(alert)}: ${alert.patientName} · ${detailText(alert.detail)}`));
     }
     state.panel?.onAlert(alert);
     loadPatients().catch(() => {});

@@ -3,7 +3,7 @@
 import { get, post } from '../core/api.js';
 import { h, replace, message } from '../core/dom.js';
 import { dateTime, number, utc } from '../core/format.js';
-import { kindName, severityBadge } from '../monitoring/alerts.js';
+import { detailText, kindName, severityBadge } from '../monitoring/alerts.js';
 import { dispatchMap } from '../monitoring/map.js';
 import { t } from '../core/i18n.js';
 
@@ -46,7 +46,7 @@ export async function render(main, { isParamedic }) {
     const formStatus = h('div', { 'aria-live': 'polite' });
     const element = h('article', { class: 'card dispatch-card', dataset: { dispatch: d.id, open: String(!d.handedOverAt) } },
       h('h2', {}, severityBadge(v.alert.severity), ` ${kindName(v.alert)}: ${v.alert.patientName}`),
-      h('p', {}, v.alert.detail),
+      h('p', {}, detailText(v.alert.detail)),
       h('p', { class: 'small' }, h('strong', {}, `${t('monitoring.knownConditions')}: `), v.knownConditions || t('monitoring.noneRecorded')),
       h('p', { class: 'muted small' }, t('paramedic.where', { team: d.teamName, km: number(d.distanceKm, 1), sent: dateTime(utc(d.assignedAt)), lat: number(v.homeLatitude, 5), lon: number(v.homeLongitude, 5) })),
       mapBox,
