@@ -78,6 +78,9 @@ public sealed class LanguageJourneyTests(BrowserFixture fixture)
             .ToHaveTextAsync(new Regex("^(normal sinus ritmi|boʻlmachalar fibrillyatsiyasi|boshqa ritm|noaniq)$"));
         await Assertions.Expect(page.Locator(".analysis .notice")).ToContainTextAsync("sertifikatlangan tibbiy buyum emas");
         await Assertions.Expect(page.Locator(".downloads summary")).ToHaveTextAsync("Yuklab olish va tafsilotlar");
+        // A value the analysis could not measure says why in Uzbek (the report's English reason, translated).
+        await Assertions.Expect(page.Locator(".all-results")).ToContainTextAsync("qoʻl-oyoq ulanishi kerak");
+        await Assertions.Expect(page.Locator(".all-results")).Not.ToContainTextAsync("limb leads");
         foreach (var english in new[] { "Heart rate", "Beats by class", "Signal quality", "All results", "Full signal", "Calipers", "Speed", "not a certified medical device", "Download and details" })
             await Assertions.Expect(main).Not.ToContainTextAsync(english);
         await tab.ScreenshotAsync("uzbek-recording");

@@ -3,6 +3,7 @@ import { get, post, del } from '../core/api.js';
 import { h, replace, message } from '../core/dom.js';
 import { dateTime, utc } from '../core/format.js';
 import { dataTable } from '../components/dataTable.js';
+import { t } from '../core/i18n.js';
 
 export async function render(section) {
   const cardiologist = h('input', { id: 'assign-cardiologist', type: 'email', required: true, autocomplete: 'off' });
@@ -11,12 +12,12 @@ export async function render(section) {
   const list = h('div', { class: 'card' });
   section.append(
     h('form', { class: 'card', onsubmit: assign },
-      h('h2', {}, 'Assign a cardiologist'),
-      h('p', { class: 'muted' }, 'The patient\'s recordings pushed for verification then reach the cardiologist. Give the Cardiologist role on the Users tab first.'),
+      h('h2', {}, t('admin.assign.title')),
+      h('p', { class: 'muted' }, t('admin.assign.intro')),
       h('div', { class: 'row' },
-        h('label', { class: 'control', for: 'assign-cardiologist' }, h('span', {}, 'Cardiologist e-mail'), cardiologist),
-        h('label', { class: 'control', for: 'assign-patient' }, h('span', {}, 'Patient e-mail'), patient),
-        h('button', { type: 'submit', class: 'button primary' }, 'Assign'))),
+        h('label', { class: 'control', for: 'assign-cardiologist' }, h('span', {}, t('admin.assign.cardiologistEmail')), cardiologist),
+        h('label', { class: 'control', for: 'assign-patient' }, h('span', {}, t('admin.assign.patientEmail')), patient),
+        h('button', { type: 'submit', class: 'button primary' }, t('admin.assign.assign')))),
     status, list);
   await refresh();
 
@@ -25,7 +26,7 @@ export async function render(section) {
     try {
       const [c, p] = await Promise.all([accountId(cardiologist.value), accountId(patient.value)]);
       await post('/api/admin/verification/assignments', { cardiologistId: c, patientId: p });
-      replace(status, message('success', `${cardiologist.value.trim()} now verifies ${patient.value.trim()}'s recordings.`));
+      replace(status, message('success', t('admin.assign.assigned', { cardiologist: cardiologist.value.trim(), patient: patient.value.trim() })));
       cardiologist.value = patient.value = '';
       await refresh();
     } catch (e) {
@@ -35,19 +36,19 @@ export async function render(section) {
 
   async function refresh() {
     const rows = await get('/api/admin/verification/assignments');
-    replace(list, h('h2', {}, 'Assignments', h('span', { class: 'muted' }, ` (${rows.length})`)),
+    replace(list, h('h2', {}, t('admin.assign.list'), h('span', { class: 'muted' }, ` (${rows.length})`)),
       dataTable([
-        { label: 'Cardiologist', cell: a => [h('strong', {}, a.cardiologistName), h('br'), h('span', { class: 'muted' }, a.cardiologistEmail)] },
-        { label: 'Patient', cell: a => [h('strong', {}, a.patientName), h('br'), h('span', { class: 'muted' }, a.patientEmail)] },
-        { label: 'Since', cell: a => dateTime(utc(a.assignedAt)) },
-        { label: '', cell: a => h('button', { type: 'button', class: 'button small danger', onclick: () => unassign(a) }, 'Unassign') },
-      ], rows, { empty: 'No cardiologist is assigned yet.', rowAttrs: a => ({ dataset: { assignment: a.id } }) }));
+        { label: t('admin.role.Cardiologist'), cell: a => [h('strong', {}, a.cardiologistName), h('br'), h('span', { class: 'muted' }, a.cardiologistEmail)] },
+        { label: t('admin.patient'), cell: a => [h('strong', {}, a.patientName), h('br'), h('span', { class: 'muted' }, a.patientEmail)] },
+        { label: t('admin.since'), cell: a => dateTime(utc(a.assignedAt)) },
+        { label: '', cell: a => h('button', { type: 'button', class: 'button small danger', onclick: () => unassign(a) }, t('admin.assign.unassign')) },
+      ], rows, { empty: t('admin.assign.none'), rowAttrs: a => ({ dataset: { assignment: a.id } }) }));
   }
 
   async function unassign(a) {
-    if (!confirm(`Stop sending ${a.patientEmail}'s recordings to ${a.cardiologistEmail}?`)) return;
+    if (!confirm(t('admin.assign.confirmUnassign', { patient: a.patientEmail, cardiologist: a.cardiologistEmail }))) return;
     await del(`/api/admin/verification/assignments/${a.id}`);
-    replace(status, message('success', `${a.cardiologistEmail} no longer verifies ${a.patientEmail}'s recordings.`));
+    replace(status, message('success', t('admin.assign.unassigned', { patient: a.patientEmail, cardiologist: a.cardiologistEmail })));
     await refresh();
   }
 }
@@ -56,6 +57,6 @@ export async function render(section) {
 async function accountId(email) {
   const wanted = email.trim().toLowerCase();
   const found = (await get(`/api/admin/users?q=${encodeURIComponent(wanted)}&take=50`)).find(u => u.email.toLowerCase() === wanted);
-  if (!found) throw new Error(`No account has the e-mail ${wanted}.`);
+  if (!found) throw new Error(t('admin.assign.noAccount', { email: wanted }));
   return found.id;
 }

@@ -3,16 +3,17 @@ import { get } from '../core/api.js';
 import { h, replace, message } from '../core/dom.js';
 import { dateTime, utc } from '../core/format.js';
 import { dataTable, shortId } from '../components/dataTable.js';
+import { t } from '../core/i18n.js';
 
 const actions = ['recordings.list', 'recording.read', 'recording.window', 'recording.download', 'analysis.read'];
 
 export async function render(section) {
   const input = (id, attrs = {}) => h('input', { id, autocomplete: 'off', ...attrs });
   const fields = {
-    actor: input('audit-actor', { placeholder: 'e-mail or account id' }),
-    patient: input('audit-patient', { placeholder: 'e-mail or account id' }),
-    action: h('select', { id: 'audit-action' }, h('option', { value: '' }, 'any'), actions.map(a => h('option', { value: a }, a))),
-    recording: input('audit-recording', { placeholder: 'recording id' }),
+    actor: input('audit-actor', { placeholder: t('admin.audit.accountPlaceholder') }),
+    patient: input('audit-patient', { placeholder: t('admin.audit.accountPlaceholder') }),
+    action: h('select', { id: 'audit-action' }, h('option', { value: '' }, t('admin.audit.any')), actions.map(a => h('option', { value: a }, a))),
+    recording: input('audit-recording', { placeholder: t('admin.audit.recordingPlaceholder') }),
     from: input('audit-from', { type: 'date' }),
     to: input('audit-to', { type: 'date' }),
     pageSize: h('select', { id: 'audit-page-size' }, [25, 50, 100, 200].map(n => h('option', { value: n, selected: n === 50 }, String(n)))),
@@ -23,10 +24,10 @@ export async function render(section) {
   section.append(
     h('form', { class: 'card audit-filters', onsubmit: event => { event.preventDefault(); page = 1; refresh(); } },
       h('div', { class: 'row' },
-        control('actor', 'Reader'), control('patient', 'Patient'), control('action', 'Action'), control('recording', 'Recording'),
-        control('from', 'From (day)'), control('to', 'To (day, inclusive)'), control('pageSize', 'Per page'),
-        h('button', { type: 'submit', class: 'button primary' }, 'Filter'),
-        h('button', { type: 'reset', class: 'button', onclick: () => setTimeout(() => { page = 1; refresh(); }) }, 'Clear'))),
+        control('actor', t('admin.audit.reader')), control('patient', t('admin.patient')), control('action', t('admin.audit.action')), control('recording', t('admin.recording')),
+        control('from', t('admin.audit.from')), control('to', t('admin.audit.to')), control('pageSize', t('admin.audit.perPage')),
+        h('button', { type: 'submit', class: 'button primary' }, t('admin.audit.filter')),
+        h('button', { type: 'reset', class: 'button', onclick: () => setTimeout(() => { page = 1; refresh(); }) }, t('admin.audit.clear')))),
     results);
   await refresh();
 
@@ -53,17 +54,17 @@ export async function render(section) {
     const pages = Math.max(1, Math.ceil(answer.total / answer.pageSize));
     const go = to => () => { page = to; refresh(); };
     replace(results,
-      h('h2', {}, 'Entries', h('span', { class: 'muted' }, ` (${answer.total})`)),
+      h('h2', {}, t('admin.audit.entries'), h('span', { class: 'muted' }, ` (${answer.total})`)),
       dataTable([
-        { label: 'When', cell: e => dateTime(utc(e.at)) },
-        { label: 'Reader', cell: e => [e.actorName || e.actorEmail || shortId(e.actorId), h('br'), h('span', { class: 'muted' }, e.actorEmail)] },
-        { label: 'Patient', cell: e => e.patientEmail || shortId(e.patientId) },
-        { label: 'Action', cell: e => h('code', {}, e.action) },
-        { label: 'Recording', cell: e => (e.recordingId ? shortId(e.recordingId) : '—') },
-      ], answer.items, { empty: 'No entry matches these filters.', className: 'audit-log', rowAttrs: e => ({ dataset: { entry: e.id } }) }),
+        { label: t('admin.when'), cell: e => dateTime(utc(e.at)) },
+        { label: t('admin.audit.reader'), cell: e => [e.actorName || e.actorEmail || shortId(e.actorId), h('br'), h('span', { class: 'muted' }, e.actorEmail)] },
+        { label: t('admin.patient'), cell: e => e.patientEmail || shortId(e.patientId) },
+        { label: t('admin.audit.action'), cell: e => h('code', {}, e.action) },
+        { label: t('admin.recording'), cell: e => (e.recordingId ? shortId(e.recordingId) : '—') },
+      ], answer.items, { empty: t('admin.audit.none'), className: 'audit-log', rowAttrs: e => ({ dataset: { entry: e.id } }) }),
       h('div', { class: 'row pager' },
-        h('button', { type: 'button', class: 'button small', disabled: answer.page <= 1, onclick: go(answer.page - 1) }, '← Newer'),
-        h('span', { class: 'muted' }, `Page ${answer.page} of ${pages}`),
-        h('button', { type: 'button', class: 'button small', disabled: answer.page >= pages, onclick: go(answer.page + 1) }, 'Older →')));
+        h('button', { type: 'button', class: 'button small', disabled: answer.page <= 1, onclick: go(answer.page - 1) }, `← ${t('admin.audit.newer')}`),
+        h('span', { class: 'muted' }, t('admin.audit.page', { page: answer.page, pages })),
+        h('button', { type: 'button', class: 'button small', disabled: answer.page >= pages, onclick: go(answer.page + 1) }, `${t('admin.audit.older')} →`)));
   }
 }

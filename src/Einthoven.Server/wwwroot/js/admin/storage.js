@@ -3,22 +3,24 @@ import { get } from '../core/api.js';
 import { h } from '../core/dom.js';
 import { bytes, number } from '../core/format.js';
 import { dataTable } from '../components/dataTable.js';
+import { t } from '../core/i18n.js';
 
 export async function render(section) {
   const s = await get('/api/admin/storage?top=10');
-  const figure = (title, value, note) => h('div', { class: 'card result', dataset: { figure: title.toLowerCase() } },
-    h('h3', {}, title), h('div', { class: 'big' }, value), note ? h('p', { class: 'muted small' }, note) : null);
+  // data-figure: the figure's English name, which tests and scripts select by.
+  const figure = (id, key, value, note) => h('div', { class: 'card result', dataset: { figure: id } },
+    h('h3', {}, t(`admin.storage.${key}`)), h('div', { class: 'big' }, value), note ? h('p', { class: 'muted small' }, note) : null);
   section.append(
     h('div', { class: 'cards' },
-      figure('Recordings', number(s.recordings)),
-      figure('Samples', number(s.samples), 'sample values over all leads'),
-      figure('Sample data', bytes(s.storedBytes), 'compressed, in the database'),
-      figure('Database', bytes(s.databaseBytes), s.provider === 'Postgres' ? 'PostgreSQL database size' : 'SQLite file (without its write-ahead log)')),
-    h('div', { class: 'card' }, h('h2', {}, 'Patients storing most'),
+      figure('recordings', 'recordings', number(s.recordings)),
+      figure('samples', 'samples', number(s.samples), t('admin.storage.samplesNote')),
+      figure('sample data', 'sampleData', bytes(s.storedBytes), t('admin.storage.sampleDataNote')),
+      figure('database', 'database', bytes(s.databaseBytes), t(s.provider === 'Postgres' ? 'admin.storage.postgresNote' : 'admin.storage.sqliteNote'))),
+    h('div', { class: 'card' }, h('h2', {}, t('admin.storage.top')),
       dataTable([
-        { label: 'Patient', cell: p => [p.displayName, h('br'), h('span', { class: 'muted' }, p.email)] },
-        { label: 'Recordings', cell: p => number(p.recordings) },
-        { label: 'Samples', cell: p => number(p.samples) },
-        { label: 'Sample data', cell: p => bytes(p.storedBytes) },
-      ], s.topPatients, { empty: 'No recordings are stored yet.' })));
+        { label: t('admin.patient'), cell: p => [p.displayName, h('br'), h('span', { class: 'muted' }, p.email)] },
+        { label: t('admin.storage.recordings'), cell: p => number(p.recordings) },
+        { label: t('admin.storage.samples'), cell: p => number(p.samples) },
+        { label: t('admin.storage.sampleData'), cell: p => bytes(p.storedBytes) },
+      ], s.topPatients, { empty: t('admin.storage.none') })));
 }

@@ -7,6 +7,7 @@ import { dateTime, number, utc } from '../core/format.js';
 import { notMeasured, qualityName, rows } from '../core/summary.js';
 import { rhythmCardBody } from './rhythmCard.js';
 import { locale, t } from '../core/i18n.js';
+import { reasonText, statementName } from '../core/reasons.js';
 
 /** @typedef {import('../core/types.js').AnalysisReport} AnalysisReport */
 
@@ -164,15 +165,15 @@ function statementsCard(s) {
   const p = s.statements;
   if (!p) {
     const why = s.notMeasured?.statements;
-    return s.leads.length >= 3 && why ? card(t('analysis.statements'), h('span', { class: 'muted small' }, t('analysis.notRead', { reason: why })), 'statements') : null;
+    return s.leads.length >= 3 && why ? card(t('analysis.statements'), h('span', { class: 'muted small' }, t('analysis.notRead', { reason: reasonText(why) })), 'statements') : null;
   }
   const ordered = [...p.statements].sort((a, b) => Number(b.present) - Number(a.present) || b.probability - a.probability);
-  const found = ordered.filter(x => x.present).map(x => x.description);
+  const found = ordered.filter(x => x.present).map(statementName);
   return h('div', { class: 'card result wide', dataset: { result: 'statements' } }, h('h3', {}, t('analysis.statements')),
     h('p', { class: 'value' }, found.length ? found.join(' · ') : t('analysis.noStatement')),
     h('ul', { class: 'statements', 'aria-label': t('analysis.statementProbabilities') }, ordered.map(x =>
       h('li', { class: x.present ? 'present' : null, dataset: { code: x.code } },
-        h('span', { class: 'name', title: x.code }, x.description),
+        h('span', { class: 'name', title: x.code }, statementName(x)),
         h('span', { class: 'bar', role: 'img', 'aria-label': t('analysis.probabilityThreshold', { p: Math.round(100 * x.probability), threshold: Math.round(100 * x.threshold) }),
           style: { '--p': `${(100 * x.probability).toFixed(1)}%`, '--t': `${(100 * x.threshold).toFixed(1)}%` } }),
         h('span', { class: 'pct' }, `${Math.round(100 * x.probability)} %`)))),

@@ -3,6 +3,7 @@
 import { number } from './format.js';
 import { verdictText } from './rhythm.js';
 import { t, tn } from './i18n.js';
+import { reasonText } from './reasons.js';
 
 /** @typedef {import('./types.js').AnalysisReport} AnalysisReport */
 
@@ -38,7 +39,7 @@ const percent = fraction => unit(fraction === null ? null : fraction * 100, ' %'
  */
 export function notMeasured(report, key, parent) {
   const reason = report.notMeasured?.[key] ?? (parent ? report.notMeasured?.[parent] : undefined);
-  return reason ? t('summary.notMeasured', { reason }) : null;
+  return reason ? t('summary.notMeasured', { reason: reasonText(reason) }) : null;
 }
 
 /**

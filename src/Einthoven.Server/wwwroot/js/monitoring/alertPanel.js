@@ -3,14 +3,16 @@
 import { get, post } from '../core/api.js';
 import { h, replace, message } from '../core/dom.js';
 import { dateTime, number, utc } from '../core/format.js';
-import { kindName, severityBadge, stateBadge, streamTime } from './alerts.js';
+import { detailText, kindName, severityBadge, stateBadge, streamTime } from './alerts.js';
 import { dispatchPanel } from './dispatchPanel.js';
+import { t } from '../core/i18n.js';
 import { evidenceStrip } from './strip.js';
 
 /** What staff may do in each state (as the server's AlertTransitions). */
 const allowed = { Open: ['acknowledge', 'escalate', 'resolve'], Acknowledged: ['escalate', 'resolve'], Escalated: ['resolve'], Dispatched: ['resolve'], Resolved: [] };
-const buttons = { acknowledge: ['Acknowledge', 'primary'], escalate: ['Escalate', 'danger'], resolve: ['Resolve', ''] };
-const trailNames = { acknowledge: 'Acknowledged', escalate: 'Escalated', resolve: 'Resolved', dispatch: 'Team dispatched', handover: 'Handed over' };
+const buttons = { acknowledge: 'primary', escalate: 'danger', resolve: '' };
+const trailActions = ['raised', 'acknowledge', 'escalate', 'resolve', 'dispatch', 'handover'];
+const trailName = action => (trailActions.includes(action) ? t(`monitoring.trail.${action}`) : action);
 
 /**
  * Renders the alert into `container`; onChanged(alertView) after each action, onOpenPatient(patientId).
@@ -28,7 +30,7 @@ export async function alertPanel(container, alertId, { onChanged, onOpenPatient 
     cleanup();
     const a = detail.alert;
     const status = h('div', { 'aria-live': 'polite' }, notice);
-    const note = h('textarea', { id: 'alert-note', rows: 2, maxlength: 2000, placeholder: 'What you did or decided (kept in the trail)' });
+    const note = h('textarea', { id: 'alert-note', rows: 2, maxlength: 2000, placeholder: t('monitoring.notePlaceholder') });
     const actions = allowed[a.state] ?? [];
     const dispatch = h('div', { class: 'dispatch' });
     replace(container,
@@ -36,26 +38,25 @@ export async function alertPanel(container, alertId, { onChanged, onOpenPatient 
         h('header', { class: 'alert-head' },
           h('h2', {}, severityBadge(a.severity), ' ', kindName(a), ' ', stateBadge(a.state)),
           h('p', {}, h('button', { type: 'button', class: 'link-button', onclick: () => onOpenPatient(a.patientId) }, a.patientName),
-            h('span', { class: 'muted' }, ` · ${a.detail}`)),
-          h('p', { class: 'muted small' }, `From ${streamTime(a)} of the stream · raised ${dateTime(utc(a.raisedAt))} · ` +
-            `device to server ${number(a.latencyMs)} ms`)),
-        h('section', { 'aria-label': 'Evidence' }, h('h3', {}, 'Evidence'),
-          detail.evidence.length ? evidenceStrip(detail) : h('p', { class: 'muted' }, 'No strip was kept for this alert.')),
+            h('span', { class: 'muted' }, ` · ${detailText(a.detail)}`)),
+          h('p', { class: 'muted small' }, t('monitoring.alertTimes', { at: streamTime(a), raised: dateTime(utc(a.raisedAt)), ms: number(a.latencyMs) }))),
+        h('section', { 'aria-label': t('monitoring.evidence') }, h('h3', {}, t('monitoring.evidence')),
+          detail.evidence.length ? evidenceStrip(detail) : h('p', { class: 'muted' }, t('monitoring.noStrip'))),
         actions.length === 0 ? null : h('form', { class: 'alert-actions', onsubmit: e => e.preventDefault() },
-          h('label', { for: 'alert-note' }, 'Note'), note,
+          h('label', { for: 'alert-note' }, t('monitoring.note')), note,
           h('div', { class: 'row' }, actions.map(action => h('button', {
-            type: 'button', class: `button ${buttons[action][1]}`, dataset: { action }, onclick: event => act(action, note.value, event.currentTarget),
-          }, buttons[action][0])))),
+            type: 'button', class: `button ${buttons[action]}`, dataset: { action }, onclick: event => act(action, note.value, event.currentTarget),
+          }, t(`monitoring.action.${action}`))))),
         status, dispatch,
-        h('section', { 'aria-label': 'Trail' }, h('h3', {}, 'Trail'), trail(detail))));
-    if (a.state === 'Escalated') cleanups.push(await dispatchPanel(dispatch, a, { onDispatched: async d => { await show(message('success', `${d.teamName} is on the way (${number(d.distanceKm, 1)} km).`)); onChanged?.({ ...a, state: 'Dispatched' }); } }));
+        h('section', { 'aria-label': t('monitoring.trail') }, h('h3', {}, t('monitoring.trail')), trail(detail))));
+    if (a.state === 'Escalated') cleanups.push(await dispatchPanel(dispatch, a, { onDispatched: async d => { await show(message('success', t('monitoring.teamOnTheWay', { team: d.teamName, km: number(d.distanceKm, 1) }))); onChanged?.({ ...a, state: 'Dispatched' }); } }));
 
     async function act(action, text, button) {
       button.disabled = true;
       try {
         const updated = await post(`/api/monitoring/alerts/${a.id}/${action}`, { note: text });
         onChanged?.(updated);
-        await show(message('success', `${trailNames[action]}.`));
+        await show(message('success', `${trailName(action)}.`));
       } catch (e) {
         replace(status, message('error', e.message));
         button.disabled = false;
@@ -66,12 +67,12 @@ export async function alertPanel(container, alertId, { onChanged, onOpenPatient 
 
 function trail(/** @type {import('../core/types.js').AlertDetailView} */ detail) {
   const a = detail.alert;
-  const entries = [{ action: 'raised', actorName: 'live analysis', note: a.detail, at: a.raisedAt }, ...detail.actions];
+  const entries = [{ action: 'raised', actorName: t('monitoring.liveAnalysis'), note: detailText(a.detail), at: a.raisedAt }, ...detail.actions];
   return h('ol', { class: 'trail' }, entries.map(e => h('li', { dataset: { action: e.action } },
     h('time', { datetime: e.at }, dateTime(utc(e.at))), ' ',
-    h('strong', {}, e.action === 'raised' ? 'Raised' : trailNames[e.action] ?? e.action), ` by ${e.actorName}`,
+    h('strong', {}, trailName(e.action)), ` ${t('monitoring.by', { name: e.actorName })}`,
     e.note ? h('span', { class: 'muted' }, ` · ${e.note}`) : null)),
     detail.dispatches.map(d => h('li', { class: 'dispatch-entry', dataset: { dispatch: d.id } },
-      h('strong', {}, d.teamName), ` · ${number(d.distanceKm, 1)} km · sent ${dateTime(utc(d.assignedAt))}`,
-      d.handedOverAt ? ` · handed over ${dateTime(utc(d.handedOverAt))}${d.handOverNote ? `: ${d.handOverNote}` : ''}` : ' · on the way')));
+      h('strong', {}, d.teamName), ` · ${t('monitoring.km', { km: number(d.distanceKm, 1) })} · ${t('monitoring.sent', { at: dateTime(utc(d.assignedAt)) })}`,
+      ` · ${d.handedOverAt ? t('monitoring.handedOverAt', { at: dateTime(utc(d.handedOverAt)) }) + (d.handOverNote ? `: ${d.handOverNote}` : '') : t('monitoring.onTheWay')}`)));
 }

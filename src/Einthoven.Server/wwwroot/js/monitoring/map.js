@@ -2,6 +2,7 @@
 // longitude lines at a step that suits the zoom, with a metric scale; the patient's home and the teams' bases are
 // circle markers (SVG, no marker images), and a dashed line joins the home to the proposed team.
 import { leaflet } from '../core/vendor.js';
+import { t } from '../core/i18n.js';
 
 const Steps = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 30];
 const colours = { home: '#8c1c2c', team: '#1459b8', proposed: '#1b7a3d', line: '#1b7a3d', grid: '#b9c4cf' };
@@ -55,7 +56,7 @@ export async function dispatchMap(container, { home, teams = [], proposed = null
       .bindTooltip(text(team.label ?? team.name), { permanent: true, direction: 'right', className: 'map-label' }).addTo(map);
   }
   L.circleMarker(homeAt, { radius: 10, color: '#fff', weight: 2, fillColor: colours.home, fillOpacity: 1, className: 'map-home' })
-    .bindTooltip(text(home.label ?? 'Home'), { permanent: true, direction: 'left', className: 'map-label home' }).addTo(map);
+    .bindTooltip(text(home.label ?? t('monitoring.home')), { permanent: true, direction: 'left', className: 'map-label home' }).addTo(map);
   Object.assign(container.dataset, { teams: String(teams.length), proposed: proposed ?? '' });
   const resize = new ResizeObserver(() => map.invalidateSize());
   resize.observe(container);

@@ -2,14 +2,18 @@
 // conditions, alert thresholds, recent alerts, earlier recordings linking to the recording viewer).
 import { get } from '../core/api.js';
 import { h, replace, message } from '../core/dom.js';
-import { dateTime, duration, utc } from '../core/format.js';
+import { dateTime, duration, number, utc } from '../core/format.js';
 import { alertItem } from './alerts.js';
 import { liveStrip } from './strip.js';
+import { t } from '../core/i18n.js';
 
 /**
  * Renders the patient into `container` and watches their live samples on `hub`.
  * Returns { onSamples(view), onAlert(alertView), destroy() }.
  */
+/** Seconds as 2.5 or 4 (no trailing .0). */
+const tenths = value => number(value, value % 1 ? 1 : 0);
+
 export async function patientPanel(container, patientId, { hub, onOpenAlert }) {
   /** @type {import('../core/types.js').PatientHistoryView} */
   const history = await get(`/api/monitoring/patients/${patientId}`);
@@ -18,21 +22,22 @@ export async function patientPanel(container, patientId, { hub, onOpenAlert }) {
   const liveStatus = h('p', { class: 'live-status muted small', 'aria-live': 'polite' });
   const s = history.settings;
   strip.reset(p.liveLeads.map(l => l.name), p.liveLeads.map(l => l.gain));
-  const recent = h('section', { 'aria-label': 'Recent alerts' });
-  const showRecent = () => replace(recent, h('h3', {}, 'Recent alerts'),
-    history.recentAlerts.length === 0 ? h('p', { class: 'muted' }, 'No alert yet.') :
+  const recent = h('section', { 'aria-label': t('monitoring.recentAlerts') });
+  const showRecent = () => replace(recent, h('h3', {}, t('monitoring.recentAlerts')),
+    history.recentAlerts.length === 0 ? h('p', { class: 'muted' }, t('monitoring.noAlert')) :
       h('ul', { class: 'alert-list' }, history.recentAlerts.map(a => alertItem(a, { onOpen: onOpenAlert, showPatient: false }))));
   showRecent();
   replace(container, h('article', { class: 'patient-panel', dataset: { patient: p.patientId } },
     h('header', {}, h('h2', {}, p.name),
-      h('p', {}, h('strong', {}, 'Known conditions: '), p.knownConditions || 'none recorded')),
-    h('section', { class: 'live', 'aria-label': 'Live ECG' }, h('h3', {}, 'Live ECG'), strip.element, liveStatus),
-    h('section', { 'aria-label': 'Alert thresholds' }, h('h3', {}, 'Alert thresholds'),
-      h('p', { class: 'small' }, `Bradycardia below ${s.bradycardiaBpm} bpm · tachycardia above ${s.tachycardiaBpm} bpm · pause ${s.pauseSeconds} s · ` +
-        `asystole ${s.asystoleSeconds} s · VT ${s.vtRunBeats} V beats at ${s.vtRateBpm} bpm, sustained after ${s.sustainedVtSeconds} s`)),
+      h('p', {}, h('strong', {}, `${t('monitoring.knownConditions')}: `), p.knownConditions || t('monitoring.noneRecorded'))),
+    h('section', { class: 'live', 'aria-label': t('monitoring.liveEcg') }, h('h3', {}, t('monitoring.liveEcg')), strip.element, liveStatus),
+    h('section', { 'aria-label': t('monitoring.thresholds') }, h('h3', {}, t('monitoring.thresholds')),
+      h('p', { class: 'small' }, t('monitoring.thresholdValues', {
+        brady: number(s.bradycardiaBpm), tachy: number(s.tachycardiaBpm), pause: tenths(s.pauseSeconds), asystole: tenths(s.asystoleSeconds),
+        beats: number(s.vtRunBeats), vtRate: number(s.vtRateBpm), sustained: number(s.sustainedVtSeconds) }))),
     recent,
-    h('section', { 'aria-label': 'Earlier recordings' }, h('h3', {}, 'Earlier recordings'),
-      history.recordings.length === 0 ? h('p', { class: 'muted' }, 'No recording yet.') :
+    h('section', { 'aria-label': t('monitoring.earlierRecordings') }, h('h3', {}, t('monitoring.earlierRecordings')),
+      history.recordings.length === 0 ? h('p', { class: 'muted' }, t('monitoring.noRecording')) :
         h('ul', { class: 'history-recordings' }, history.recordings.map(r => h('li', { dataset: { recording: r.id } },
           h('a', { href: `/recordings/${r.id}` }, r.name),
           h('span', { class: 'muted small' }, ` · ${dateTime(utc(r.recordedAt))} · ${duration(r.durationSeconds)} · ${r.originalFormat}`),
@@ -40,9 +45,9 @@ export async function patientPanel(container, patientId, { hub, onOpenAlert }) {
 
   let lastSample = null;
   const watched = await hub.watch(patientId).catch(() => false);
-  const describe = () => replace(liveStatus, !watched ? message('error', 'The live signal of this patient is not available to you.')
-    : lastSample !== null ? `Live · ${p.liveLeads.map(l => l.name).join(', ') || 'leads'} · 25 mm/s, 10 mm/mV`
-      : p.liveStreamId ? 'Waiting for the device’s next samples…' : 'No device is streaming now; the strip starts when one does.');
+  const describe = () => replace(liveStatus, !watched ? message('error', t('monitoring.liveRefused'))
+    : lastSample !== null ? t('monitoring.liveLeads', { leads: p.liveLeads.map(l => l.name).join(', ') || t('monitoring.leads') })
+      : t(p.liveStreamId ? 'monitoring.waiting' : 'monitoring.noStream'));
   describe();
   return {
     /** @param {import('../core/types.js').LiveSamplesView} view */

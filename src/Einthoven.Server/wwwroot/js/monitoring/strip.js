@@ -7,6 +7,8 @@ import { pxPerMm } from '../viewer/calibration.js';
 import { panels } from '../viewer/layout.js';
 import { drawPaper, drawPanelFurniture } from '../viewer/paper.js';
 import { drawLead } from '../viewer/traces.js';
+import { t } from '../core/i18n.js';
+import { number } from '../core/format.js';
 
 const MarginMm = 7;
 
@@ -61,7 +63,7 @@ export function evidenceStrip(/** @type {import('../core/types.js').AlertDetailV
   const seconds = (detail.evidence[0]?.length ?? 0) / fs;
   const width = Math.ceil(MarginMm * pxPerMm() + seconds * 25 * pxPerMm()) + 2;
   canvas.style.width = `${width}px`;
-  canvas.setAttribute('aria-label', `Evidence: ${seconds.toFixed(1)} s of ${detail.leads.join(', ')} at 25 mm/s, 10 mm/mV`);
+  canvas.setAttribute('aria-label', t('monitoring.evidenceStrip', { seconds: number(seconds, 1), leads: detail.leads.join(', ') }));
   drawStrip(canvas, { names: detail.leads, gains: detail.gains, fs, firstSample: detail.evidenceStart, samples: detail.evidence, t0: detail.evidenceStart / fs, width });
   const box = h('div', { class: 'strip-scroll' }, canvas);
   // Where the screen is narrower than the strip, the event's start is shown (a second before it), not the strip's.
@@ -75,7 +77,7 @@ export function evidenceStrip(/** @type {import('../core/types.js').AlertDetailV
  * the newest seconds that fit the width at 25 mm/s.
  */
 export function liveStrip({ keepSeconds = 30 } = {}) {
-  const canvas = h('canvas', { class: 'strip live', role: 'img', 'aria-label': 'Live ECG at 25 mm/s, 10 mm/mV' });
+  const canvas = h('canvas', { class: 'strip live', role: 'img', 'aria-label': t('monitoring.liveStrip') });
   const wrap = h('div', { class: 'strip-live' }, canvas);
   let buffer = null;
   let frame = 0;
@@ -106,7 +108,7 @@ export function liveStrip({ keepSeconds = 30 } = {}) {
     push(view) {
       const next = buffer ? buffer.start + buffer.samples[0].length : -1;
       if (!buffer || buffer.stream !== view.streamId || view.firstSample !== next || buffer.samples.length !== view.samples.length) {
-        const names = this.names?.length === view.samples.length ? this.names : view.samples.map((_, i) => `Lead ${i + 1}`);
+        const names = this.names?.length === view.samples.length ? this.names : view.samples.map((_, i) => t('monitoring.lead', { n: i + 1 }));
         const gains = this.gains?.length === view.samples.length ? this.gains : view.samples.map(() => 200);
         buffer = { stream: view.streamId, fs: view.samplingFrequency, start: view.firstSample, samples: view.samples.map(() => []), names, gains };
       }

@@ -4,7 +4,8 @@
 import { get } from '../core/api.js';
 import { h, replace, message } from '../core/dom.js';
 import { ago, utc } from '../core/format.js';
-import { alertItem, kindName, merge, severityBadge } from '../monitoring/alerts.js';
+import { t, tn } from '../core/i18n.js';
+import { alertItem, detailText, kindName, merge, severityBadge } from '../monitoring/alerts.js';
 import { alertPanel } from '../monitoring/alertPanel.js';
 import { connectLive } from '../monitoring/hub.js';
 import { patientPanel } from '../monitoring/patientPanel.js';
@@ -12,14 +13,14 @@ import { patientPanel } from '../monitoring/patientPanel.js';
 const FlashMs = 4000;
 
 export async function render(main, { isMonitor, query }) {
-  main.append(h('h1', {}, 'Monitoring'));
-  if (!isMonitor()) return main.append(message('info', 'This page is for monitoring staff. An administrator gives the Monitor role and the organisation.'));
-  const connection = h('span', { class: 'badge connection', dataset: { state: 'connecting' } }, 'connecting…');
+  main.append(h('h1', {}, t('monitoring.title')));
+  if (!isMonitor()) return main.append(message('info', t('monitoring.onlyMonitors')));
+  const connection = h('span', { class: 'badge connection', dataset: { state: 'connecting' } }, t('monitoring.connection.connecting'));
   const banner = h('div', { class: 'alert-banner', 'aria-live': 'assertive' });
   const patientList = h('section', { class: 'card', id: 'monitored-patients', 'aria-labelledby': 'patients-title' });
   const alertList = h('section', { class: 'card', id: 'alerts', 'aria-labelledby': 'alerts-title' });
   const showResolved = h('input', { type: 'checkbox', id: 'alerts-all', onchange: () => loadAlerts() });
-  const detail = h('section', { class: 'monitoring-detail', id: 'monitoring-detail', 'aria-label': 'Selected patient or alert' });
+  const detail = h('section', { class: 'monitoring-detail', id: 'monitoring-detail', 'aria-label': t('monitoring.selected') });
   const board = h('div', { class: 'monitoring' }, h('div', { class: 'monitoring-lists' }, patientList, alertList), detail);
   main.querySelector('h1').append(' ', connection);
   main.append(banner, board);
@@ -34,7 +35,7 @@ export async function render(main, { isMonitor, query }) {
 
   function showConnection(value) {
     connection.dataset.state = value;
-    connection.textContent = value === 'connected' ? 'live' : value;
+    connection.textContent = t(`monitoring.connection.${value}`);
   }
 
   async function loadPatients() {
@@ -48,20 +49,20 @@ export async function render(main, { isMonitor, query }) {
   }
 
   function renderPatients() {
-    replace(patientList, h('h2', { id: 'patients-title' }, 'Patients'),
-      state.patients.length === 0 ? h('p', { class: 'muted' }, 'No patient is enrolled with your organisation yet.') :
+    replace(patientList, h('h2', { id: 'patients-title' }, t('monitoring.patients')),
+      state.patients.length === 0 ? h('p', { class: 'muted' }, t('monitoring.noPatients')) :
         h('ul', { class: 'patient-list' }, state.patients.map(p => h('li', { dataset: { patient: p.patientId, live: String(!!p.liveStreamId) } },
           h('button', { type: 'button', 'aria-current': isSelected('patient', p.patientId) ? 'true' : null, onclick: () => open('patient', p.patientId) },
-            h('span', { class: 'alert-line' }, h('span', { class: `dot ${p.liveStreamId ? 'live' : 'off'}`, title: p.liveStreamId ? 'streaming' : 'not streaming' }),
+            h('span', { class: 'alert-line' }, h('span', { class: `dot ${p.liveStreamId ? 'live' : 'off'}`, title: t(p.liveStreamId ? 'monitoring.streaming' : 'monitoring.notStreaming') }),
               h('strong', {}, p.name), p.openAlerts ? severityBadge(p.worstOpenSeverity) : null),
-            h('span', { class: 'muted small' }, [p.liveStreamId ? `live, last samples ${ago(utc(p.lastFrameAt))}` : 'not streaming',
-              `${p.openAlerts} open alert${p.openAlerts === 1 ? '' : 's'}`, p.knownConditions].filter(Boolean).join(' · ')))))));
+            h('span', { class: 'muted small' }, [p.liveStreamId ? t('monitoring.lastSamples', { ago: ago(utc(p.lastFrameAt)) }) : t('monitoring.notStreaming'),
+              tn('monitoring.openAlerts', p.openAlerts), p.knownConditions].filter(Boolean).join(' · ')))))));
   }
 
   function renderAlerts() {
-    replace(alertList, h('div', { class: 'list-head' }, h('h2', { id: 'alerts-title' }, 'Alerts'),
-      h('label', { class: 'toggle', for: 'alerts-all' }, showResolved, 'Include resolved')),
-      state.alerts.length === 0 ? h('p', { class: 'muted' }, 'No open alert.') :
+    replace(alertList, h('div', { class: 'list-head' }, h('h2', { id: 'alerts-title' }, t('monitoring.alerts')),
+      h('label', { class: 'toggle', for: 'alerts-all' }, showResolved, t('monitoring.includeResolved'))),
+      state.alerts.length === 0 ? h('p', { class: 'muted' }, t('monitoring.noOpenAlert')) :
         h('ul', { class: 'alert-list' }, state.alerts.map(a => alertItem(a, {
           onOpen: x => open('alert', x.id), selected: isSelected('alert', a.id), fresh: state.fresh.has(a.id),
         }))));
@@ -77,7 +78,7 @@ export async function render(main, { isMonitor, query }) {
     }
     if (alert.phase === 'Onset') {
       replace(banner, h('button', { type: 'button', class: `banner flash ${alert.severity.toLowerCase()}`, onclick: () => open('alert', alert.id) },
-        severityBadge(alert.severity), ` ${kindName(alert)}: ${alert.patientName} · ${alert.detail}`));
+        severityBadge(alert.severity), ` ${kindName(alert)}: ${alert.patientName} · ${detailText(alert.detail)}`));
     }
     state.panel?.onAlert(alert);
     loadPatients().catch(() => {});
@@ -99,7 +100,7 @@ export async function render(main, { isMonitor, query }) {
     if (push) history.pushState(null, '', `/monitoring?${kind}=${id}`);
     board.classList.add('has-detail');
     const body = h('div', {});
-    replace(detail, h('button', { type: 'button', class: 'button small back', onclick: back }, '← Patients and alerts'), body);
+    replace(detail, h('button', { type: 'button', class: 'button small back', onclick: back }, `← ${t('monitoring.back')}`), body);
     renderPatients();
     renderAlerts();
     if (matchMedia('(max-width: 900px)').matches) window.scrollTo(0, 0);
@@ -110,7 +111,7 @@ export async function render(main, { isMonitor, query }) {
       state.panel = panel;
       state.closeDetail = close;
     } catch (e) {
-      if (token === state.opening) replace(body, message('error', e.status === 404 ? 'This patient or alert is not one your organisation monitors.' : e.message));
+      if (token === state.opening) replace(body, message('error', e.status === 404 ? t('monitoring.notYours') : e.message));
     }
   }
 

@@ -3,14 +3,15 @@
 import { get, post } from '../core/api.js';
 import { h, replace, message } from '../core/dom.js';
 import { dateTime, number, utc } from '../core/format.js';
-import { kindName, severityBadge } from '../monitoring/alerts.js';
+import { detailText, kindName, severityBadge } from '../monitoring/alerts.js';
 import { dispatchMap } from '../monitoring/map.js';
+import { t } from '../core/i18n.js';
 
 const PollMs = 10_000;
 
 export async function render(main, { isParamedic }) {
-  main.append(h('h1', {}, 'Dispatches'));
-  if (!isParamedic()) return main.append(message('info', 'This page is for paramedics. An administrator gives the Paramedic role and the team.'));
+  main.append(h('h1', {}, t('paramedic.title')));
+  if (!isParamedic()) return main.append(message('info', t('paramedic.onlyParamedics')));
   const list = h('div', { class: 'dispatches', 'aria-live': 'polite' });
   const status = h('div', {});
   main.append(status, list);
@@ -32,7 +33,7 @@ export async function render(main, { isParamedic }) {
     /** @type {import('../core/types.js').TeamView[]} */
     const teams = dispatches.length ? await get('/api/monitoring/teams') : [];
     clear();
-    if (dispatches.length === 0) return replace(list, h('p', { class: 'muted card' }, 'No dispatch for your team. New ones appear here.'));
+    if (dispatches.length === 0) return replace(list, h('p', { class: 'muted card' }, t('paramedic.none')));
     const cards = dispatches.map(d => card(d, teams.find(t => t.id === d.dispatch.teamId)));
     replace(list, cards.map(c => c.element));
     for (const c of cards) maps.push(await c.map());
@@ -40,24 +41,23 @@ export async function render(main, { isParamedic }) {
 
   function card(/** @type {import('../core/types.js').ParamedicDispatchView} */ v, /** @type {import('../core/types.js').TeamView | undefined} */ team) {
     const d = v.dispatch;
-    const mapBox = h('div', { class: 'map', role: 'region', 'aria-label': `Map: ${v.alert.patientName}’s home${team ? ` and ${team.name}’s base` : ''}` });
-    const note = h('textarea', { id: `handover-${d.id}`, rows: 2, maxlength: 2000, required: true, placeholder: 'Condition on arrival, what was done, where the patient went' });
+    const mapBox = h('div', { class: 'map', role: 'region', 'aria-label': team ? t('paramedic.mapWithTeam', { patient: v.alert.patientName, team: team.name }) : t('paramedic.map', { patient: v.alert.patientName }) });
+    const note = h('textarea', { id: `handover-${d.id}`, rows: 2, maxlength: 2000, required: true, placeholder: t('paramedic.notePlaceholder') });
     const formStatus = h('div', { 'aria-live': 'polite' });
     const element = h('article', { class: 'card dispatch-card', dataset: { dispatch: d.id, open: String(!d.handedOverAt) } },
       h('h2', {}, severityBadge(v.alert.severity), ` ${kindName(v.alert)}: ${v.alert.patientName}`),
-      h('p', {}, v.alert.detail),
-      h('p', { class: 'small' }, h('strong', {}, 'Known conditions: '), v.knownConditions || 'none recorded'),
-      h('p', { class: 'muted small' }, `${d.teamName} · ${number(d.distanceKm, 1)} km from base · sent ${dateTime(utc(d.assignedAt))} · ` +
-        `home at ${number(v.homeLatitude, 5)}, ${number(v.homeLongitude, 5)}`),
+      h('p', {}, detailText(v.alert.detail)),
+      h('p', { class: 'small' }, h('strong', {}, `${t('monitoring.knownConditions')}: `), v.knownConditions || t('monitoring.noneRecorded')),
+      h('p', { class: 'muted small' }, t('paramedic.where', { team: d.teamName, km: number(d.distanceKm, 1), sent: dateTime(utc(d.assignedAt)), lat: number(v.homeLatitude, 5), lon: number(v.homeLongitude, 5) })),
       mapBox,
       d.handedOverAt
-        ? h('p', { class: 'handed-over' }, h('span', { class: 'badge ok' }, 'Handed over'), ` ${dateTime(utc(d.handedOverAt))}${d.handOverNote ? `: ${d.handOverNote}` : ''}`)
+        ? h('p', { class: 'handed-over' }, h('span', { class: 'badge ok' }, t('monitoring.trail.handover')), ` ${dateTime(utc(d.handedOverAt))}${d.handOverNote ? `: ${d.handOverNote}` : ''}`)
         : h('form', { class: 'handover', onsubmit: handOver },
-          h('label', { for: note.id }, 'Hand-over note'), note,
-          h('button', { type: 'submit', class: 'button primary' }, 'Record hand-over'), formStatus));
+          h('label', { for: note.id }, t('paramedic.note')), note,
+          h('button', { type: 'submit', class: 'button primary' }, t('paramedic.record')), formStatus));
     const map = () => dispatchMap(mapBox, {
-      home: { lat: v.homeLatitude, lon: v.homeLongitude, label: 'Home' },
-      teams: team ? [{ id: team.id, name: team.name, lat: team.baseLatitude, lon: team.baseLongitude, label: `${team.name} base` }] : [],
+      home: { lat: v.homeLatitude, lon: v.homeLongitude, label: t('monitoring.home') },
+      teams: team ? [{ id: team.id, name: team.name, lat: team.baseLatitude, lon: team.baseLongitude, label: t('paramedic.base', { team: team.name }) }] : [],
       proposed: team?.id ?? null,
     });
     return { element, map };
@@ -68,7 +68,7 @@ export async function render(main, { isParamedic }) {
       button.disabled = true;
       try {
         await post(`/api/paramedic/dispatches/${d.id}/handover`, { note: note.value.trim() });
-        replace(status, message('success', `Hand-over of ${v.alert.patientName} recorded; ${d.teamName} is available again.`));
+        replace(status, message('success', t('paramedic.recorded', { patient: v.alert.patientName, team: d.teamName })));
         await refresh(true);
       } catch (e) {
         replace(formStatus, message('error', e.message));

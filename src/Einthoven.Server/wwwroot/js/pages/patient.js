@@ -2,16 +2,17 @@
 import { get } from '../core/api.js';
 import { h, message } from '../core/dom.js';
 import { recordingList } from '../components/recordingList.js';
+import { t } from '../core/i18n.js';
 
 export async function render(main, { params }) {
   const patients = await get('/api/doctor/patients');
   const patient = patients.find(p => p.patientId === params.id);
-  main.append(h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, h('a', { href: '/doctor' }, '← Patients')));
+  main.append(h('nav', { class: 'crumbs', 'aria-label': t('recording.breadcrumb') }, h('a', { href: '/doctor' }, `← ${t('doctor.patients')}`)));
   if (!patient) {
-    main.append(h('h1', {}, 'Patient'), message('error', 'You no longer have access to this patient’s recordings.'));
+    main.append(h('h1', {}, t('doctor.patient')), message('error', t('doctor.noAccess')));
     return;
   }
   const list = h('section', { class: 'history', 'aria-labelledby': 'history-title' });
   main.append(h('h1', {}, patient.displayName), h('p', { class: 'muted' }, patient.email), list);
-  recordingList(list, await get(`/api/recordings/summaries?patientId=${patient.patientId}`), { title: 'History', titleId: 'history-title' });
+  recordingList(list, await get(`/api/recordings/summaries?patientId=${patient.patientId}`), { title: t('doctor.history'), titleId: 'history-title' });
 }

@@ -3,6 +3,8 @@
 // POST /api/verification/sets/{id}/edits in order, batched while one is on its way; a refused batch reloads the set
 // from the server, which stays the truth. Progress is therefore saved as the cardiologist goes.
 import { get, post } from '../core/api.js';
+import { t as text } from '../core/i18n.js';
+import { number } from '../core/format.js';
 
 export const Labels = ['N', 'S', 'V', 'F', 'Q'];
 const MaxBatch = 200;
@@ -62,7 +64,7 @@ export function createSession(detail, { onChange }) {
         } catch (e) {
           s.pending = [];
           s.error = e.message;
-          await reload().catch(r => { s.error = `${e.message}; reloading failed too (${r.message})`; });
+          await reload().catch(r => { s.error = text('verify.reloadFailed', { error: e.message, reason: r.message }); });
         }
       }
       s.saved = s.error === null;
@@ -129,7 +131,7 @@ export function createSession(detail, { onChange }) {
     add(label, t) {
       const sample = Math.round(t * fs);
       if (s.beats.some(b => Math.abs(b.sample - sample) <= Math.round(MinimumGap * fs))) {
-        s.notice = `No beat added: one already lies within ${MinimumGap * 1000} ms of ${t.toFixed(3)} s.`;
+        s.notice = text('verify.tooClose', { ms: MinimumGap * 1000, at: number(t, 3) });
         return changed();
       }
       edit({ op: 'add', sample, label }, () => {

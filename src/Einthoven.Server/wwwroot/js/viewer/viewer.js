@@ -139,7 +139,7 @@ export function createViewer({ recording, leads, annotators, overlay = null }) {
     onPan: t => api.panTo(t), onCrop: (a, b) => api.crop(a, b), onJump: t => api.panTo(t - (api.plotWidth() / api.pxPerSecond()) / 2),
   });
   const wrap = h('div', { class: 'ecg-wrap' }, canvas);
-  const element = h('section', { class: 'viewer', 'aria-label': 'ECG viewer' },
+  const element = h('section', { class: 'viewer', 'aria-label': t('viewer.ariaLabel') },
     toolbar.element, overview.element, errorBox, wrap, toolbar.status, toolbar.legend);
 
   function annotatorsNow(names) {
