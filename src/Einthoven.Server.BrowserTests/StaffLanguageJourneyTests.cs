@@ -85,8 +85,8 @@ public sealed class StaffLanguageJourneyTests(BrowserFixture fixture)
         await page.WaitForURLAsync("**/admin");
         await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Boshqaruv");
         await Assertions.Expect(page.Locator("main nav.tabs a")).ToHaveTextAsync(
-            ["Foydalanuvchilar", "Audit jurnali", "Xotira", "Tahlil vazifalari", "Modellar", "12 ulanishli modellar", "Kardiologlar", "Holat"]);
-        string[] tabs = ["Users", "Audit log", "Storage", "Analysis jobs", "Models", "12-lead models", "Cardiologists", "Health", "Administration"];
+            ["Foydalanuvchilar", "Audit jurnali", "Xotira", "Tahlil vazifalari", "Modellar", "12 ulanishli modellar", "Kardiologlar", "Klinikalar", "Holat"]);
+        string[] tabs = ["Users", "Audit log", "Storage", "Analysis jobs", "Models", "12-lead models", "Cardiologists", "Clinics", "Health", "Administration"];
 
         // Users: the doctor found by e-mail, with the roles as toggles.
         await page.FillAsync("#user-search", doctor.Email);
@@ -107,6 +107,11 @@ public sealed class StaffLanguageJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("[data-figure=recordings] h3")).ToHaveTextAsync("Yozuvlar");
         await Assertions.Expect(page.Locator("#admin-storage h2")).ToHaveTextAsync("Eng koʻp joy egallagan bemorlar");
         await AssertNoEnglishAsync(main, [.. tabs, "Recordings", "Samples", "Sample data", "Database", "storing most", "compressed"]);
+
+        await tab.GotoAsync("/admin?tab=clinics");
+        await Assertions.Expect(page.Locator(".new-clinic h2")).ToHaveTextAsync("Yangi klinika");
+        await Assertions.Expect(page.Locator(".admin-clinics h2")).ToContainTextAsync("Maʼlumotnomadagi klinikalar");
+        await AssertNoEnglishAsync(main, [.. tabs, "New clinic", "Create clinic", "Clinics in the directory", "Add clinic admin", "Name", "Address", "Phone"]);
 
         await tab.GotoAsync("/admin?tab=jobs");
         await Assertions.Expect(page.Locator("[data-count=Failed] h3")).ToHaveTextAsync("Xato bilan");

@@ -5,7 +5,7 @@ import { dateTime, utc } from '../core/format.js';
 import { dataTable } from '../components/dataTable.js';
 import { t, tn } from '../core/i18n.js';
 
-const roles = ['Patient', 'Doctor', 'Cardiologist', 'Admin'];
+const roles = ['Patient', 'Doctor', 'Cardiologist', 'Monitor', 'Paramedic', 'Researcher', 'ClinicAdmin', 'Admin'];
 const Shown = 200;
 
 export async function render(section) {

@@ -1,5 +1,5 @@
 // The platform admin's page: accounts and roles, the audit log, storage use, analysis jobs, the model registry, the 12-lead classifiers (ONNX models),
-// cardiologist assignments and the server's health, one tab each (?tab=). Admins run the platform; nothing here shows medical data.
+// cardiologist assignments, the clinic directory and the server's health, one tab each (?tab=). Admins run the platform; nothing here shows medical data.
 import { h, message } from '../core/dom.js';
 import { t } from '../core/i18n.js';
 
@@ -11,6 +11,7 @@ const tabs = [
   ['models', () => import('../admin/models.js')],
   ['classifiers', () => import('../admin/classifiers.js')],
   ['assignments', () => import('../admin/assignments.js')],
+  ['clinics', () => import('../admin/clinics.js')],
   ['health', () => import('../admin/health.js')],
 ];
 

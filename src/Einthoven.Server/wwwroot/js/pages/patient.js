@@ -2,6 +2,7 @@
 import { get } from '../core/api.js';
 import { h, message } from '../core/dom.js';
 import { recordingList } from '../components/recordingList.js';
+import { pacsImportCard } from '../components/pacsCard.js';
 import { t } from '../core/i18n.js';
 
 export async function render(main, { params }) {
@@ -13,6 +14,11 @@ export async function render(main, { params }) {
     return;
   }
   const list = h('section', { class: 'history', 'aria-labelledby': 'history-title' });
-  main.append(h('h1', {}, patient.displayName), h('p', { class: 'muted' }, patient.email), list);
-  recordingList(list, await get(`/api/recordings/summaries?patientId=${patient.patientId}`), { title: t('doctor.history'), titleId: 'history-title' });
+  const showHistory = async () => {
+    const summaries = await get(`/api/recordings/summaries?patientId=${patient.patientId}`);
+    list.replaceChildren();
+    recordingList(list, summaries, { title: t('doctor.history'), titleId: 'history-title' });
+  };
+  main.append(h('h1', {}, patient.displayName), h('p', { class: 'muted' }, patient.email), list, pacsImportCard(patient.patientId, showHistory));
+  await showHistory();
 }
