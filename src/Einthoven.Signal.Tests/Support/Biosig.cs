@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Einthoven.Signal.Tests.Support;
 
 /// <summary>Runs Debian's biosig-tools <c>save2gdf</c>, an EDF implementation nobody here wrote.</summary>
@@ -7,25 +5,15 @@ internal static class Biosig
 {
     public const string Missing = "save2gdf (Debian package biosig-tools) is not on PATH; install it with apt-get install biosig-tools";
 
-    public static bool Available { get; } = (Environment.GetEnvironmentVariable("PATH") ?? "")
-        .Split(Path.PathSeparator).Any(dir => File.Exists(Path.Combine(dir, "save2gdf")));
+    public static bool Available { get; } = ExternalTool.OnPath("save2gdf");
 
     /// <summary>Runs save2gdf with <paramref name="arguments"/> and returns its standard output; fails on a non-zero exit.</summary>
     public static string Run(params string[] arguments)
     {
-        var start = new ProcessStartInfo("save2gdf") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in arguments) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(60_000))
-        {
-            process.Kill();
-            throw new TimeoutException("save2gdf did not finish within 60 s");
-        }
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"save2gdf {string.Join(' ', arguments)} exited with {process.ExitCode}: {stderr.Result}");
-        return stdout.Result;
+        var (code, stdout, stderr) = ExternalTool.Run("save2gdf", arguments);
+        if (code != 0)
+            throw new InvalidOperationException($"save2gdf {string.Join(' ', arguments)} exited with {code}: {stderr}");
+        return stdout;
     }
 }
 
