@@ -13,7 +13,7 @@ public static class CommonOptions
 
     public static Option<string?> Format() => new("--format-in")
     {
-        Description = "Input format, when the extension does not tell (wfdb, edf, csv)",
+        Description = "Input format, when the extension does not tell (wfdb, edf, csv, dicom)",
     };
 
     public static Option<double?> SamplingRate() => new("--fs")

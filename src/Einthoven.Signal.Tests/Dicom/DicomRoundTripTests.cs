@@ -170,6 +170,21 @@ public class DicomRoundTripTests
         Assert.Equal(0, reader.Read(40_000, 10).Length);
     }
 
+    [Fact]
+    public void Writing_streams_the_record_window_by_window()
+    {
+        var path = Path.Combine(TestData.TempDir(), "streamed.dcm");
+        using (var reader = new Formats.StreamingWriterTests.WindowCountingReader(RecordFiles.Open(TestData.MitDbRecord("100"))))
+        {
+            RecordFiles.Write(reader, path);
+            // 2 x 650,000 samples: a writer that read the whole record at once would ask for all of them.
+            Assert.InRange(reader.LargestWindow, 1, SignalWindows.DefaultSamples);
+        }
+        var original = RecordFiles.Read(TestData.MitDbRecord("100"));
+        var back = RecordFiles.Read(path);
+        Assert.True(original.Samples[1].AsSpan().SequenceEqual(back.Samples[1]));
+    }
+
     private sealed class ForwardOnlyStream(byte[] bytes) : MemoryStream(bytes)
     {
         public override bool CanSeek => false;
