@@ -99,6 +99,12 @@ public class DicomRoundTripTests
         AssertSame(record, back);
         Assert.StartsWith(DicomIodSpec.Ambulatory.SopClassUid + " ", back.Info.Metadata[DicomMetadataKeys.SopClass]);
         Assert.Equal(record.Annotations["atr"].Count, back.Annotations["dicom"].Count);
+
+        // Too long for 12-lead groups, but a general ECG holds it too.
+        var general = DicomWaveformFile.Read(new MemoryStream(DicomWaveformFile.ToBytes(record, new DicomWriteOptions { Iod = DicomEcgIod.General })), name);
+        AssertSame(record, general);
+        Assert.StartsWith(DicomIodSpec.General.SopClassUid + " ", general.Info.Metadata[DicomMetadataKeys.SopClass]);
+        Assert.Throws<ArgumentException>(() => DicomWaveformFile.ToBytes(record, new DicomWriteOptions { Iod = DicomEcgIod.TwelveLead }));
     }
 
     [Fact]
