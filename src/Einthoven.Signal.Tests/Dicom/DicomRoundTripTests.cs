@@ -99,6 +99,12 @@ public class DicomRoundTripTests
         AssertSame(record, back);
         Assert.StartsWith(DicomIodSpec.Ambulatory.SopClassUid + " ", back.Info.Metadata[DicomMetadataKeys.SopClass]);
         Assert.Equal(record.Annotations["atr"].Count, back.Annotations["dicom"].Count);
+
+        // Too long for 12-lead groups, but a general ECG holds it too.
+        var general = DicomWaveformFile.Read(new MemoryStream(DicomWaveformFile.ToBytes(record, new DicomWriteOptions { Iod = DicomEcgIod.General })), name);
+        AssertSame(record, general);
+        Assert.StartsWith(DicomIodSpec.General.SopClassUid + " ", general.Info.Metadata[DicomMetadataKeys.SopClass]);
+        Assert.Throws<ArgumentException>(() => DicomWaveformFile.ToBytes(record, new DicomWriteOptions { Iod = DicomEcgIod.TwelveLead }));
     }
 
     [Fact]
@@ -168,6 +174,21 @@ public class DicomRoundTripTests
         for (var lead = 0; lead < 12; lead++)
             Assert.True(record.Samples[lead].AsSpan(16_000, 1000).SequenceEqual(block.Samples[lead]));
         Assert.Equal(0, reader.Read(40_000, 10).Length);
+    }
+
+    [Fact]
+    public void Writing_streams_the_record_window_by_window()
+    {
+        var path = Path.Combine(TestData.TempDir(), "streamed.dcm");
+        using (var reader = new Formats.StreamingWriterTests.WindowCountingReader(RecordFiles.Open(TestData.MitDbRecord("100"))))
+        {
+            RecordFiles.Write(reader, path);
+            // 2 x 650,000 samples: a writer that read the whole record at once would ask for all of them.
+            Assert.InRange(reader.LargestWindow, 1, SignalWindows.DefaultSamples);
+        }
+        var original = RecordFiles.Read(TestData.MitDbRecord("100"));
+        var back = RecordFiles.Read(path);
+        Assert.True(original.Samples[1].AsSpan().SequenceEqual(back.Samples[1]));
     }
 
     private sealed class ForwardOnlyStream(byte[] bytes) : MemoryStream(bytes)

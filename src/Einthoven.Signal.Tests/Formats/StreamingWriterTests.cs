@@ -92,7 +92,7 @@ public class StreamingWriterTests
     }
 
     /// <summary>Passes reads through and remembers the largest window asked for (samples over all leads).</summary>
-    private sealed class WindowCountingReader(ISignalReader inner) : ISignalReader
+    internal sealed class WindowCountingReader(ISignalReader inner) : ISignalReader
     {
         public long LargestWindow { get; private set; }
         public RecordInfo Info => inner.Info;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Einthoven.Signal.Records;
 
 namespace Einthoven.Signal.Tests.Support;
@@ -9,11 +8,8 @@ internal static class Biosig
     public const string Missing = "save2gdf (Debian package biosig-tools) is not on PATH; install it with apt-get install biosig-tools";
     public const string AecgMissing = "save2aecg (Debian package biosig-tools) is not on PATH; install it with apt-get install biosig-tools";
 
-    public static bool Available { get; } = OnPath("save2gdf");
-    public static bool AecgAvailable { get; } = OnPath("save2aecg");
-
-    private static bool OnPath(string tool) => (Environment.GetEnvironmentVariable("PATH") ?? "")
-        .Split(Path.PathSeparator).Any(dir => File.Exists(Path.Combine(dir, tool)));
+    public static bool Available { get; } = ExternalTool.OnPath("save2gdf");
+    public static bool AecgAvailable { get; } = ExternalTool.OnPath("save2aecg");
 
     /// <summary>
     /// <paramref name="converted"/> (a biosig conversion of <paramref name="original"/>) has its rate, length, lead names
@@ -40,19 +36,10 @@ internal static class Biosig
     /// <summary>Runs a biosig-tools command with <paramref name="arguments"/> and returns its standard output; fails on a non-zero exit.</summary>
     public static string RunTool(string tool, params string[] arguments)
     {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in arguments) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(60_000))
-        {
-            process.Kill();
-            throw new TimeoutException($"{tool} did not finish within 60 s");
-        }
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{tool} {string.Join(' ', arguments)} exited with {process.ExitCode}: {stderr.Result}");
-        return stdout.Result;
+        var (code, stdout, stderr) = ExternalTool.Run(tool, arguments);
+        if (code != 0)
+            throw new InvalidOperationException($"{tool} {string.Join(' ', arguments)} exited with {code}: {stderr}");
+        return stdout;
     }
 }
 

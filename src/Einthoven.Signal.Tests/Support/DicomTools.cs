@@ -1,12 +1,9 @@
-using System.Diagnostics;
-
 namespace Einthoven.Signal.Tests.Support;
 
 /// <summary>Runs dcmtk (dcmdump, dump2dcm) and dicom3tools (dciodvfy): DICOM implementations nobody here wrote.</summary>
 internal static class DicomTools
 {
-    public static bool Has(string tool) => (Environment.GetEnvironmentVariable("PATH") ?? "")
-        .Split(Path.PathSeparator).Any(dir => File.Exists(Path.Combine(dir, tool)));
+    public static bool Has(string tool) => ExternalTool.OnPath(tool);
 
     /// <summary>Why the tool tests cannot run here, or null when dciodvfy, dcmdump and dump2dcm are all installed.</summary>
     public static string? Missing => new[] { "dciodvfy", "dcmdump", "dump2dcm" }.Where(t => !Has(t)).ToArray() is { Length: > 0 } missing
@@ -15,17 +12,8 @@ internal static class DicomTools
     /// <summary>Runs <paramref name="tool"/> and returns its exit code and its standard output and error together.</summary>
     public static (int ExitCode, string Output) Run(string tool, params string[] arguments)
     {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in arguments) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(120_000))
-        {
-            process.Kill();
-            throw new TimeoutException($"{tool} did not finish within 120 s");
-        }
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        var (code, stdout, stderr) = ExternalTool.Run(tool, arguments);
+        return (code, stdout + stderr);
     }
 
     /// <summary>dciodvfy's report on a file: its error lines (none for a valid instance) and the whole text.</summary>
