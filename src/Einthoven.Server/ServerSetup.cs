@@ -64,6 +64,7 @@ public static class ServerSetup
         services.AddScoped<AnalysisResultWriter>();
         services.AddScoped<WindowQuery>();
         services.AddScoped<DemoSeeder>();
+        Fhir.FhirEndpoints.Add(services);
         services.AddScoped<Booking.BookingNotices>(); // needs an INotificationQueue (Notifications/)
         services.AddContinuousLearning(options);
         services.AddSingleton(Localization.Texts.Shared);
@@ -206,6 +207,7 @@ public static class ServerSetup
         Clinics.ClinicAdminEndpoints.Map(app);
         Booking.BookingEndpoints.Map(app);
         Booking.BookingRecordingEndpoints.Map(app);
+        Fhir.FhirEndpoints.Map(app);
         app.MapHub<LiveHub>(LiveHub.Path);
         Notifications.NotificationSetup.Map(app);
         app.Services.GetRequiredService<InProcessLiveFeed>().Subscribe(app.Services.GetRequiredService<LiveAnalysis>());
