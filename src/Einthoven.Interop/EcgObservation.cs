@@ -43,6 +43,27 @@ public static class EcgObservation
         return observation;
     }
 
+    /// <summary>FHIR's limit on a string (1 MB): no SampledData.data may be longer.</summary>
+    public const int MaxDataCharacters = 1_000_000;
+
+    /// <summary>How many samples of each lead, from the first, fit in data strings within <see cref="MaxDataCharacters"/>.</summary>
+    public static int FittingSamples(int[][] samples)
+    {
+        var fitting = samples.Length == 0 ? 0 : samples.Min(l => l.Length);
+        foreach (var lead in samples)
+        {
+            long characters = -1;
+            for (var i = 0; i < fitting; i++)
+            {
+                characters += 1 + Digits(lead[i]);
+                if (characters > MaxDataCharacters) { fitting = i; break; }
+            }
+        }
+        return fitting;
+    }
+
+    private static int Digits(int value) => value == int.MinValue ? 11 : (value < 0 ? 1 : 0) + (int)Math.Floor(Math.Log10(Math.Max(1, Math.Abs((long)value)))) + 1;
+
     /// <summary>A value in a unit, coded in UCUM when the unit is one of the ECG's (mV, uV, V).</summary>
     public static Quantity Quantity(double value, string unit)
     {

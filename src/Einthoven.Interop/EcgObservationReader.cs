@@ -26,6 +26,7 @@ public static class EcgObservationReader
         double? period = null;
         var infos = new List<LeadInfo>();
         var samples = new List<int[]>();
+        long total = 0;
         foreach (var (path, name, data) in leads)
         {
             if (data.Period is not { } p || p <= 0) throw Malformed($"{path}.period", "must be a positive number of milliseconds");
@@ -33,6 +34,9 @@ public static class EcgObservationReader
             period = (double)p;
             if (data.Dimensions is { } d && d != 1) throw Malformed($"{path}.dimensions", $"{d} (only 1 is supported: one lead per SampledData)");
             var (lead, values) = Lead(path, name, data, limits);
+            total += values.Length;
+            if (total > limits.MaxTotalSamples)
+                throw new SignalFormatException(File, $"{path}.data", $"{total:N0} samples in this and the leads before it (at most {limits.MaxTotalSamples:N0} in all)") { Problem = SignalProblem.TooLarge };
             infos.Add(lead);
             samples.Add(values);
         }

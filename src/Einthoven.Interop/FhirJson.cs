@@ -22,9 +22,12 @@ public static class FhirJson
     public static Resource Parse(string json)
     {
         try { return JsonSerializer.Deserialize<Resource>(json, Options) ?? throw new InvalidFhirException("the body is JSON null, not a resource"); }
-        catch (DeserializationFailedException e) { throw new InvalidFhirException(string.Join("; ", e.Exceptions.Take(5).Select(x => x.Message))); }
-        catch (JsonException e) { throw new InvalidFhirException(e.Message); }
+        catch (DeserializationFailedException e) { throw new InvalidFhirException(string.Join("; ", e.Exceptions.Take(5).Select(x => Shorten(x.Message)))); }
+        catch (JsonException e) { throw new InvalidFhirException(Shorten(e.Message)); }
     }
+
+    // Firely quotes the offending value, which may be megabytes long.
+    private static string Shorten(string message) => message.Length <= 400 ? message : $"{message[..200]} ... {message[^150..]}";
 }
 
 /// <summary>Text that is not a valid FHIR R4 resource in JSON.</summary>

@@ -1,4 +1,4 @@
-using Hl7.Fhir.Model;
+using System.Globalization;
 
 namespace Einthoven.Server.Fhir;
 
@@ -67,11 +67,15 @@ public sealed class FhirQuery
     /// A date parameter as a test on a UTC instant. A value stands for the whole period it names (a day, a second), as
     /// FHIR's search rules say: eq2026-12-07 matches the whole day, gt2026-12-07 only what comes after it.
     /// </summary>
+    private static readonly string[] DateFormats = ["yyyy", "yyyy-MM", "yyyy-MM-dd"];
+
     private static Func<DateTime, bool>? DatePredicate(string value)
     {
         var prefix = value.Length > 2 && char.IsLetter(value[0]) ? value[..2] : "eq";
         var text = char.IsLetter(value[0]) ? value[2..] : value;
-        if (!FhirDateTime.IsValidValue(text) || !new FhirDateTime(text).TryToDateTimeOffset(out var at)) return null;
+        if (!DateTimeOffset.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            && !(text.Length > 10 && text[10] == 'T' && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out at)))
+            return null;
         var start = at.UtcDateTime;
         var end = text.Length switch { 4 => start.AddYears(1), 7 => start.AddMonths(1), 10 => start.AddDays(1), _ => start.AddSeconds(1) };
         return prefix switch

@@ -11,8 +11,8 @@ namespace Einthoven.Server.Fhir;
 public sealed class FhirRecordings(AppDb db)
 {
     /// <summary>
-    /// The most samples (all leads together) one ECG Observation carries. A longer recording gives its first part, says
-    /// so in a note, and points to the download of the whole.
+    /// The most samples (all leads together) one ECG Observation carries; and no lead's data may pass FHIR's 1 MB string
+    /// limit. A longer recording gives its first part, says so in a note, and points to the download of the whole.
     /// </summary>
     public const long MaxSamplesPerObservation = 1_000_000;
 
@@ -23,12 +23,17 @@ public sealed class FhirRecordings(AppDb db)
         var info = RecordingLoader.Info(recording);
         var perLead = (int)Math.Min(recording.SampleCount, MaxSamplesPerObservation / Math.Max(1, info.Leads.Count));
         using var reader = new StoredRecordingReader(db, recording, withAnalysis: false);
-        var block = reader.Read(0, perLead);
-        var shown = perLead < recording.SampleCount ? info with { SampleCount = perLead } : info;
-        var note = perLead < recording.SampleCount
-            ? $"The first {perLead:N0} of {recording.SampleCount:N0} samples per lead; the whole recording: GET /api/recordings/{recording.Id}/download"
+        var samples = reader.Read(0, perLead).Samples;
+        var fitting = EcgObservation.FittingSamples(samples);
+        if (fitting < recording.SampleCount)
+        {
+            samples = samples.Select(l => l[..fitting]).ToArray();
+            info = info with { SampleCount = fitting };
+        }
+        var note = fitting < recording.SampleCount
+            ? $"The first {fitting:N0} of {recording.SampleCount:N0} samples per lead; the whole recording: GET /api/recordings/{recording.Id}/download"
             : null;
-        return EcgObservation.ToObservation(Id(recording.Id), recording.PatientId.ToString(), shown, Utc(recording.RecordedAt), block.Samples, note);
+        return EcgObservation.ToObservation(Id(recording.Id), recording.PatientId.ToString(), info, Utc(recording.RecordedAt), samples, note);
     }
 
     /// <summary>The newest analysis report of each recording that has one (summaries of the first server, without a report, are left out).</summary>
