@@ -46,7 +46,7 @@ public abstract partial class AuthorizationMatrixTests
 
     [ProviderFact]
     [Covers("GET /fhir/Observation")]
-    public Task Fhir_observation_search() => Check(HttpMethod.Get, _ => $"/fhir/Observation?patient={W.Owner.Id}", Matrix.PatientData(), (who, body) =>
+    public Task Fhir_observation_search() => Check(HttpMethod.Get, _ => $"/fhir/Observation?patient={W.Owner.Id}&code=http://loinc.org|8633-0&_count=100", Matrix.PatientData(), (who, body) =>
     {
         if (who is Who.Owner or Who.DoctorWithGrant) Assert.Contains($"Observation/{W.Recording}-qrs", body);
     });

@@ -38,7 +38,7 @@ public static class FhirBookingEndpoints
                           select new { b, c.Name, s.Kind }).ToListAsync(ct);
         var matches = rows.Where(r => query.DateMatches(r.b.StartsAt)).ToList();
         var page = matches.Skip(query.Offset).Take(query.Count).Select(r => (Resource)BookingResources.Appointment(r.b.Id, r.b.PatientId, r.b.ServiceId, r.Name,
-            ServiceName(r.Kind), Utc(r.b.StartsAt), Utc(r.b.EndsAt), Utc(r.b.CreatedAt), r.b.CancelledAt is not null)).ToList();
+            ServiceName(r.Kind), FhirRecordings.Utc(r.b.StartsAt), FhirRecordings.Utc(r.b.EndsAt), FhirRecordings.Utc(r.b.CreatedAt), r.b.CancelledAt is not null)).ToList();
         return FhirResults.Resource(FhirBundles.Searchset(request, query, page, matches.Count, []));
     }
 
@@ -78,6 +78,4 @@ public static class FhirBookingEndpoints
         ServiceKind.Holter => "Holter monitoring",
         _ => "Exercise stress test",
     };
-
-    private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 }

@@ -112,7 +112,7 @@ public static class FhirObservationEndpoints
         }
         var (recording, _) = await importer.ImportAsync(patient, new InMemoryReader(record), "fhir", $"{record.Info.Name}.fhir.json", ct);
         var stored = EcgObservation.ToObservation(FhirRecordings.Id(recording.Id), patient.ToString(), record.Info,
-            new DateTimeOffset(DateTime.SpecifyKind(recording.RecordedAt, DateTimeKind.Utc)), record.Samples);
+            FhirRecordings.Utc(recording.RecordedAt), record.Samples);
         return FhirResults.Resource(stored, 201, $"{FhirBundles.Base(request)}/Observation/{recording.Id}");
     }
 

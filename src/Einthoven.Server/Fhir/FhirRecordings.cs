@@ -54,5 +54,5 @@ public sealed class FhirRecordings(AppDb db)
     public Task<List<Recording>> OfPatientAsync(Guid patient, CancellationToken ct) =>
         db.Recordings.AsNoTracking().Where(r => r.PatientId == patient).OrderByDescending(r => r.RecordedAt).ToListAsync(ct);
 
-    private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
+    public static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
 }
