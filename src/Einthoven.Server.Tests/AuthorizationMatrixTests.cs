@@ -467,8 +467,10 @@ public abstract partial class AuthorizationMatrixTests(ServerFixture fixture)
             }
             if (who is not (Who.Owner or Who.DoctorWithGrant) && text.Contains(W.RecordingName))
                 failures.Add($"{who}: the answer leaks the owner's recording: {text}");
-            if ((int)response.StatusCode >= 400 && !response.Content.Headers.ContentType?.MediaType?.Contains("problem+json") == true)
-                failures.Add($"{who}: {(int)response.StatusCode} without problem details ({response.Content.Headers.ContentType})");
+            // The FHIR API answers errors with an OperationOutcome (application/fhir+json), the rest with problem details.
+            var errorType = response.RequestMessage?.RequestUri?.AbsolutePath.StartsWith("/fhir/", StringComparison.Ordinal) == true ? "fhir+json" : "problem+json";
+            if ((int)response.StatusCode >= 400 && !response.Content.Headers.ContentType?.MediaType?.Contains(errorType) == true)
+                failures.Add($"{who}: {(int)response.StatusCode} without {errorType} ({response.Content.Headers.ContentType})");
             try { verify?.Invoke(who, text); }
             catch (Exception e) { failures.Add($"{who}: {e.Message}"); }
         }

@@ -23,7 +23,7 @@ public sealed class MatrixCoverageTests(SqliteFixture fixture)
     public void Every_api_endpoint_has_a_row_in_the_authorisation_matrix()
     {
         var mapped = fixture.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText is { } route && (route.StartsWith("/api/", StringComparison.Ordinal) || route.StartsWith("/i18n/", StringComparison.Ordinal) || route is "/health" or "/predict"))
+            .Where(e => e.RoutePattern.RawText is { } route && (route.StartsWith("/api/", StringComparison.Ordinal) || route.StartsWith("/i18n/", StringComparison.Ordinal) || route.StartsWith("/fhir/", StringComparison.Ordinal) || route is "/health" or "/predict"))
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["ANY"])
                 .Select(m => $"{m} {Normalise(e.RoutePattern.RawText!)}"))
             .ToHashSet();

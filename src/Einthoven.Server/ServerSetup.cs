@@ -65,6 +65,7 @@ public static class ServerSetup
         services.AddScoped<WindowQuery>();
         services.AddScoped<DemoSeeder>();
         services.AddHttpClient<Pacs.DicomWebClient>();
+        Fhir.FhirEndpoints.Add(services);
         services.AddScoped<Booking.BookingNotices>(); // needs an INotificationQueue (Notifications/)
         services.AddContinuousLearning(options);
         services.AddSingleton(Localization.Texts.Shared);
@@ -209,6 +210,7 @@ public static class ServerSetup
         Booking.BookingRecordingEndpoints.Map(app);
         Conclusions.ConclusionEndpoints.Map(app);
         Pacs.PacsEndpoints.Map(app);
+        Fhir.FhirEndpoints.Map(app);
         app.MapHub<LiveHub>(LiveHub.Path);
         Notifications.NotificationSetup.Map(app);
         app.Services.GetRequiredService<InProcessLiveFeed>().Subscribe(app.Services.GetRequiredService<LiveAnalysis>());

@@ -16,9 +16,12 @@ public static class TokenScopes
     /// <summary>The pacemaker service's <c>POST /predict</c> (SPEC C8).</summary>
     public const string PacemakerPredict = "pacemaker:predict";
 
+    /// <summary>SMART-style scopes of the FHIR API (/fhir): reading what the token's user may read, and posting ECG Observations.</summary>
+    public const string FhirPatientRead = "patient/*.read", FhirUserRead = "user/*.read", FhirObservationWrite = "patient/Observation.write";
+
     public const string Claim = "einthoven:scope", ScopedClaim = "einthoven:scoped";
 
-    public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal) { PacemakerPredict };
+    public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal) { PacemakerPredict, FhirPatientRead, FhirUserRead, FhirObservationWrite };
 
     public static IReadOnlyList<string>? Parse(string? stored) =>
         string.IsNullOrWhiteSpace(stored) ? null : stored.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -43,7 +46,8 @@ public static class TokenScopes
             await next(context);
             return;
         }
-        await Problems.Forbidden($"this token is limited to {string.Join(", ", held.Order())}; {context.Request.Method} {context.Request.Path} "
-            + (allowed.Count == 0 ? "needs a full-access token" : $"needs the scope {string.Join(" or ", allowed.Select(a => a.Scope))}")).ExecuteAsync(context);
+        var refusal = $"this token is limited to {string.Join(", ", held.Order())}; {context.Request.Method} {context.Request.Path} "
+            + (allowed.Count == 0 ? "needs a full-access token" : $"needs the scope {string.Join(" or ", allowed.Select(a => a.Scope))}");
+        await (Fhir.FhirResults.IsFhir(context) ? Fhir.FhirResults.Forbidden(refusal) : Problems.Forbidden(refusal)).ExecuteAsync(context);
     });
 }
