@@ -44,7 +44,7 @@ public static class PaperImages
     public static SKBitmap Read(string path)
     {
         var length = new FileInfo(path).Length;
-        if (length > MaxFileBytes) throw new SignalFormatException(path, "size", $"{length} bytes is more than the {MaxFileBytes} an image may have");
+        if (length > MaxFileBytes) throw new SignalFormatException(path, "size", $"{length} bytes is more than the {MaxFileBytes} an image may have") { Problem = SignalProblem.TooLarge };
         using var data = SKData.Create(path) ?? throw new SignalFormatException(path, "image", "the file cannot be read");
         return Decode(data, path);
     }
@@ -52,13 +52,13 @@ public static class PaperImages
     /// <summary>Decodes PNG or JPEG bytes to an RGBA bitmap; <paramref name="name"/> names the source in errors.</summary>
     public static SKBitmap Decode(SKData data, string name)
     {
-        if (data.Size > MaxFileBytes) throw new SignalFormatException(name, "size", $"{data.Size} bytes is more than the {MaxFileBytes} an image may have");
+        if (data.Size > MaxFileBytes) throw new SignalFormatException(name, "size", $"{data.Size} bytes is more than the {MaxFileBytes} an image may have") { Problem = SignalProblem.TooLarge };
         using var codec = SKCodec.Create(data) ?? throw new SignalFormatException(name, "image", "not an image SkiaSharp can decode (PNG or JPEG expected)");
         if (codec.EncodedFormat is not (SKEncodedImageFormat.Png or SKEncodedImageFormat.Jpeg))
             throw new SignalFormatException(name, "format", $"{codec.EncodedFormat} images are not accepted; PNG or JPEG expected");
         var (w, h) = (codec.Info.Width, codec.Info.Height);
         if (w < 1 || h < 1 || w > MaxSide || h > MaxSide || (long)w * h > MaxPixels)
-            throw new SignalFormatException(name, "dimensions", $"{w} x {h} px is outside 1..{MaxSide} px a side and {MaxPixels} px in all");
+            throw new SignalFormatException(name, "dimensions", $"{w} x {h} px is outside 1..{MaxSide} px a side and {MaxPixels} px in all") { Problem = SignalProblem.TooLarge };
         var info = new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Opaque);
         var bitmap = new SKBitmap(info);
         var result = codec.GetPixels(info, bitmap.GetPixels());

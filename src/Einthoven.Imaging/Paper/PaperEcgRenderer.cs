@@ -12,6 +12,8 @@ public static class PaperEcgRenderer
     // Page furniture, in millimetres.
     private const double SideMarginMm = 5, HeaderMm = 20, FooterMm = 8;
     private const double CalibrationLeadInMm = 2, CalibrationTailMm = 3;
+    // Thinner antialiased lines fade to grey between pixels at low resolutions, where a printer's dot would not.
+    private const double MinTracePx = 1.5;
 
     public static RenderedPaper Render(EcgRecord record, PaperOptions? options = null)
     {
@@ -38,7 +40,7 @@ public static class PaperEcgRenderer
             using var ink = new SKPaint
             {
                 Color = SKColors.Black, IsAntialias = true, Style = SKPaintStyle.Stroke,
-                StrokeWidth = (float)Math.Max(1, options.TraceWidthMm * px), StrokeJoin = SKStrokeJoin.Round, StrokeCap = SKStrokeCap.Round,
+                StrokeWidth = (float)Math.Max(MinTracePx, options.TraceWidthMm * px), StrokeJoin = SKStrokeJoin.Round, StrokeCap = SKStrokeCap.Round,
             };
             foreach (var pulse in pulses) canvas.DrawPath(CalibrationPath(pulse, px), ink);
             foreach (var panel in panels)
@@ -149,8 +151,9 @@ public static class PaperEcgRenderer
                 if (signal[k] < signal[lo]) lo = k;
                 if (signal[k] > signal[hi]) hi = k;
             }
-            Add(x, signal[Math.Min(lo, hi)]);
-            Add(x, signal[Math.Max(lo, hi)]);
+            // The column's samples print within it: at its centre.
+            Add(x + 0.5, signal[Math.Min(lo, hi)]);
+            Add(x + 0.5, signal[Math.Max(lo, hi)]);
         }
         return path.Detach();
     }
