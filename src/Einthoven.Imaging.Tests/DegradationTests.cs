@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Einthoven.Imaging.Degradation;
 using Einthoven.Imaging.Paper;
 using SkiaSharp;
@@ -13,18 +12,12 @@ public class DegradationTests
     private static readonly Lazy<RenderedPaper> Page = new(() =>
         PaperEcgRenderer.Render(Pages.Synthetic(Slow), new PaperOptions { PxPerMm = 4 }));
 
-    private static byte[] Bytes(SKBitmap bitmap)
-    {
-        var bytes = new byte[bitmap.ByteCount];
-        Marshal.Copy(bitmap.GetPixels(), bytes, 0, bytes.Length);
-        return bytes;
-    }
 
     [Fact]
     public void Clean_level_changes_nothing()
     {
         using var clean = PaperDegradation.Apply(Page.Value, DegradationOptions.Clean, 1);
-        Assert.Equal(Bytes(Page.Value.Bitmap), Bytes(clean.Bitmap));
+        Assert.Equal(Pages.Bytes(Page.Value.Bitmap), Pages.Bytes(clean.Bitmap));
         var (x, y) = clean.Truth.PageToImage.Map(123.5, 456.25);
         Assert.Equal(123.5, x, 9);
         Assert.Equal(456.25, y, 9);
@@ -39,11 +32,11 @@ public class DegradationTests
         using var a = PaperDegradation.Apply(Page.Value, options, 7);
         using var b = PaperDegradation.Apply(Page.Value, options, 7);
         using var c = PaperDegradation.Apply(Page.Value, options, 8);
-        Assert.Equal(Bytes(a.Bitmap), Bytes(b.Bitmap));
+        Assert.Equal(Pages.Bytes(a.Bitmap), Pages.Bytes(b.Bitmap));
         Assert.Equal(a.Truth.PageToImage.Entries, b.Truth.PageToImage.Entries);
-        Assert.NotEqual(Bytes(a.Bitmap), Bytes(c.Bitmap));
+        Assert.NotEqual(Pages.Bytes(a.Bitmap), Pages.Bytes(c.Bitmap));
         Assert.NotEqual(a.Truth.PageToImage.Entries, c.Truth.PageToImage.Entries);
-        Assert.NotEqual(Bytes(Page.Value.Bitmap), Bytes(a.Bitmap));
+        Assert.NotEqual(Pages.Bytes(Page.Value.Bitmap), Pages.Bytes(a.Bitmap));
     }
 
     [Theory]

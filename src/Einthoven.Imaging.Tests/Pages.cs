@@ -36,6 +36,14 @@ internal static class Pages
     }
 
     public static EcgRecord FirstFold9Record() => RecordFiles.Read(PtbXlFold9().First());
+
+    /// <summary>A bitmap's pixel bytes, to compare two images exactly.</summary>
+    public static byte[] Bytes(SKBitmap bitmap)
+    {
+        var bytes = new byte[bitmap.ByteCount];
+        Marshal.Copy(bitmap.GetPixels(), bytes, 0, bytes.Length);
+        return bytes;
+    }
 }
 
 /// <summary>A bitmap's luminance (0 black .. 255 white), copied out once.</summary>

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Einthoven.Signal.Records;
 using TestData = Einthoven.TestSupport.TestData;
 using FsCheck;
@@ -18,12 +17,6 @@ public class PaperImagesTests
         return bitmap;
     }
 
-    private static byte[] Bytes(SKBitmap b)
-    {
-        var bytes = new byte[b.ByteCount];
-        Marshal.Copy(b.GetPixels(), bytes, 0, bytes.Length);
-        return bytes;
-    }
 
     [Fact]
     public void Png_round_trips_exactly_and_jpeg_closely()
@@ -34,9 +27,9 @@ public class PaperImagesTests
         PaperImages.Save(original, Path.Combine(dir, "page.jpg"), 95);
         using var png = PaperImages.Read(Path.Combine(dir, "page.png"));
         using var jpeg = PaperImages.Read(Path.Combine(dir, "page.jpg"));
-        Assert.Equal(Bytes(original), Bytes(png));
+        Assert.Equal(Pages.Bytes(original), Pages.Bytes(png));
         Assert.Equal((40, 30), (jpeg.Width, jpeg.Height));
-        var error = Bytes(original).Zip(Bytes(jpeg), (a, b) => Math.Abs(a - b)).Average();
+        var error = Pages.Bytes(original).Zip(Pages.Bytes(jpeg), (a, b) => Math.Abs(a - b)).Average();
         Assert.InRange(error, 0.01, 6);
         using var stream = new MemoryStream();
         PaperImages.Write(original, stream, PaperImageFormat.Jpeg, 50);

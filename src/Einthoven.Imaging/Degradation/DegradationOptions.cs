@@ -13,6 +13,8 @@ public sealed record DegradationOptions
     public double Perspective { get; init; }
     /// <summary>Smallest share of the frame's width the page fills (1: the page fills it, as on a scanner).</summary>
     public double MinPageScale { get; init; } = 1;
+    /// <summary>The page lies on a table (a photo) rather than under a scanner's lid: what shows around it.</summary>
+    public bool OnTable { get; init; }
     /// <summary>Largest darkening across the page by a lighting gradient (0..1).</summary>
     public double LightingGradient { get; init; }
     /// <summary>Largest darkness of a soft shadow (0..1).</summary>
@@ -39,7 +41,7 @@ public sealed record DegradationOptions
 
     public static DegradationOptions PhoneLike { get; } = new()
     {
-        Name = "phone", RotationDegrees = 8, Perspective = 0.05, MinPageScale = 0.8, LightingGradient = 0.35, Shadow = 0.45,
+        Name = "phone", OnTable = true, RotationDegrees = 8, Perspective = 0.05, MinPageScale = 0.8, LightingGradient = 0.35, Shadow = 0.45,
         BlurMm = 0.2, Noise = 6, JpegQuality = 70, Creases = 2, CreaseShiftMm = 0.2, HandwritingMarks = 2,
     };
 

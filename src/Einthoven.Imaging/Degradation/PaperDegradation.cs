@@ -70,7 +70,7 @@ public static class PaperDegradation
 
     private static SKColor Background(Random random, DegradationOptions o)
     {
-        if (o.Perspective == 0) // a scanner's lid
+        if (!o.OnTable)
         {
             var lid = (byte)random.Next(232, 250);
             return new SKColor(lid, lid, lid);

@@ -31,7 +31,7 @@ public sealed record Homography
         for (var r = 0; r < 3; r++)
         for (var c = 0; c < 3; c++)
             m[r * 3 + c] = next._h[r * 3] * _h[c] + next._h[r * 3 + 1] * _h[3 + c] + next._h[r * 3 + 2] * _h[6 + c];
-        var s = m[8];
+        var s = Math.Abs(m[8]) > 1e-12 ? m[8] : 1;
         return new Homography(m.Select(v => v / s).ToArray());
     }
 

@@ -4,15 +4,12 @@ namespace Einthoven.Imaging.Paper;
 /// Ground truth for one printed lead in the page's pixel space (before any degradation): the trace of the record's
 /// value <c>v</c> mV at record time <c>t</c> s is drawn at <c>(X(t), Y(v))</c>.
 /// </summary>
+/// <param name="StartSeconds">Record time (s) of the panel's first sample.</param>
+/// <param name="X0">x of the first sample.</param>
+/// <param name="BaselineY">y of 0 mV.</param>
 public sealed record LeadPanel(
-    string Lead, int Row, int Column,
-    /// <summary>Record time (s) of the panel's first sample.</summary>
-    double StartSeconds, double DurationSeconds,
-    /// <summary>x of the first sample.</summary>
-    double X0,
-    /// <summary>y of 0 mV.</summary>
-    double BaselineY,
-    double PxPerSecond, double PxPerMv)
+    string Lead, int Row, int Column, double StartSeconds, double DurationSeconds,
+    double X0, double BaselineY, double PxPerSecond, double PxPerMv)
 {
     public double X(double recordSeconds) => X0 + (recordSeconds - StartSeconds) * PxPerSecond;
     public double Y(double mv) => BaselineY - mv * PxPerMv;
