@@ -17,6 +17,7 @@ public class ProjectReferenceTests
         ["Einthoven.Models"] = ["Einthoven.Signal", "Einthoven.Learning"],
         ["Einthoven.Monitoring"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models"],
         ["Einthoven.Devices"] = ["Einthoven.Signal"],
+        ["Einthoven.Imaging"] = ["Einthoven.Signal"],
         ["Einthoven.Risk"] = [],
         ["Einthoven.Interop"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models"],
         ["Einthoven.Evaluation"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Monitoring"],
