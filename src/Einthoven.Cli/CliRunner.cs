@@ -18,6 +18,8 @@ public static class CliRunner
 
     public static int Run(RootCommand root, string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
     {
+        // FHIR's ECG Observation is a record format like the others, but it lives with Firely's SDK in Einthoven.Interop.
+        Einthoven.Signal.Formats.RecordFiles.Register(new Einthoven.Interop.FhirObservationFormat());
         var config = new InvocationConfiguration { Output = stdout ?? System.Console.Out, Error = stderr ?? System.Console.Error, EnableDefaultExceptionHandler = false };
         var error = config.Error;
         try

@@ -6,8 +6,8 @@ using Einthoven.TestSupport;
 namespace Einthoven.Server.Tests;
 
 /// <summary>
-/// The hospital formats through the platform (issue 28): a DICOM ECG waveform or an HL7 aECG file uploads like any
-/// other and downloads again in that format with the same physical values.
+/// The hospital formats through the platform (issue 28): a DICOM ECG waveform, an HL7 aECG file or a FHIR ECG
+/// Observation uploads like any other and downloads again in that format with the same physical values.
 /// </summary>
 [Collection("sqlite")]
 public sealed class HospitalFormatUploadTests(SqliteFixture fixture)
@@ -15,6 +15,7 @@ public sealed class HospitalFormatUploadTests(SqliteFixture fixture)
     [Theory]
     [InlineData("dicom", ".dcm")]
     [InlineData("aecg", ".xml")]
+    [InlineData("fhir", ".json")]
     public async Task A_hospital_format_uploads_and_downloads_with_the_same_values(string format, string extension)
     {
         var record = TestRecords.Synthetic($"hospital-{format}", seconds: 10, seed: 7);

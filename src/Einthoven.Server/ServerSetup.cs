@@ -66,6 +66,8 @@ public static class ServerSetup
         services.AddScoped<DemoSeeder>();
         services.AddHttpClient<Pacs.DicomWebClient>();
         Fhir.FhirEndpoints.Add(services);
+        // FHIR's ECG Observation as a record format (uploads, downloads), from Einthoven.Interop like the /fhir API.
+        Einthoven.Signal.Formats.RecordFiles.Register(new Einthoven.Interop.FhirObservationFormat());
         services.AddScoped<Booking.BookingNotices>(); // needs an INotificationQueue (Notifications/)
         services.AddContinuousLearning(options);
         services.AddSingleton(Localization.Texts.Shared);

@@ -9,7 +9,7 @@ namespace Einthoven.Signal.Formats;
 public static class RecordFiles
 {
     // Every built-in format, one line each.
-    private static readonly IRecordFormat[] Registered =
+    private static volatile IRecordFormat[] Registered =
     [
         new Wfdb.WfdbFormat(),
         new Edf.EdfFormat(),
@@ -19,7 +19,19 @@ public static class RecordFiles
         new Scp.ScpFormat(),
     ];
 
+    private static readonly object RegistrationLock = new();
+
     public static IReadOnlyList<IRecordFormat> Formats => Registered;
+
+    /// <summary>
+    /// Adds a format that lives outside the signal library (FHIR's Observation, in Einthoven.Interop, needs Firely's
+    /// SDK): the CLI and the server register it at start. A format of the same name is replaced.
+    /// </summary>
+    public static void Register(IRecordFormat format)
+    {
+        lock (RegistrationLock)
+            Registered = [.. Registered.Where(f => !string.Equals(f.Name, format.Name, StringComparison.OrdinalIgnoreCase)), format];
+    }
 
     /// <summary>The format named <paramref name="name"/>, or the one whose extension <paramref name="path"/> has.</summary>
     public static IRecordFormat Resolve(string path, string? name = null)

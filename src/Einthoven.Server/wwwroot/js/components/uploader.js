@@ -3,7 +3,7 @@ import { problemOf } from '../core/api.js';
 import { h, replace, message } from '../core/dom.js';
 import { t } from '../core/i18n.js';
 
-const accepted = '.hea,.dat,.atr,.qrs,.zip,.edf,.csv,.mat,.txt,.dcm,.xml,.aecg,.scp';
+const accepted = '.hea,.dat,.atr,.qrs,.zip,.edf,.csv,.mat,.txt,.dcm,.xml,.aecg,.scp,.json';
 
 export function uploader({ onUploaded }) {
   const input = h('input', { type: 'file', multiple: true, accept: accepted, id: 'upload-input', class: 'visually-hidden' });
