@@ -60,7 +60,7 @@ export async function render(section) {
           services: services.filter(s => s.offered.checked).map(s => ({ kind: s.kind, durationMinutes: Number(s.minutes.value) })),
         });
         replace(status, message('success', t('clinics.admin.created', { clinic: clinic.name })));
-        event.target.reset();
+        for (const field of [name, address, phone]) field.value = '';
         await refresh();
       } catch (e) { replace(status, message('error', e.message)); }
     };
