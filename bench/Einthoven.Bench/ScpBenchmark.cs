@@ -61,7 +61,7 @@ internal static class ScpBenchmark
         }
     }
 
-    private static void Report(string label, long samples, long bytes, Action read)
+    internal static void Report(string label, long samples, long bytes, Action read)
     {
         // Warm-up: with a few dozen small files per pass, tiered JIT would otherwise still run unoptimised loops.
         for (var i = 0; i < 10; i++) read();
