@@ -19,22 +19,7 @@ internal static class FhirBenchmark
         var dir = Directory.CreateTempSubdirectory("einthoven-bench-").FullName;
         try
         {
-            var records = wfdb.Select(p =>
-            {
-                using var reader = RecordFiles.Open(p);
-                return RecordFiles.ReadAll(new RecordSlice(reader, 0, (long)(seconds * reader.Info.SamplingFrequency)));
-            }).ToArray();
-            var samples = records.Sum(r => r.Info.SampleCount * r.Info.Leads.Count);
-            Console.WriteLine($"machine: {BenchData.Machine}");
-            Console.WriteLine($"records: {records.Length} MIT-BIH, first {seconds} s each, samples: {samples:N0}");
-            ScpBenchmark.Report("wfdb 212", samples, wfdb.Sum(p => (long)(new FileInfo(p + ".dat").Length * (double)seconds * 360 / 650000)), () =>
-            {
-                foreach (var p in wfdb)
-                {
-                    using var reader = RecordFiles.Open(p);
-                    reader.Read(0, (int)(seconds * reader.Info.SamplingFrequency));
-                }
-            });
+            var (records, samples) = ScpBenchmark.FirstSecondsAgainstWfdb(wfdb, seconds);
             var paths = records.Select(r => Path.Combine(dir, r.Info.Name + ".json")).ToArray();
             for (var i = 0; i < records.Length; i++) format.Write(records[i], paths[i]);
             ScpBenchmark.Report("fhir observation (json)", samples, paths.Sum(p => new FileInfo(p).Length), () =>

@@ -19,23 +19,7 @@ internal static class ScpBenchmark
         var dir = Directory.CreateTempSubdirectory("einthoven-bench-").FullName;
         try
         {
-            var records = wfdb.Select(p =>
-            {
-                using var reader = RecordFiles.Open(p);
-                return RecordFiles.ReadAll(new RecordSlice(reader, 0, (long)(seconds * reader.Info.SamplingFrequency)));
-            }).ToArray();
-            var samples = records.Sum(r => r.Info.SampleCount * r.Info.Leads.Count);
-            Console.WriteLine($"machine: {BenchData.Machine}");
-            Console.WriteLine($"records: {records.Length} MIT-BIH, first {seconds} s each, samples: {samples:N0}");
-
-            Report("wfdb 212", samples, wfdb.Sum(p => (long)(new FileInfo(p + ".dat").Length * (double)seconds * 360 / 650000)), () =>
-            {
-                foreach (var p in wfdb)
-                {
-                    using var reader = RecordFiles.Open(p);
-                    reader.Read(0, (int)(seconds * reader.Info.SamplingFrequency));
-                }
-            });
+            var (records, samples) = FirstSecondsAgainstWfdb(wfdb, seconds);
             foreach (var (label, options) in new[]
                      {
                          ("scp huffman, 2nd differences", ScpWriteOptions.Default),
@@ -59,6 +43,28 @@ internal static class ScpBenchmark
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    /// <summary>The first <paramref name="seconds"/> of each record in memory, after printing the machine and reporting WFDB 212's read of them.</summary>
+    internal static (Einthoven.Signal.Records.EcgRecord[] Records, long Samples) FirstSecondsAgainstWfdb(string[] wfdb, int seconds)
+    {
+        var records = wfdb.Select(p =>
+        {
+            using var reader = RecordFiles.Open(p);
+            return RecordFiles.ReadAll(new RecordSlice(reader, 0, (long)(seconds * reader.Info.SamplingFrequency)));
+        }).ToArray();
+        var samples = records.Sum(r => r.Info.SampleCount * r.Info.Leads.Count);
+        Console.WriteLine($"machine: {BenchData.Machine}");
+        Console.WriteLine($"records: {records.Length} MIT-BIH, first {seconds} s each, samples: {samples:N0}");
+        Report("wfdb 212", samples, wfdb.Sum(p => (long)(new FileInfo(p + ".dat").Length * (double)seconds * 360 / 650000)), () =>
+        {
+            foreach (var p in wfdb)
+            {
+                using var reader = RecordFiles.Open(p);
+                reader.Read(0, (int)(seconds * reader.Info.SamplingFrequency));
+            }
+        });
+        return (records, samples);
     }
 
     internal static void Report(string label, long samples, long bytes, Action read)
