@@ -69,8 +69,7 @@ public static class PacsEndpoints
                 {
                     using var reader = new StoredRecordingReader(db, recording, withAnalysis: true);
                     using (var output = File.Create(file)) DicomWaveformFile.Write(reader, output, identity);
-                    using var written = DicomWaveformFile.Open(File.OpenRead(file), recording.Name);
-                    return written.Info.Metadata.GetValueOrDefault(DicomMetadataKeys.SopClass) ?? "";
+                    return DicomWaveformFile.SopClassFor(reader.Info);
                 }, ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             }
             catch (ArgumentException e)

@@ -17,6 +17,9 @@ public static class DicomWaveformFile
     public static void Write(ISignalReader source, Stream stream, DicomWriteOptions? options = null) =>
         DicomWaveformWriter.Write(source, stream, options);
 
+    /// <summary>The SOP class the writer uses for a record so described (the IOD <paramref name="wanted"/>, else the first that fits); throws <see cref="ArgumentException"/> when none holds it.</summary>
+    public static string SopClassFor(RecordInfo info, DicomEcgIod? wanted = null) => DicomWaveformWriter.ChooseIod(info, wanted).Iod.SopClassUid;
+
     /// <summary>The bytes of one Part 10 instance.</summary>
     public static byte[] ToBytes(EcgRecord record, DicomWriteOptions? options = null)
     {

@@ -68,7 +68,7 @@ internal static class DicomWaveformWriter
         WriteWaveforms(o, source, perGroup);
     }
 
-    private static (DicomIodSpec Iod, long PerGroup) ChooseIod(RecordInfo info, DicomEcgIod? wanted)
+    internal static (DicomIodSpec Iod, long PerGroup) ChooseIod(RecordInfo info, DicomEcgIod? wanted)
     {
         var refusals = new List<string>();
         foreach (var iod in wanted is { } w ? [DicomIodSpec.Of(w)] : DicomIodSpec.All)
