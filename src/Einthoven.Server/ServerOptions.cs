@@ -23,6 +23,10 @@ public sealed class ServerOptions
     public int RiskPermitsPerMinute { get; set; } = 30;
     /// <summary>The largest POST /predict request in bytes (metadata, header and signal file together); see docs/SERVER.md.</summary>
     public long MaxPredictBytes { get; set; } = 16L * 1024 * 1024;
+    /// <summary>The largest photo of a paper ECG (POST /api/digitize/preview, /api/recordings/digitized) in bytes.</summary>
+    public long MaxPhotoBytes { get; set; } = 25L * 1024 * 1024;
+    /// <summary>Photos a user may have digitised per minute (preview and store together); each costs a core about a second.</summary>
+    public int DigitizePermitsPerMinute { get; set; } = 20;
     public int KeyHashIterations { get; set; } = 600_000;
     public AnalysisOptions Analysis { get; set; } = new();
     public Storage.AtRest.AtRestOptions AtRest { get; set; } = new();

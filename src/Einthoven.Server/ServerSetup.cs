@@ -186,6 +186,7 @@ public static class ServerSetup
         Pacemaker.PredictEndpoints.Map(app);
         Risk.RiskEndpoints.Map(app);
         UploadEndpoint.Map(app);
+        Recordings.Digitized.DigitizeEndpoints.Map(app);
         RecordingEndpoints.Map(app);
         DownloadEndpoint.Map(app);
         WindowEndpoint.Map(app);

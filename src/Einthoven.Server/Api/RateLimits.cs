@@ -5,7 +5,7 @@ namespace Einthoven.Server.Api;
 
 /// <summary>
 /// Per-client fixed-window limits on the endpoints that check secrets (sign-in, access keys), and per-user ones on the
-/// pacemaker service (<see cref="Predict"/>) and the open risk calculator (<see cref="Risk"/>); the former spends a core's milliseconds on every request. The client is the
+/// pacemaker service (<see cref="Predict"/>) the open risk calculator (<see cref="Risk"/>) and the paper-ECG digitiser (<see cref="Digitize"/>); the former spends a core's milliseconds on every request. The client is the
 /// connection's address, or the one a known proxy forwarded (<see cref="Proxies"/>).
 /// </summary>
 public static class RateLimits
@@ -14,6 +14,7 @@ public static class RateLimits
     public const string Keys = "keys";
     public const string Predict = "predict";
     public const string Risk = "risk";
+    public const string Digitize = "digitize";
 
     public static IServiceCollection AddEinthovenRateLimits(this IServiceCollection services, ServerOptions options) =>
         services.AddRateLimiter(limiter =>
@@ -23,6 +24,7 @@ public static class RateLimits
             limiter.AddPolicy(Keys, context => PerClient(context, options.KeyPermitsPerMinute));
             limiter.AddPolicy(Predict, context => PerUser(context, options.PredictPermitsPerMinute));
             limiter.AddPolicy(Risk, context => PerUser(context, options.RiskPermitsPerMinute));
+            limiter.AddPolicy(Digitize, context => PerUser(context, options.DigitizePermitsPerMinute));
             limiter.OnRejected = async (context, ct) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";

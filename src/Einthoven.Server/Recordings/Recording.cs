@@ -24,4 +24,17 @@ public sealed class Recording
     /// filter in <see cref="Storage.AppDb"/>), and removed if the import fails or the server stops before it ends.
     /// </summary>
     public bool Importing { get; set; }
+    /// <summary>
+    /// For a recording digitised from a photo of a paper ECG: what the digitiser found (confidence, layout, leads) as
+    /// JSON (<see cref="DigitizedSummary"/>), else null. The photo itself is kept in <see cref="RecordingPhoto"/>.
+    /// </summary>
+    public string? DigitizedJson { get; set; }
+}
+
+/// <summary>The photo a recording was digitised from, as uploaded (encrypted at rest like the samples).</summary>
+public sealed class RecordingPhoto
+{
+    public Guid RecordingId { get; set; }
+    public string ContentType { get; set; } = "";
+    public byte[] Data { get; set; } = [];
 }

@@ -14,8 +14,10 @@ namespace Einthoven.Server.Recordings;
 /// </summary>
 public sealed class RecordingImporter(AppDb db, JobQueue jobs, TimeProvider time)
 {
+    /// <param name="attach">Adds to the new recording before anything is written (e.g. the photo it was digitised
+    /// from, with <see cref="Recording.DigitizedJson"/>); what it adds to the context is written, and deleted, with it.</param>
     public async Task<(Recording Recording, AnalysisJob Job)> ImportAsync(
-        Guid patientId, ISignalReader reader, string format, string fileName, CancellationToken ct)
+        Guid patientId, ISignalReader reader, string format, string fileName, CancellationToken ct, Action<AppDb, Recording>? attach = null)
     {
         var info = reader.Info;
         var now = time.GetUtcNow().UtcDateTime;
@@ -37,6 +39,7 @@ public sealed class RecordingImporter(AppDb db, JobQueue jobs, TimeProvider time
         try
         {
             db.Recordings.Add(recording);
+            attach?.Invoke(db, recording);
             await db.SaveChangesAsync(ct);
             recording.StoredBytes = await SampleStore.WriteAsync(db, recording.Id, reader, ct);
             foreach (var annotator in reader.Annotators)

@@ -1,14 +1,16 @@
 using Einthoven.Server.Analysis;
+using Einthoven.Server.Recordings.Digitized;
 using Einthoven.Signal.Records;
 
 namespace Einthoven.Server.Recordings;
 
 public sealed record RecordingView(
     Guid Id, Guid PatientId, string Name, DateTime RecordedAt, DateTime UploadedAt, string OriginalFormat, string OriginalFileName,
-    double SamplingFrequency, long SampleCount, double DurationSeconds, int LeadCount, long StoredBytes)
+    double SamplingFrequency, long SampleCount, double DurationSeconds, int LeadCount, long StoredBytes, DigitizedSummary? Digitized)
 {
     public static RecordingView Of(Recording r) => new(r.Id, r.PatientId, r.Name, r.RecordedAt, r.UploadedAt, r.OriginalFormat,
-        r.OriginalFileName, r.SamplingFrequency, r.SampleCount, r.SampleCount / r.SamplingFrequency, r.LeadCount, r.StoredBytes);
+        r.OriginalFileName, r.SamplingFrequency, r.SampleCount, r.SampleCount / r.SamplingFrequency, r.LeadCount, r.StoredBytes,
+        DigitizedSummary.FromJson(r.DigitizedJson));
 }
 
 public sealed record JobView(Guid Id, JobState State, double Progress, int Attempts, int MaxAttempts, string? Error, DateTime CreatedAt, DateTime? CompletedAt)

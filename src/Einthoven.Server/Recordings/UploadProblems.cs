@@ -17,6 +17,11 @@ public static class UploadProblems
         _ => Problem(400, "unreadable recording", e.File, e.Field, e.Reason),
     };
 
+    /// <summary>A photo of a paper ECG that cannot be decoded: 413 over the size or pixel limits, else 400.</summary>
+    public static IResult ForPhoto(SignalFormatException e) => e.Problem == SignalProblem.TooLarge
+        ? Problem(413, "photo too large", e.File, e.Field, e.Reason)
+        : Problem(400, "unreadable photo", e.File, e.Field, e.Reason);
+
     public static IResult TooLarge(string file, long limit) =>
         Problem(413, "upload too large", file, "size", $"uploads are limited to {limit:N0} bytes", Api.Problems.UploadLimit(limit));
 

@@ -24,6 +24,7 @@ public abstract class AppDb(DbContextOptions options, AtRestProtection protectio
     public DbSet<PersonalAccessToken> AccessTokens => Set<PersonalAccessToken>();
     public DbSet<Recording> Recordings => Set<Recording>();
     public DbSet<SampleChunk> SampleChunks => Set<SampleChunk>();
+    public DbSet<RecordingPhoto> RecordingPhotos => Set<RecordingPhoto>();
     public DbSet<LeadEnvelope> LeadEnvelopes => Set<LeadEnvelope>();
     public DbSet<AnnotationSet> AnnotationSets => Set<AnnotationSet>();
     public DbSet<AnalysisJob> AnalysisJobs => Set<AnalysisJob>();
@@ -88,6 +89,12 @@ public abstract class AppDb(DbContextOptions options, AtRestProtection protectio
             e.Property(r => r.OriginalFileName).HasMaxLength(260);
             e.HasQueryFilter(r => !r.Importing);
             e.HasOne<AppUser>().WithMany().HasForeignKey(r => r.PatientId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<RecordingPhoto>(e =>
+        {
+            e.HasKey(p => p.RecordingId);
+            e.Property(p => p.ContentType).HasMaxLength(32);
+            e.HasOne<Recording>().WithMany().HasForeignKey(p => p.RecordingId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<SampleChunk>(e =>
         {
@@ -189,6 +196,7 @@ public abstract class AppDb(DbContextOptions options, AtRestProtection protectio
     private void ProtectedAtRest(ModelBuilder b)
     {
         b.Entity<SampleChunk>().Property(c => c.Data).HasConversion(protection.Bytes, AtRestProtection.ByContent);
+        b.Entity<RecordingPhoto>().Property(c => c.Data).HasConversion(protection.Bytes, AtRestProtection.ByContent);
         b.Entity<LeadEnvelope>(e =>
         {
             e.Property(c => c.Minima).HasConversion(protection.Bytes, AtRestProtection.ByContent);
@@ -211,6 +219,7 @@ public abstract class AppDb(DbContextOptions options, AtRestProtection protectio
             e.Property(r => r.InfoJson).HasConversion(protection.Text);
             e.Property(r => r.Name).HasConversion(protection.Text).Metadata.SetMaxLength(null);
             e.Property(r => r.OriginalFileName).HasConversion(protection.Text).Metadata.SetMaxLength(null);
+            e.Property(r => r.DigitizedJson).HasConversion(protection.Text!);
         });
         b.Entity<AppUser>(e =>
         {

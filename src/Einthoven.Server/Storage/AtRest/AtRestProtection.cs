@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Einthoven.Server.Storage.AtRest;
 
 /// <summary>
-/// Encrypts health data before it reaches the database: sample chunks, envelopes, annotation sets, the analysis
+/// Encrypts health data before it reaches the database: sample chunks, envelopes, annotation sets, photos of paper ECGs, the analysis
 /// summary and the record's description (header notes and patient metadata). It uses the data-protection key ring
 /// (AES-256-CBC + HMAC-SHA256 with a random IV, keys rotated every 90 days and kept for reading), so a copy of the
 /// database alone reveals no signal and no note. The EF model applies it through value converters, so no storage

@@ -1282,6 +1282,9 @@ namespace Einthoven.Server.Storage.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("DigitizedJson")
+                        .HasColumnType("text");
+
                     b.Property<bool>("Importing")
                         .HasColumnType("boolean");
 
@@ -1328,6 +1331,25 @@ namespace Einthoven.Server.Storage.Migrations.Postgres
                     b.HasIndex("PatientId", "RecordedAt");
 
                     b.ToTable("Recordings");
+                });
+
+            modelBuilder.Entity("Einthoven.Server.Recordings.RecordingPhoto", b =>
+                {
+                    b.Property<Guid>("RecordingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("RecordingId");
+
+                    b.ToTable("RecordingPhotos");
                 });
 
             modelBuilder.Entity("Einthoven.Server.Sharing.AccessGrant", b =>
@@ -1977,6 +1999,15 @@ namespace Einthoven.Server.Storage.Migrations.Postgres
                     b.HasOne("Einthoven.Server.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Einthoven.Server.Recordings.RecordingPhoto", b =>
+                {
+                    b.HasOne("Einthoven.Server.Recordings.Recording", null)
+                        .WithMany()
+                        .HasForeignKey("RecordingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1273,6 +1273,9 @@ namespace Einthoven.Server.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DigitizedJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Importing")
                         .HasColumnType("INTEGER");
 
@@ -1319,6 +1322,25 @@ namespace Einthoven.Server.Storage.Migrations.Sqlite
                     b.HasIndex("PatientId", "RecordedAt");
 
                     b.ToTable("Recordings");
+                });
+
+            modelBuilder.Entity("Einthoven.Server.Recordings.RecordingPhoto", b =>
+                {
+                    b.Property<Guid>("RecordingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("RecordingId");
+
+                    b.ToTable("RecordingPhotos");
                 });
 
             modelBuilder.Entity("Einthoven.Server.Sharing.AccessGrant", b =>
@@ -1964,6 +1986,15 @@ namespace Einthoven.Server.Storage.Migrations.Sqlite
                     b.HasOne("Einthoven.Server.Accounts.AppUser", null)
                         .WithMany()
                         .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Einthoven.Server.Recordings.RecordingPhoto", b =>
+                {
+                    b.HasOne("Einthoven.Server.Recordings.Recording", null)
+                        .WithMany()
+                        .HasForeignKey("RecordingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
