@@ -5,7 +5,7 @@ namespace Einthoven.Cli.Tests;
 
 /// <summary>
 /// The layers of docs/ARCHITECTURE.md, read from the .csproj files: Signal &lt;- Learning/Models &lt;- Training/Evaluation
-/// &lt;- CLI/bench, and the server on Models alone. A project may use only what its row allows, directly or through
+/// &lt;- CLI/bench, and the server on Models (and Imaging for photos of paper ECGs). A project may use only what its row allows, directly or through
 /// another project; a new project fails here until it is given a row.
 /// </summary>
 public class ProjectReferenceTests
@@ -22,9 +22,9 @@ public class ProjectReferenceTests
         ["Einthoven.Interop"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models"],
         ["Einthoven.Evaluation"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Monitoring"],
         ["Einthoven.Training"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Evaluation", "Einthoven.Monitoring"],
-        ["Einthoven.Server"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Monitoring", "Einthoven.Risk", "Einthoven.Interop"],
-        ["Einthoven.Cli"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Evaluation", "Einthoven.Training", "Einthoven.Monitoring", "Einthoven.Devices", "Einthoven.Interop"],
-        ["Einthoven.Bench"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Evaluation", "Einthoven.Training", "Einthoven.Server", "Einthoven.Monitoring", "Einthoven.Devices", "Einthoven.Risk", "Einthoven.Interop"],
+        ["Einthoven.Server"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Monitoring", "Einthoven.Risk", "Einthoven.Interop", "Einthoven.Imaging"],
+        ["Einthoven.Cli"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Evaluation", "Einthoven.Training", "Einthoven.Monitoring", "Einthoven.Devices", "Einthoven.Interop", "Einthoven.Imaging"],
+        ["Einthoven.Bench"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Evaluation", "Einthoven.Training", "Einthoven.Server", "Einthoven.Monitoring", "Einthoven.Devices", "Einthoven.Risk", "Einthoven.Interop", "Einthoven.Imaging"],
     };
 
     [Fact]

@@ -9,6 +9,7 @@ public static class CommandList
     [
         InfoCommand.Create(),
         ConvertCommand.Create(),
+        DigitizeCommand.Create(),
         AnnotationsCommand.Create(),
         DetectCommand.Create(),
         ClassifyCommand.Create(),

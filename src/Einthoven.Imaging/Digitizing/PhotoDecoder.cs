@@ -1,3 +1,4 @@
+using Einthoven.Signal.Records;
 using SkiaSharp;
 
 namespace Einthoven.Imaging.Digitizing;
@@ -9,6 +10,17 @@ namespace Einthoven.Imaging.Digitizing;
 /// </summary>
 public static class PhotoDecoder
 {
+    /// <summary>Reads a PNG or JPEG file (at most <see cref="PaperImages.MaxFileBytes"/>) upright.</summary>
+    public static (SKBitmap Bitmap, PaperImageFormat Format) Read(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such file", path);
+        var length = new FileInfo(path).Length;
+        if (length > PaperImages.MaxFileBytes)
+            throw new SignalFormatException(path, "size", $"{length} bytes is more than the {PaperImages.MaxFileBytes} an image may have") { Problem = SignalProblem.TooLarge };
+        using var data = SKData.Create(path) ?? throw new SignalFormatException(path, "image", "the file cannot be read");
+        return Decode(data, path);
+    }
+
     public static (SKBitmap Bitmap, PaperImageFormat Format) Decode(SKData data, string name)
     {
         var bitmap = PaperImages.Decode(data, name);
