@@ -223,6 +223,65 @@ export {};
  * @property {number} durationSeconds
  * @property {number} leadCount
  * @property {number} storedBytes
+ * @property {DigitizedSummary | null} digitized set when the recording was digitised from a photo of a paper ECG
+ */
+
+/**
+ * What the digitiser found on a photo of a paper ECG (POST /api/digitize/preview, RecordingView.digitized).
+ * @typedef {object} DigitizedSummary
+ * @property {number} confidence 0..1, the weakest lead's
+ * @property {PaperLayoutFound} layout
+ * @property {DigitizedLead[]} leads
+ */
+
+/**
+ * @typedef {object} PaperLayoutFound
+ * @property {string} layout e.g. 3x4+1
+ * @property {number} pxPerMm
+ * @property {number} mmPerSecond
+ * @property {number} mmPerMv
+ * @property {boolean} calibrationPulseFound
+ */
+
+/**
+ * @typedef {object} DigitizedLead
+ * @property {string} lead
+ * @property {number} startSeconds
+ * @property {number} durationSeconds
+ * @property {number} confidence 0..1
+ */
+
+/**
+ * POST /api/digitize/preview: the photo's size (upright), what was found and the overlay in the photo's pixels.
+ * @typedef {object} DigitizePreview
+ * @property {string} fileName
+ * @property {number} imageWidth
+ * @property {number} imageHeight
+ * @property {DigitizedSummary} digitized
+ * @property {DigitizeOverlayView} overlay
+ */
+
+/**
+ * @typedef {object} DigitizeOverlayView
+ * @property {number[]} mmToImage page mm to image px, row-major 3x3
+ * @property {OverlayLine[]} grid the outline (first four) and the 5 mm lines
+ * @property {OverlayTrace[]} traces
+ */
+
+/**
+ * @typedef {object} OverlayLine
+ * @property {number} x0
+ * @property {number} y0
+ * @property {number} x1
+ * @property {number} y1
+ */
+
+/**
+ * @typedef {object} OverlayTrace
+ * @property {string} lead
+ * @property {number[]} points x,y pairs in image px
+ * @property {number} labelX
+ * @property {number} labelY
  */
 
 /**

@@ -10,6 +10,7 @@ import { conclusionCard } from '../components/conclusionCard.js';
 import { pacsSendCard } from '../components/pacsCard.js';
 import { verificationMode } from '../verification/mode.js';
 import { t, tn } from '../core/i18n.js';
+import { percent } from '../components/photoDigitizer.js';
 
 export async function render(main, { params, query, session, navigate, isDoctor, isMonitor, isCardiologist }) {
   let detail;
@@ -45,6 +46,7 @@ export async function render(main, { params, query, session, navigate, isDoctor,
       h('a', { href: back }, `← ${t(own ? 'recording.backOwn' : monitoring ? 'recording.backMonitored' : verifying ? 'recording.backQueue' : 'recording.backPatient')}`)),
     h('header', { class: 'recording-head' },
       h('h1', {}, r.name),
+      r.digitized ? h('p', { class: 'badge digitized' }, t('digitize.badge', { percent: percent(r.digitized.confidence) })) : null,
       h('p', { class: 'muted' }, [
         dateTime(utc(r.recordedAt)), duration(r.durationSeconds),
         `${tn('recordings.leads', r.leadCount)} (${detail.leads.map(l => l.name).join(', ')})`,
