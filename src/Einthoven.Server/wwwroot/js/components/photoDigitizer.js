@@ -60,7 +60,8 @@ export function photoDigitizer({ onStored }) {
     const result = h('div', { class: 'digitize-result' }, h('p', { class: 'progress-caption' }, t('digitize.storing')));
     status.append(result);
     try {
-      const response = await send('/api/recordings/digitized', file, date ? { recordedAt: date } : {});
+      // The day the patient picked, at noon local time: the same calendar day in any time zone nearby.
+      const response = await send('/api/recordings/digitized', file, date ? { recordedAt: new Date(`${date}T12:00`).toISOString() } : {});
       if (response.status === 201) {
         const body = await response.json();
         return onStored?.(body);
@@ -95,20 +96,22 @@ async function draw(canvas, file, found) {
   bitmap.close();
   // The server's pixels are those of the photo it decoded; scale them to this canvas.
   const s = canvas.width / found.imageWidth;
-  const unit = Math.max(1, canvas.width / 800);
+  // Canvas pixels per CSS pixel: lines and labels keep their size on the screen whatever the photo's resolution.
+  const unit = canvas.width / Math.max(1, canvas.clientWidth || canvas.width);
   found.overlay.grid.forEach((line, i) => {
     g.strokeStyle = i < 4 ? 'rgba(0, 110, 255, 0.9)' : 'rgba(0, 150, 255, 0.45)';
-    g.lineWidth = (i < 4 ? 2.5 : 1) * unit;
+    g.lineWidth = (i < 4 ? 2 : 0.75) * unit;
     g.beginPath();
     g.moveTo(line.x0 * s, line.y0 * s);
     g.lineTo(line.x1 * s, line.y1 * s);
     g.stroke();
   });
   g.strokeStyle = 'rgba(0, 230, 90, 0.95)';
-  g.lineWidth = 2 * unit;
+  g.lineWidth = 1.5 * unit;
   g.lineJoin = 'round';
   const confidence = Object.fromEntries(found.digitized.leads.map(l => [l.lead, l.confidence]));
-  g.font = `${Math.round(13 * unit)}px system-ui, sans-serif`;
+  const size = 11 * unit;
+  g.font = `${Math.round(size)}px system-ui, sans-serif`;
   for (const trace of found.overlay.traces) {
     const p = trace.points;
     if (p.length >= 4) {
@@ -119,7 +122,6 @@ async function draw(canvas, file, found) {
     }
     const label = confidence[trace.lead] === undefined ? trace.lead : `${trace.lead} ${percent(confidence[trace.lead])} %`;
     const w = g.measureText(label).width;
-    const size = 13 * unit;
     g.fillStyle = 'rgba(0, 0, 0, 0.65)';
     g.fillRect(trace.labelX * s - 3 * unit, trace.labelY * s - size - 2 * unit, w + 6 * unit, size + 6 * unit);
     g.fillStyle = '#fff';
