@@ -61,7 +61,9 @@ public sealed class DigitizeJourneyTests(BrowserFixture fixture)
         await page.WaitForURLAsync("**/recordings/*", new() { Timeout = Waits.Analysis });
         await Assertions.Expect(page.Locator(".badge.digitized")).ToContainTextAsync("Digitised from a photo · confidence");
         await Assertions.Expect(page.Locator(".recording-head")).ToContainTextAsync("12 leads");
-        await Assertions.Expect(page.Locator("[data-result=rate] .big")).ToBeVisibleAsync(new() { Timeout = Waits.Analysis });
+        // The analysis panel once the job is done (the cards appear only then), as for any recording.
+        await Assertions.Expect(page.Locator("[data-result=rate]")).ToBeVisibleAsync(new() { Timeout = Waits.Analysis });
+        await Assertions.Expect(page.Locator("[data-result=rhythm]")).ToBeVisibleAsync();
         await tab.Viewer.WaitCompleteAsync();
         Assert.DoesNotContain("undefined", await page.Locator("main").InnerTextAsync());
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the recording page scrolls sideways");
