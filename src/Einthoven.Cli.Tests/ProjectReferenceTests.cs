@@ -20,11 +20,11 @@ public class ProjectReferenceTests
         ["Einthoven.Imaging"] = ["Einthoven.Signal"],
         ["Einthoven.Risk"] = [],
         ["Einthoven.Interop"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models"],
-        ["Einthoven.Evaluation"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Monitoring"],
-        ["Einthoven.Training"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Evaluation", "Einthoven.Monitoring"],
+        ["Einthoven.Evaluation"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Monitoring", "Einthoven.Imaging"],
+        ["Einthoven.Training"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Evaluation", "Einthoven.Monitoring", "Einthoven.Imaging"],
         ["Einthoven.Server"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Monitoring", "Einthoven.Risk", "Einthoven.Interop"],
-        ["Einthoven.Cli"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Evaluation", "Einthoven.Training", "Einthoven.Monitoring", "Einthoven.Devices", "Einthoven.Interop"],
-        ["Einthoven.Bench"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Evaluation", "Einthoven.Training", "Einthoven.Server", "Einthoven.Monitoring", "Einthoven.Devices", "Einthoven.Risk", "Einthoven.Interop"],
+        ["Einthoven.Cli"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Evaluation", "Einthoven.Training", "Einthoven.Monitoring", "Einthoven.Devices", "Einthoven.Interop", "Einthoven.Imaging"],
+        ["Einthoven.Bench"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Evaluation", "Einthoven.Training", "Einthoven.Server", "Einthoven.Monitoring", "Einthoven.Devices", "Einthoven.Risk", "Einthoven.Interop", "Einthoven.Imaging"],
     };
 
     [Fact]

@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using Einthoven.Evaluation.Databases;
+using Einthoven.Imaging.Degradation;
+using Einthoven.Imaging.Digitizing;
+using Einthoven.Imaging.Paper;
+using Einthoven.Models.Analysis;
+using Einthoven.Signal.Formats;
+using Einthoven.Signal.Records;
+using SkiaSharp;
+
+namespace Einthoven.Evaluation.Digitization;
+
+/// <summary>How the pages are made: layout (null mixes the three by record), resolution and the seed of grid colours and degradations.</summary>
+public sealed record PaperSetup(PaperLayout? Layout, double PxPerMm, int Seed)
+{
+    private static readonly GridColour[] Grids = [GridColour.Red, GridColour.Grey, GridColour.Green, GridColour.Blue];
+
+    /// <summary>The page for one record: the layout asked for (or the record's turn in the mix) and a grid colour drawn from the seed.</summary>
+    public PaperOptions For(int ecgId)
+    {
+        var draw = new Random(ImageSeed(ecgId));
+        var layout = Layout ?? (PaperLayout)draw.Next(3);
+        return new PaperOptions { Layout = layout, Grid = Grids[draw.Next(Grids.Length)], PxPerMm = PxPerMm };
+    }
+
+    /// <summary>The degradation seed of one record's images (the same page is degraded at every level with it).</summary>
+    public int ImageSeed(int ecgId) => unchecked(Seed * 100_003 + ecgId);
+}
+
+/// <summary>One image digitised and scored: the SNR of each of the twelve leads (NaN where it failed), or why it failed (a <see cref="DigitizeProblem"/>).</summary>
+public sealed record DigitizedImage(int EcgId, string Level, string Layout, string Grid, double Seconds, string? Failure,
+    IReadOnlyDictionary<string, double> LeadSnrDb, double? MeanConfidence);
+
+/// <summary>
+/// <c>eval digitize</c>: PTB-XL fold-9 records printed on paper (<see cref="PaperEcgRenderer"/>), degraded at each level
+/// (<see cref="PaperDegradation"/>), digitised (<see cref="PaperDigitizer"/>, timed alone) and scored with the CinC 2024
+/// SNR (<see cref="ChallengeSnr"/>) against the record, each lead only where it was printed; and the analysis of the
+/// digitised record (<see cref="ModelAnalyzer"/>) set beside that of the record itself.
+/// </summary>
+public static class DigitizationEvaluation
+{
+    public const int Fold = 9;
+
+    /// <summary>The twelve leads scored, in the challenge's order.</summary>
+    public static readonly string[] Leads = ["I", "II", "III", "aVR", "aVL", "aVF", "V1", "V2", "V3", "V4", "V5", "V6"];
+
+    /// <summary>The first <paramref name="count"/> fold-9 records of PTB-XL in index order.</summary>
+    public static IReadOnlyList<PtbXlEntry> Records(string ptbxlDirectory, int count) =>
+        PtbXlIndex.Load(ptbxlDirectory).Where(e => e.StratFold == Fold).Take(count).ToArray();
+
+    public static DigitizationResult Run(IReadOnlyList<PtbXlEntry> entries, IReadOnlyList<DegradationOptions> levels, PaperSetup setup,
+        ModelAnalyzer? analyzer, Action<int, int>? progress = null)
+    {
+        var images = new List<DigitizedImage>();
+        var pairs = levels.ToDictionary(l => l.Name, _ => new List<(AnalysisReport, AnalysisReport?)>());
+        var total = entries.Count * levels.Count;
+        progress?.Invoke(0, total);
+        foreach (var entry in entries)
+        {
+            var record = RecordFiles.Read(entry.HeaderPath);
+            var original = analyzer?.Analyze(record).Report;
+            var options = setup.For(entry.EcgId);
+            using var page = PaperEcgRenderer.Render(record, options);
+            foreach (var level in levels)
+            {
+                var (image, digitized) = Digitize(entry.EcgId, record, page, level, setup.ImageSeed(entry.EcgId));
+                images.Add(image);
+                if (original is not null) pairs[level.Name].Add((original, digitized is null ? null : analyzer!.Analyze(digitized).Report));
+                progress?.Invoke(images.Count, total);
+            }
+        }
+        var summaries = levels.Select(l => LevelSummary.Of(l.Name, images.Where(i => i.Level == l.Name).ToArray(),
+            analyzer is null ? null : AnalysisAgreement.Of(pairs[l.Name]))).ToArray();
+        return new DigitizationResult(summaries, images);
+    }
+
+    /// <summary>Degrades the page, digitises it (the time is the digitiser's alone) and scores every lead.</summary>
+    public static (DigitizedImage Image, EcgRecord? Digitized) Digitize(int ecgId, EcgRecord record, RenderedPaper page, DegradationOptions level, int seed) =>
+        Digitize(ecgId, record, page, level, seed, PaperDigitizer.Digitize);
+
+    /// <summary>The same with another digitiser (tests score known outputs through it).</summary>
+    internal static (DigitizedImage Image, EcgRecord? Digitized) Digitize(int ecgId, EcgRecord record, RenderedPaper page, DegradationOptions level, int seed,
+        Func<SKBitmap, DigitizeOptions, DigitizedEcg> digitizer)
+    {
+        using var degraded = PaperDegradation.Apply(page, level, seed);
+        var fs = record.Info.SamplingFrequency;
+        var (layout, grid) = (PaperLayouts.Label(page.Truth.Options.Layout), page.Truth.Options.Grid.ToString());
+        var watch = Stopwatch.StartNew();
+        DigitizedEcg result;
+        try
+        {
+            result = digitizer(degraded.Bitmap, new DigitizeOptions { SamplingRate = fs, RecordName = record.Info.Name });
+        }
+        catch (DigitizeException e)
+        {
+            var missing = Leads.ToDictionary(l => l, _ => double.NaN);
+            return (new DigitizedImage(ecgId, level.Name, layout, grid, watch.Elapsed.TotalSeconds, e.Problem.ToString(), missing, null), null);
+        }
+        var seconds = watch.Elapsed.TotalSeconds;
+        var snrs = Leads.ToDictionary(l => l, l => ScoreLead(record, result.Record, page.Truth, l, fs));
+        var confidence = result.Leads.Count == 0 ? (double?)null : result.Leads.Average(l => l.Confidence);
+        return (new DigitizedImage(ecgId, level.Name, layout, grid, seconds, null, snrs, confidence), result.Record);
+    }
+
+    private static double ScoreLead(EcgRecord record, EcgRecord digitized, PaperTruth truth, string lead, double fs)
+    {
+        var spans = truth.Panels.Where(p => string.Equals(p.Lead, lead, StringComparison.OrdinalIgnoreCase))
+            .Select(p => (p.StartSeconds, p.DurationSeconds));
+        var reference = ChallengeSnr.Printed(record.Physical(record.Info.LeadIndex(lead)), fs, spans);
+        var index = digitized.Info.LeadIndex(lead);
+        // A lead the digitiser did not return is a missing output: NaN, as the challenge fills one.
+        var estimate = index < 0 ? Enumerable.Repeat(double.NaN, reference.Length).ToArray() : digitized.Physical(index);
+        return ChallengeSnr.Score(reference, estimate, fs).Db;
+    }
+}
+
+/// <summary>Every level's summary and every image's scores.</summary>
+public sealed record DigitizationResult(IReadOnlyList<LevelSummary> Levels, IReadOnlyList<DigitizedImage> Images);
+
+/// <summary>
+/// One degradation level: images, failures by problem, the challenge's mean SNR over the leads of the digitised images
+/// (failures drop out, as in the challenge) and its median, the mean per-lead confidence and digitising time per image,
+/// and the analysis agreement (null when no analysis was run).
+/// </summary>
+public sealed record LevelSummary(string Level, int Images, IReadOnlyDictionary<string, int> Failures, double MeanSnrDb, double MedianSnrDb,
+    double? MeanConfidence, double MeanSeconds, double MaxSeconds, AnalysisAgreement? Agreement)
+{
+    public int FailureCount => Failures.Values.Sum();
+
+    public static LevelSummary Of(string level, IReadOnlyList<DigitizedImage> images, AnalysisAgreement? agreement)
+    {
+        var snrs = images.SelectMany(i => i.LeadSnrDb.Values).ToArray();
+        var confidences = images.Where(i => i.MeanConfidence is not null).Select(i => i.MeanConfidence!.Value).ToArray();
+        return new LevelSummary(level, images.Count,
+            images.Where(i => i.Failure is not null).GroupBy(i => i.Failure!).ToDictionary(g => g.Key, g => g.Count()),
+            ChallengeSnr.Mean(snrs), ChallengeSnr.Median(snrs), confidences.Length == 0 ? null : confidences.Average(),
+            images.Count == 0 ? double.NaN : images.Average(i => i.Seconds), images.Count == 0 ? double.NaN : images.Max(i => i.Seconds), agreement);
+    }
+}
