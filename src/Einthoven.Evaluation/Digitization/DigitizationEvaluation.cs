@@ -108,7 +108,7 @@ public static class DigitizationEvaluation
             .Select(p => (p.StartSeconds, p.DurationSeconds));
         var reference = ChallengeSnr.Printed(record.Physical(record.Info.LeadIndex(lead)), fs, spans);
         var index = digitized.Info.LeadIndex(lead);
-        // A lead the digitiser did not return is a missing output: NaN, as the challenge fills one.
+        // The contract returns all twelve leads; one missing anyway is scored as not digitised (NaN).
         var estimate = index < 0 ? Enumerable.Repeat(double.NaN, reference.Length).ToArray() : digitized.Physical(index);
         return ChallengeSnr.Score(reference, estimate, fs).Db;
     }
