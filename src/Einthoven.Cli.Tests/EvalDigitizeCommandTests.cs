@@ -24,6 +24,8 @@ public class EvalDigitizeCommandTests
             var agreement = level.GetProperty("agreement");
             Assert.Equal(2, agreement.GetProperty("compared").GetInt32() + agreement.GetProperty("failed").GetInt32());
             Assert.Equal(failures, agreement.GetProperty("failed").GetInt32());
+            var fullLength = level.GetProperty("fullLengthAgreement"); // 3x4: lead II's rhythm strip alone
+            Assert.Equal(2, fullLength.GetProperty("compared").GetInt32() + fullLength.GetProperty("failed").GetInt32());
             Assert.Equal(["heart rate", "PR", "QRS", "QT"], agreement.GetProperty("measurements").EnumerateArray().Select(m => m.GetProperty("name").GetString()));
             if (failures < 2) Assert.Equal(JsonValueKind.Number, level.GetProperty("meanSnrDb").ValueKind);
         }

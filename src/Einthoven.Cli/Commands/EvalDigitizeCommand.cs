@@ -82,12 +82,10 @@ public static class EvalDigitizeCommand
         var agreement = new Table().Title("Analysis of the digitised record against the record's")
             .AddColumns("Level", "Compared", "Rhythm same %", "Heart rate", "PR", "QRS", "QT");
         foreach (var l in result.Levels.Where(l => l.Agreement is not null))
-        {
-            var a = l.Agreement!;
-            agreement.AddRow([l.Level, a.Compared.ToString(), (100 * a.RhythmAgreement).ToString("0.0"), .. a.Measurements.Select(Cell)]);
-        }
+        foreach (var (what, a) in new[] { ("as returned", l.Agreement!), ("full-length leads", l.FullLengthAgreement!) })
+            agreement.AddRow([$"{l.Level}, {what}", a.Compared.ToString(), (100 * a.RhythmAgreement).ToString("0.0"), .. a.Measurements.Select(Cell)]);
         console.Write(agreement);
-        console.MarkupLine("[grey]Each measurement: mean absolute difference where both analyses report it (n both / original only / digitised only).[/]");
+        console.MarkupLine("[grey]Each measurement: mean absolute difference where both analyses report it (n both / original only / digitised only). \"As returned\": the digitised record with zeros outside each lead's printed span; \"full-length leads\": only the leads printed for the whole 10 s (lead II's strip in 3x4, none in 6x2).[/]");
     }
 
     private static string Failures(LevelSummary l) =>

@@ -56,4 +56,16 @@ public class DigitizationEvaluationTests
         Assert.Equal(new Dictionary<string, int> { ["TooBlurred"] = 1 }, summary.Failures);
         Assert.Equal(ChallengeSnr.Mean(wrong.LeadSnrDb.Values), summary.MeanSnrDb);
     }
+
+    [Fact]
+    public void The_full_length_record_keeps_only_the_leads_printed_for_the_whole_ten_seconds()
+    {
+        var leads = PaperLayouts.Slots(PaperLayout.ThreeByFour).GroupBy(s => s.Lead)
+            .Select(g => new DigitizedLead(g.Key, g.Min(s => s.StartSeconds), g.Max(s => s.DurationSeconds), 1)).ToArray();
+        var full = DigitizationEvaluation.FullLength(Returning(Record) with { Leads = leads });
+        Assert.Equal(["II"], full!.Info.Leads.Select(l => l.Name));
+        Assert.Equal(Record.Samples[Record.Info.LeadIndex("II")], full.Samples[0]);
+        var sixByTwo = PaperLayouts.Slots(PaperLayout.SixByTwo).Select(s => new DigitizedLead(s.Lead, s.StartSeconds, s.DurationSeconds, 1)).ToArray();
+        Assert.Null(DigitizationEvaluation.FullLength(Returning(Record) with { Leads = sixByTwo }));
+    }
 }

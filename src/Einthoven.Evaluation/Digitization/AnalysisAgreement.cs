@@ -19,7 +19,7 @@ public sealed record MeasurementAgreement(string Name, string Unit, int Both, in
 
 /// <summary>
 /// The analysis of digitised records against that of the records themselves, over the images that were digitised
-/// (<see cref="Failed"/> counts the others): how often the rhythm label (N, A, O, ~) is the same, and heart rate, PR,
+/// (<see cref="Failed"/> counts the others, and those with nothing to analyse): how often the rhythm label (N, A, O, ~) is the same, and heart rate, PR,
 /// QRS and QT side by side.
 /// </summary>
 public sealed record AnalysisAgreement(int Compared, int Failed, int RhythmSame, IReadOnlyList<MeasurementAgreement> Measurements)

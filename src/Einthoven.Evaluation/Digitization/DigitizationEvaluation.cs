@@ -53,6 +53,7 @@ public static class DigitizationEvaluation
     {
         var images = new List<DigitizedImage>();
         var pairs = levels.ToDictionary(l => l.Name, _ => new List<(AnalysisReport, AnalysisReport?)>());
+        var fullPairs = levels.ToDictionary(l => l.Name, _ => new List<(AnalysisReport, AnalysisReport?)>());
         var total = entries.Count * levels.Count;
         progress?.Invoke(0, total);
         foreach (var entry in entries)
@@ -65,21 +66,40 @@ public static class DigitizationEvaluation
             {
                 var (image, digitized) = Digitize(entry.EcgId, record, page, level, setup.ImageSeed(entry.EcgId));
                 images.Add(image);
-                if (original is not null) pairs[level.Name].Add((original, digitized is null ? null : analyzer!.Analyze(digitized).Report));
+                if (original is not null)
+                {
+                    pairs[level.Name].Add((original, digitized is null ? null : analyzer!.Analyze(digitized.Record).Report));
+                    fullPairs[level.Name].Add((original, digitized is null || FullLength(digitized) is not { } full ? null : analyzer!.Analyze(full).Report));
+                }
                 progress?.Invoke(images.Count, total);
             }
         }
         var summaries = levels.Select(l => LevelSummary.Of(l.Name, images.Where(i => i.Level == l.Name).ToArray(),
-            analyzer is null ? null : AnalysisAgreement.Of(pairs[l.Name]))).ToArray();
+            analyzer is null ? null : AnalysisAgreement.Of(pairs[l.Name]), analyzer is null ? null : AnalysisAgreement.Of(fullPairs[l.Name]))).ToArray();
         return new DigitizationResult(summaries, images);
     }
 
     /// <summary>Degrades the page, digitises it (the time is the digitiser's alone) and scores every lead.</summary>
-    public static (DigitizedImage Image, EcgRecord? Digitized) Digitize(int ecgId, EcgRecord record, RenderedPaper page, DegradationOptions level, int seed) =>
+    /// <summary>
+    /// The digitised record cut to the leads the digitiser says were printed for the whole record (lead II's rhythm strip
+    /// in 3x4, every lead in 12x1, none in 6x2), or null when there is none: the analysis reads zeros outside a lead's
+    /// printed span as signal, so a 3x4 record as returned, mostly zeros, yields no beats (even the true record so masked).
+    /// </summary>
+    public static EcgRecord? FullLength(DigitizedEcg digitized)
+    {
+        var record = digitized.Record;
+        var seconds = record.Info.SampleCount / record.Info.SamplingFrequency;
+        var leads = digitized.Leads.Where(l => l.StartSeconds <= 0.05 && l.StartSeconds + l.DurationSeconds >= seconds - 0.05)
+            .Select(l => record.Info.LeadIndex(l.Lead)).Where(i => i >= 0).Distinct().Order().ToArray();
+        return leads.Length == 0 ? null
+            : new EcgRecord(record.Info with { Leads = [.. leads.Select(i => record.Info.Leads[i])] }, [.. leads.Select(i => record.Samples[i])]);
+    }
+
+    public static (DigitizedImage Image, DigitizedEcg? Digitized) Digitize(int ecgId, EcgRecord record, RenderedPaper page, DegradationOptions level, int seed) =>
         Digitize(ecgId, record, page, level, seed, PaperDigitizer.Digitize);
 
     /// <summary>The same with another digitiser (tests score known outputs through it).</summary>
-    internal static (DigitizedImage Image, EcgRecord? Digitized) Digitize(int ecgId, EcgRecord record, RenderedPaper page, DegradationOptions level, int seed,
+    internal static (DigitizedImage Image, DigitizedEcg? Digitized) Digitize(int ecgId, EcgRecord record, RenderedPaper page, DegradationOptions level, int seed,
         Func<SKBitmap, DigitizeOptions, DigitizedEcg> digitizer)
     {
         using var degraded = PaperDegradation.Apply(page, level, seed);
@@ -99,7 +119,7 @@ public static class DigitizationEvaluation
         var seconds = watch.Elapsed.TotalSeconds;
         var snrs = Leads.ToDictionary(l => l, l => ScoreLead(record, result.Record, page.Truth, l, fs));
         var confidence = result.Leads.Count == 0 ? (double?)null : result.Leads.Average(l => l.Confidence);
-        return (new DigitizedImage(ecgId, level.Name, layout, grid, seconds, null, snrs, confidence), result.Record);
+        return (new DigitizedImage(ecgId, level.Name, layout, grid, seconds, null, snrs, confidence), result);
     }
 
     private static double ScoreLead(EcgRecord record, EcgRecord digitized, PaperTruth truth, string lead, double fs)
@@ -120,20 +140,21 @@ public sealed record DigitizationResult(IReadOnlyList<LevelSummary> Levels, IRea
 /// <summary>
 /// One degradation level: images, failures by problem, the challenge's mean SNR over the leads of the digitised images
 /// (failures drop out, as in the challenge) and its median, the mean per-lead confidence and digitising time per image,
-/// and the analysis agreement (null when no analysis was run).
+/// and the analysis agreement of the digitised record as returned and of its full-length leads alone
+/// (<see cref="DigitizationEvaluation.FullLength"/>), both null when no analysis was run.
 /// </summary>
 public sealed record LevelSummary(string Level, int Images, IReadOnlyDictionary<string, int> Failures, double MeanSnrDb, double MedianSnrDb,
-    double? MeanConfidence, double MeanSeconds, double MaxSeconds, AnalysisAgreement? Agreement)
+    double? MeanConfidence, double MeanSeconds, double MaxSeconds, AnalysisAgreement? Agreement, AnalysisAgreement? FullLengthAgreement = null)
 {
     public int FailureCount => Failures.Values.Sum();
 
-    public static LevelSummary Of(string level, IReadOnlyList<DigitizedImage> images, AnalysisAgreement? agreement)
+    public static LevelSummary Of(string level, IReadOnlyList<DigitizedImage> images, AnalysisAgreement? agreement, AnalysisAgreement? fullLength = null)
     {
         var snrs = images.SelectMany(i => i.LeadSnrDb.Values).ToArray();
         var confidences = images.Where(i => i.MeanConfidence is not null).Select(i => i.MeanConfidence!.Value).ToArray();
         return new LevelSummary(level, images.Count,
             images.Where(i => i.Failure is not null).GroupBy(i => i.Failure!).ToDictionary(g => g.Key, g => g.Count()),
             ChallengeSnr.Mean(snrs), ChallengeSnr.Median(snrs), confidences.Length == 0 ? null : confidences.Average(),
-            images.Count == 0 ? double.NaN : images.Average(i => i.Seconds), images.Count == 0 ? double.NaN : images.Max(i => i.Seconds), agreement);
+            images.Count == 0 ? double.NaN : images.Average(i => i.Seconds), images.Count == 0 ? double.NaN : images.Max(i => i.Seconds), agreement, fullLength);
     }
 }
