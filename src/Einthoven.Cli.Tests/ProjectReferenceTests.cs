@@ -73,6 +73,6 @@ public class ProjectReferenceTests
     private static Dictionary<string, string[]> ProductProjects() =>
         new[] { "src", "bench" }.SelectMany(d => Directory.EnumerateFiles(Path.Combine(TestData.RepoRoot, d), "*.csproj", SearchOption.AllDirectories))
             .Where(p => !Path.GetFileNameWithoutExtension(p).EndsWith(".Tests") && !Path.GetFileNameWithoutExtension(p).EndsWith(".BrowserTests"))
-            .ToDictionary(Path.GetFileNameWithoutExtension, p => XDocument.Load(p).Descendants("ProjectReference")
+            .ToDictionary(p => Path.GetFileNameWithoutExtension(p), p => XDocument.Load(p).Descendants("ProjectReference")
                 .Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value.Replace('\\', '/'))).ToArray())!;
 }
