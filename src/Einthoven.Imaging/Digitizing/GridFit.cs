@@ -75,22 +75,23 @@ internal static class GridFitter
     /// <param name="family">the lines and the rough pitch of their vote profile, which sets how close two lines may be</param>
     private static Numbered? Number((List<GridLine> Lines, double Pitch) family)
     {
-        var found = family.Lines;
+        // The strong lines only: on a blurred or compressed photo the 1 mm lines come and go, and a count that mixes
+        // them in slips; the 5 mm lines survive. Where every line is as strong (no heavier fifth line), all are kept.
+        var strong = family.Lines.Count == 0 ? 0 : family.Lines.Select(l => l.Votes).OrderBy(v => v).ElementAt((int)(0.9 * (family.Lines.Count - 1)));
+        var found = family.Lines.Where(l => l.Votes >= 0.35 * strong).ToList();
         var lines = Deduplicate(found.OrderBy(l => l.Position).ToList(), Math.Max(1.5, 0.6 * family.Pitch));
         if (lines.Count < MinLines) return null;
         var gaps = lines.Zip(lines.Skip(1), (a, b) => b.Position - a.Position).ToArray();
         var pitch = ModalGap(gaps);
-        if (Environment.GetEnvironmentVariable("DIGDEBUG") == "1") Console.Error.WriteLine($"lines {lines.Count} pitch {pitch} gaps {string.Join(" ", gaps.Take(40).Select(g => g.ToString("0.0")))} votes {string.Join(" ", lines.Take(20).Select(l => l.Votes.ToString("0")))}");
         if (pitch is not { } p0) return null;
         lines = Deduplicate(lines, 0.45 * p0);
         if (lines.Count < MinLines) return null;
 
         (lines, var index) = Renumber(lines, p0);
-        if (Environment.GetEnvironmentVariable("DIGDEBUG") == "1") Console.Error.WriteLine($"pitch {p0:0.00} renumbered {lines.Count} span {index[^1] - index[0]} px {lines[^1].Position - lines[0].Position:0.0} gaps {string.Join(" ", found.OrderBy(l => l.Position).Zip(found.OrderBy(l => l.Position).Skip(1), (a, b) => (b.Position - a.Position).ToString("0.0")).Take(40))}");
         if (lines.Count < MinLines) return null;
 
         var (minorSeen, majorResidue) = MajorLines(lines, index);
-        (lines, index) = LargestCluster(lines, index, minorSeen ? 6 : 2);
+        (lines, index) = LargestCluster(lines, index, minorSeen ? 10 : 3);
         if (lines.Count < MinLines) return null;
         var span = index[^1] - index[0];
         // Without a visible every-fifth pattern, the count of lines decides: a printed ECG grid is over 100 mm tall and wide.
@@ -217,8 +218,6 @@ internal static class GridFitter
             if (score > bestScore) (best, bestScore) = (p, score);
         }
         if (bestScore < 3 || best is not { } pitch) return null;
-        // The most common gap may be a multiple of the pitch when lines were missed: halve it while many gaps are half as long.
-        while (gaps.Count(g => Math.Abs(g / (pitch / 2) - 1) < 0.15) >= 0.15 * gaps.Length && pitch / 2 >= 2.5) pitch /= 2;
         var near = gaps.Where(g => Math.Abs(g / pitch - 1) < 0.15).ToArray();
         return near.Length > 0 ? near.Average() : pitch;
     }

@@ -5,6 +5,10 @@ internal static class ImageProblems
 {
     public static DigitizeException NoGrid(float[] darkness, float[] blackness, int width, int height, double? pxPerMm)
     {
+        var marked = darkness.Count(d => d > 0.15f) / (double)darkness.Length;
+        if (marked < 0.002)
+            return new DigitizeException(DigitizeProblem.NotAnEcg, "The picture is blank: no grid and no traces were found.",
+                "Photograph a printed 12-lead ECG, flat and straight on, filling the picture.");
         if (Sharpness(darkness, width, height) < 0.06)
             return new DigitizeException(DigitizeProblem.TooBlurred, "The photo is too blurred to see the ECG grid and traces.",
                 "Hold the phone still, let it focus on the paper (tap the screen), and use more light.");
@@ -19,7 +23,7 @@ internal static class ImageProblems
                 "Photograph a printed 12-lead ECG, flat and straight on, filling the picture.");
     }
 
-    /// <summary>The 99.5th percentile of the darkness gradient: high where anything (trace, grid, text) has a crisp edge.</summary>
+    /// <summary>The 99.9th percentile of the darkness gradient: high where anything (trace, grid, text) has a crisp edge.</summary>
     private static double Sharpness(float[] darkness, int width, int height)
     {
         var gradients = new List<float>(darkness.Length / 4);
@@ -33,6 +37,6 @@ internal static class ImageProblems
         }
         if (gradients.Count == 0) return 0;
         gradients.Sort();
-        return gradients[(int)(0.995 * (gradients.Count - 1))];
+        return gradients[(int)(0.999 * (gradients.Count - 1))];
     }
 }

@@ -14,14 +14,20 @@ internal sealed class InkMaps : IDisposable
     /// <summary>Longest side the digitiser works at; larger photos are shrunk first (a 4,000 px phone photo has far more pixels than a trace needs).</summary>
     public const int MaxWorkingSide = 2400;
 
-    private InkMaps(Mat darkness, Mat blackness, double scale)
+    private InkMaps(Mat darkness, Mat blackness, Mat thinLines, double scale)
     {
         Darkness = darkness;
         Blackness = blackness;
+        ThinLines = thinLines;
         Scale = scale;
     }
 
     public Mat Darkness { get; }
+    /// <summary>
+    /// Darkness of thin dark lines only (a black-hat: how much darker a pixel is than the brightest it could be closed
+    /// over within a few pixels), so a dark table or a shadow, however dark, adds nothing and grid lines stand out.
+    /// </summary>
+    public Mat ThinLines { get; }
     public Mat Blackness { get; }
     /// <summary>Working pixels per input pixel (1, or less when the photo was shrunk).</summary>
     public double Scale { get; }
@@ -66,7 +72,12 @@ internal sealed class InkMaps : IDisposable
             var blackness = new Mat();
             Cv2.ScaleAdd(chroma, -1.5, darkness, blackness);
             Cv2.Max(blackness, 0, blackness);
-            return new InkMaps(darkness, blackness, scale);
+
+            var thinLines = new Mat();
+            using (var kernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(5, 5)))
+                Cv2.MorphologyEx(luminance, thinLines, MorphTypes.BlackHat, kernel);
+            Cv2.Divide(thinLines, white, thinLines);
+            return new InkMaps(darkness, blackness, thinLines, scale);
         }
         finally
         {
@@ -101,5 +112,6 @@ internal sealed class InkMaps : IDisposable
     {
         Darkness.Dispose();
         Blackness.Dispose();
+        ThinLines.Dispose();
     }
 }

@@ -14,6 +14,8 @@ public static class PaperDigitizer
 {
     public const double SpeedMmPerSecond = 25, StandardGainMmPerMv = 10;
     private const double MinPxPerMm = 3, RectifiedMaxPxPerMm = 8;
+    /// <summary>Below this a lead's trace was lost too often to return it: the digitiser refuses rather than guess.</summary>
+    public const double MinConfidence = 0.5;
 
     /// <summary>Decodes PNG or JPEG bytes (bounded as <see cref="PaperImages.Decode"/> does) and digitises them.</summary>
     public static DigitizedEcg Digitize(SKData image, string name, DigitizeOptions? options = null)
@@ -32,28 +34,35 @@ public static class PaperDigitizer
         var grid = FindGrid(maps);
         var page = RectifiedPage.From(maps, grid, Math.Clamp(Math.Round(grid.PxPerMm), 4, RectifiedMaxPxPerMm));
         var baselines = TraceRows.Baselines(page);
-        DebugDump.Write(page, baselines.Select(b => new RowTrace(new InkRun?[page.Width], b)).ToArray(), 0);
         var layout = LayoutOf(baselines.Count);
         var rows = baselines.Select((b, i) => new RowTrace(TraceTracker.Track(page, b,
             i == 0 ? 0 : baselines[i - 1], i == baselines.Count - 1 ? page.Height - 1 : baselines[i + 1]), b)).ToArray();
         var traceStart = TraceStart(page, rows);
         var gain = Calibrate(page, rows, traceStart);
-        DebugDump.Write(page, rows, traceStart);
-        return Assemble(maps, grid, page, rows, layout, traceStart, gain, options);
+        var digitized = Assemble(maps, grid, page, rows, layout, traceStart, gain, options);
+        if (digitized.Confidence < MinConfidence)
+            throw new DigitizeException(DigitizeProblem.TooBlurred,
+                $"The traces could not be followed reliably (lead {digitized.Leads.MinBy(l => l.Confidence)!.Lead} only {digitized.Confidence:P0}).",
+                "Retake the photo straight on, in even light without shadows, with the page flat and in focus.");
+        return digitized;
     }
 
     private static GridFit FindGrid(InkMaps maps)
     {
         var darkness = InkMaps.ToArray(maps.Darkness);
         var blackness = InkMaps.ToArray(maps.Blackness);
+        var lines = InkMaps.ToArray(maps.ThinLines);
         var weights = new float[darkness.Length];
         for (var i = 0; i < weights.Length; i++)
-            weights[i] = darkness[i] > 0.05f && blackness[i] < 0.5f ? darkness[i] : 0;
+            weights[i] = lines[i] > 0.03f && blackness[i] < 0.5f ? lines[i] : 0;
         var horizontal = GridLines.Find(weights, maps.Width, maps.Height, vertical: false);
         var vertical = GridLines.Find(weights, maps.Width, maps.Height, vertical: true);
         var grid = GridFitter.Fit(horizontal, vertical, maps.Width, maps.Height);
-        if (grid is { PxPerMm: >= MinPxPerMm } && grid.RightMm - grid.LeftMm >= 40 && grid.BottomMm - grid.TopMm >= 25) return grid;
-        throw ImageProblems.NoGrid(darkness, blackness, maps.Width, maps.Height, grid?.PxPerMm);
+        // A grid wider or taller than the largest ECG paper means its millimetres were miscounted.
+        if (grid is { PxPerMm: >= MinPxPerMm } && grid.RightMm - grid.LeftMm is >= 40 and <= 450 && grid.BottomMm - grid.TopMm is >= 25 and <= 350) return grid;
+        // Only a lattice that fits well and spans a page's worth of lines is a grid seen too small rather than no grid at all.
+        var credible = grid is { InlierRatio: >= 0.7 } && grid.RightMm - grid.LeftMm >= 100 && grid.BottomMm - grid.TopMm >= 60;
+        throw ImageProblems.NoGrid(darkness, blackness, maps.Width, maps.Height, credible ? grid!.PxPerMm / maps.Scale : null);
     }
 
     private static PaperLayout LayoutOf(int rows) => rows switch
@@ -105,7 +114,7 @@ public static class PaperDigitizer
         if (heights.Count == 0) return (StandardGainMmPerMv, false);
         var measured = heights.OrderBy(h => h).ElementAt(heights.Count / 2);
         var standard = new[] { 2.5, 5, 10, 20 }.MinBy(s => Math.Abs(Math.Log(measured / s)));
-        return (Math.Abs(measured / standard - 1) < 0.15 ? standard : measured, true);
+        return (Math.Abs(measured / standard - 1) < 0.2 ? standard : measured, true);
     }
 
     private static DigitizedEcg Assemble(InkMaps maps, GridFit grid, RectifiedPage page, RowTrace[] rows, PaperLayout layout,

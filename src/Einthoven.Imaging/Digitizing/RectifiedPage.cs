@@ -32,8 +32,12 @@ internal sealed class RectifiedPage
     public double XMm(double u) => LeftMm + u / PxPerMm;
     public double YMm(double v) => TopMm + v / PxPerMm;
 
-    public static RectifiedPage From(InkMaps maps, GridFit grid, double pxPerMm)
+    /// <summary>How far left and right of the grid lines found the page is redrawn: the last lines at the sides may be missed, the traces not.</summary>
+    private const double SideMarginMm = 10;
+
+    public static RectifiedPage From(InkMaps maps, GridFit found, double pxPerMm)
     {
+        var grid = found with { LeftMm = found.LeftMm - SideMarginMm, RightMm = found.RightMm + SideMarginMm };
         var width = (int)Math.Ceiling((grid.RightMm - grid.LeftMm) * pxPerMm) + 1;
         var height = (int)Math.Ceiling((grid.BottomMm - grid.TopMm) * pxPerMm) + 1;
         // Rectified pixel (u, v) -> page mm -> working-image continuous coordinates -> OpenCV's pixel-centre coordinates.

@@ -43,7 +43,23 @@ internal static class TraceRows
             }
             peaks.Add(v);
         }
-        return peaks.Select(p => Refine(profile, p, page.PxPerMm)).ToList();
+        var rows = peaks.Select(p => Refine(profile, p, page.PxPerMm)).ToList();
+        // A row of text (a header, a note) peaks too, but a trace runs the width of the page near its baseline.
+        var coverage = rows.Select(r => Coverage(page, r)).ToArray();
+        var widest = coverage.DefaultIfEmpty(0).Max();
+        return rows.Where((_, i) => coverage[i] >= 0.4 * widest).ToList();
+    }
+
+    /// <summary>The fraction of the page's columns with ink within 6 mm of <paramref name="baseline"/>.</summary>
+    private static double Coverage(RectifiedPage page, double baseline)
+    {
+        var reach = (int)Math.Ceiling(6 * page.PxPerMm);
+        var (top, bottom) = (Math.Max(0, (int)baseline - reach), Math.Min(page.Height - 1, (int)baseline + reach));
+        var inked = 0;
+        for (var u = 0; u < page.Width; u++)
+            for (var v = top; v <= bottom; v++)
+                if (page[u, v] > InkThreshold) { inked++; break; }
+        return inked / (double)page.Width;
     }
 
     /// <summary>The ink-weighted centre of the unsmoothed profile within 1 mm of the peak.</summary>
