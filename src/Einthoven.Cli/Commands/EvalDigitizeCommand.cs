@@ -85,7 +85,7 @@ public static class EvalDigitizeCommand
         foreach (var (what, a) in new[] { ("as returned", l.Agreement!), ("full-length leads", l.FullLengthAgreement!) })
             agreement.AddRow([$"{l.Level}, {what}", a.Compared.ToString(), (100 * a.RhythmAgreement).ToString("0.0"), .. a.Measurements.Select(Cell)]);
         console.Write(agreement);
-        console.MarkupLine("[grey]Each measurement: mean absolute difference where both analyses report it (n both / original only / digitised only). \"As returned\": the digitised record with zeros outside each lead's printed span; \"full-length leads\": only the leads printed for the whole 10 s (lead II's strip in 3x4, none in 6x2).[/]");
+        console.MarkupLine("[grey]Each measurement: mean absolute difference where both analyses report it (n both / original only / digitised only). \"As returned\": the digitised record, zeros outside each lead's printed span, against the whole record; \"full-length leads\": only the leads printed for the whole 10 s (lead II's strip in 3x4, none in 6x2), against the same leads of the record.[/]");
     }
 
     private static string Failures(LevelSummary l) =>

@@ -61,6 +61,7 @@ public static class DigitizationEvaluation
             var record = RecordFiles.Read(entry.HeaderPath);
             var original = analyzer?.Analyze(record).Report;
             var options = setup.For(entry.EcgId);
+            var sameLeads = new Dictionary<string, AnalysisReport>();
             using var page = PaperEcgRenderer.Render(record, options);
             foreach (var level in levels)
             {
@@ -69,7 +70,15 @@ public static class DigitizationEvaluation
                 if (original is not null)
                 {
                     pairs[level.Name].Add((original, digitized is null ? null : analyzer!.Analyze(digitized.Record).Report));
-                    fullPairs[level.Name].Add((original, digitized is null || FullLength(digitized) is not { } full ? null : analyzer!.Analyze(full).Report));
+                    // The full-length leads against the same leads of the record, so that only the digitiser differs.
+                    if (digitized is not null && FullLength(digitized) is { } full)
+                    {
+                        var names = full.Info.Leads.Select(l => l.Name).ToArray();
+                        var key = string.Join(",", names);
+                        if (!sameLeads.TryGetValue(key, out var same)) sameLeads[key] = same = analyzer!.Analyze(Only(record, names)).Report;
+                        fullPairs[level.Name].Add((same, analyzer!.Analyze(full).Report));
+                    }
+                    else fullPairs[level.Name].Add((original, null));
                 }
                 progress?.Invoke(images.Count, total);
             }
@@ -93,6 +102,12 @@ public static class DigitizationEvaluation
             .Select(l => record.Info.LeadIndex(l.Lead)).Where(i => i >= 0).Distinct().Order().ToArray();
         return leads.Length == 0 ? null
             : new EcgRecord(record.Info with { Leads = [.. leads.Select(i => record.Info.Leads[i])] }, [.. leads.Select(i => record.Samples[i])]);
+    }
+
+    private static EcgRecord Only(EcgRecord record, IReadOnlyList<string> leads)
+    {
+        var indices = leads.Select(record.Info.LeadIndex).ToArray();
+        return new EcgRecord(record.Info with { Leads = [.. indices.Select(i => record.Info.Leads[i])] }, [.. indices.Select(i => record.Samples[i])]);
     }
 
     public static (DigitizedImage Image, DigitizedEcg? Digitized) Digitize(int ecgId, EcgRecord record, RenderedPaper page, DegradationOptions level, int seed) =>
@@ -140,8 +155,9 @@ public sealed record DigitizationResult(IReadOnlyList<LevelSummary> Levels, IRea
 /// <summary>
 /// One degradation level: images, failures by problem, the challenge's mean SNR over the leads of the digitised images
 /// (failures drop out, as in the challenge) and its median, the mean per-lead confidence and digitising time per image,
-/// and the analysis agreement of the digitised record as returned and of its full-length leads alone
-/// (<see cref="DigitizationEvaluation.FullLength"/>), both null when no analysis was run.
+/// and the analysis agreement of the digitised record as returned (against the whole record) and of its full-length
+/// leads alone (<see cref="DigitizationEvaluation.FullLength"/>, against the same leads of the record), both null when
+/// no analysis was run.
 /// </summary>
 public sealed record LevelSummary(string Level, int Images, IReadOnlyDictionary<string, int> Failures, double MeanSnrDb, double MedianSnrDb,
     double? MeanConfidence, double MeanSeconds, double MaxSeconds, AnalysisAgreement? Agreement, AnalysisAgreement? FullLengthAgreement = null)
