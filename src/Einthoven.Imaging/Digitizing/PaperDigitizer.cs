@@ -38,6 +38,8 @@ public static class PaperDigitizer
         var rows = baselines.Select((b, i) => new RowTrace(TraceTracker.Track(page, b,
             i == 0 ? 0 : baselines[i - 1], i == baselines.Count - 1 ? page.Height - 1 : baselines[i + 1]), b)).ToArray();
         var traceStart = TraceStart(page, rows);
+        var boundaries = PaperLayouts.Slots(layout).Where(s => s.Column > 0).Select(s => (s.Row, s.StartSeconds));
+        traceStart += LeadChangeMarks.Correction(page, rows, traceStart, boundaries, SpeedMmPerSecond * page.PxPerMm);
         var gain = Calibrate(page, rows, traceStart);
         var digitized = Assemble(maps, grid, page, rows, layout, traceStart, gain, options);
         if (digitized.Confidence < MinConfidence)
@@ -78,7 +80,7 @@ public static class PaperDigitizer
     };
 
     /// <summary>
-    /// Rectified x of time 0: every layout prints 10 s, so the traces start 250 mm before they end. A trace that ends
+    /// Rectified x of time 0, first estimate: every layout prints 10 s, so the traces start 250 mm before they end. A trace that ends
     /// at the photo's edge, or would start outside it, means the page is cut.
     /// </summary>
     private static double TraceStart(RectifiedPage page, RowTrace[] rows)

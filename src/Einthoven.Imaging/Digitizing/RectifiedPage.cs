@@ -32,12 +32,17 @@ internal sealed class RectifiedPage
     public double XMm(double u) => LeftMm + u / PxPerMm;
     public double YMm(double v) => TopMm + v / PxPerMm;
 
-    /// <summary>How far left and right of the grid lines found the page is redrawn: the last lines at the sides may be missed, the traces not.</summary>
-    private const double SideMarginMm = 10;
+    /// <summary>Widest stretch redrawn beyond the grid lines found, each side.</summary>
+    private const double MaxSideMm = 150;
 
+    /// <summary>
+    /// Redraws the rows of grid found, but across the photo's whole width: vertical lines lost under a shadow or crease
+    /// can leave the lines found short of the grid's sides, the traces are not.
+    /// </summary>
     public static RectifiedPage From(InkMaps maps, GridFit found, double pxPerMm)
     {
-        var grid = found with { LeftMm = found.LeftMm - SideMarginMm, RightMm = found.RightMm + SideMarginMm };
+        var (left, right) = WidthInPhoto(maps, found);
+        var grid = found with { LeftMm = Math.Max(found.LeftMm - MaxSideMm, Math.Min(found.LeftMm, left)), RightMm = Math.Min(found.RightMm + MaxSideMm, Math.Max(found.RightMm, right)) };
         var width = (int)Math.Ceiling((grid.RightMm - grid.LeftMm) * pxPerMm) + 1;
         var height = (int)Math.Ceiling((grid.BottomMm - grid.TopMm) * pxPerMm) + 1;
         // Rectified pixel (u, v) -> page mm -> working-image continuous coordinates -> OpenCV's pixel-centre coordinates.
@@ -54,14 +59,45 @@ internal sealed class RectifiedPage
         Cv2.WarpPerspective(maps.Blackness, warped, m, new Size(width, height), InterpolationFlags.Linear | InterpolationFlags.WarpInverseMap,
             BorderTypes.Constant, new Scalar(-1));
         var ink = InkMaps.ToArray(warped);
+        var dense = DenseInk(warped, pxPerMm);
         var inImage = new bool[ink.Length];
         for (var i = 0; i < ink.Length; i++)
         {
-            inImage[i] = ink[i] > -0.01f;
+            inImage[i] = ink[i] > -0.01f && !dense[i];
             if (!inImage[i]) ink[i] = 0;
         }
         SubtractGrid(ink, inImage, width, height);
         return new RectifiedPage(ink, inImage, width, height, pxPerMm, grid.LeftMm, grid.TopMm);
+    }
+
+    /// <summary>The page x range (mm) the photo covers along the grid's top and bottom rows.</summary>
+    private static (double Left, double Right) WidthInPhoto(InkMaps maps, GridFit grid)
+    {
+        using var h = Mat.FromPixelData(3, 3, MatType.CV_64FC1, grid.MmToImage);
+        using var inverse = h.Inv().ToMat();
+        var m = new double[9];
+        for (var i = 0; i < 9; i++) m[i] = inverse.At<double>(i / 3, i % 3);
+        var xs = new List<double>();
+        foreach (var (x, y) in new[] { (0.0, 0.0), (maps.Width, 0.0), (maps.Width, maps.Height), (0.0, maps.Height) })
+        {
+            var w = m[6] * x + m[7] * y + m[8];
+            if (w > 0) xs.Add((m[0] * x + m[1] * y + m[2]) / w);
+        }
+        return xs.Count == 4 ? (xs.Min(), xs.Max()) : (grid.LeftMm, grid.RightMm);
+    }
+
+    /// <summary>
+    /// Where over 60 % of the 3 mm around a pixel is inked: not paper but the table or background beside the page (a
+    /// trace, even a QRS, or text, leaves most of its surroundings blank). It is treated as outside the photo.
+    /// </summary>
+    private static bool[] DenseInk(Mat warped, double pxPerMm)
+    {
+        using var inked = new Mat();
+        Cv2.Threshold(warped, inked, TraceRows.InkThreshold, 1, ThresholdTypes.Binary);
+        var k = Math.Max(3, (int)Math.Round(3 * pxPerMm)) | 1;
+        using var density = new Mat();
+        Cv2.BoxFilter(inked, density, MatType.CV_32F, new Size(k, k));
+        return InkMaps.ToArray(density).Select(d => d > 0.6f).ToArray();
     }
 
     /// <summary>
