@@ -25,6 +25,7 @@ var benchmarks = new (string Name, string Help, Func<string[], int> Run)[]
     ("edf-csv", "edf-csv [MITDB] [N]: EDF and CSV write and windowed-read throughput on the first N (8) MIT-BIH records", EdfCsvBenchmark.Run),
     ("aecg", "aecg [MITDB] [N]: HL7 aECG read throughput (open, whole record, annotations) against WFDB 212 decoding on the MIT-BIH records (all 48)", AecgBenchmark.Run),
     ("scp", "scp [MITDB] [SECONDS]: SCP-ECG read throughput (Huffman and 16-bit) on the first SECONDS (60) of all 48 MIT-BIH records against WFDB 212", ScpBenchmark.Run),
+    ("digitize", "digitize [PTBXL] [N] [PX_PER_MM]: the paper-ECG digitiser's time per image on one core per degradation level (clean, scan, phone), PTB-XL fold-9 records printed 3x4; render and degrade excluded", DigitizeBenchmark.Run),
     ("fhir", "fhir [MITDB] [SECONDS]: FHIR ECG Observation (JSON) read throughput on the first SECONDS (60) of all 48 MIT-BIH records against WFDB 212", FhirBenchmark.Run),
 };
 

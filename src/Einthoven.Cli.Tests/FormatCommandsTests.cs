@@ -17,7 +17,7 @@ public class FormatCommandsTests
         var root = json.RootElement;
         Assert.Equal(360, root.GetProperty("SamplingFrequency").GetDouble());
         Assert.Equal(650000, root.GetProperty("SampleCount").GetInt64());
-        var leads = root.GetProperty("Leads").EnumerateArray().Select(l => l.GetProperty("Name").GetString()).ToArray();
+        var leads = root.GetProperty("Leads").EnumerateArray().Select(l => l.GetProperty("Name").GetString()!).ToArray();
         Assert.Equal(["MLII", "V5"], leads);
         var atr = root.GetProperty("AnnotationCounts").GetProperty("atr");
         Assert.Equal(2239, atr.GetProperty("N").GetInt32());

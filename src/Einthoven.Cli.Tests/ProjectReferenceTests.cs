@@ -20,8 +20,8 @@ public class ProjectReferenceTests
         ["Einthoven.Imaging"] = ["Einthoven.Signal"],
         ["Einthoven.Risk"] = [],
         ["Einthoven.Interop"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models"],
-        ["Einthoven.Evaluation"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Monitoring"],
-        ["Einthoven.Training"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Evaluation", "Einthoven.Monitoring"],
+        ["Einthoven.Evaluation"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Monitoring", "Einthoven.Imaging"],
+        ["Einthoven.Training"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Evaluation", "Einthoven.Monitoring", "Einthoven.Imaging"],
         ["Einthoven.Server"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Monitoring", "Einthoven.Risk", "Einthoven.Interop", "Einthoven.Imaging"],
         ["Einthoven.Cli"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Evaluation", "Einthoven.Training", "Einthoven.Monitoring", "Einthoven.Devices", "Einthoven.Interop", "Einthoven.Imaging"],
         ["Einthoven.Bench"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Evaluation", "Einthoven.Training", "Einthoven.Server", "Einthoven.Monitoring", "Einthoven.Devices", "Einthoven.Risk", "Einthoven.Interop", "Einthoven.Imaging"],
@@ -73,6 +73,6 @@ public class ProjectReferenceTests
     private static Dictionary<string, string[]> ProductProjects() =>
         new[] { "src", "bench" }.SelectMany(d => Directory.EnumerateFiles(Path.Combine(TestData.RepoRoot, d), "*.csproj", SearchOption.AllDirectories))
             .Where(p => !Path.GetFileNameWithoutExtension(p).EndsWith(".Tests") && !Path.GetFileNameWithoutExtension(p).EndsWith(".BrowserTests"))
-            .ToDictionary(Path.GetFileNameWithoutExtension, p => XDocument.Load(p).Descendants("ProjectReference")
+            .ToDictionary(p => Path.GetFileNameWithoutExtension(p), p => XDocument.Load(p).Descendants("ProjectReference")
                 .Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value.Replace('\\', '/'))).ToArray())!;
 }

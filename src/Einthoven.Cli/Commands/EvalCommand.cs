@@ -18,6 +18,7 @@ public static class EvalCommand
         command.Subcommands.Add(EvalRhythmCommand.Create());
         command.Subcommands.Add(EvalTwelveLeadCommand.Create());
         command.Subcommands.Add(EvalAlertsCommand.Create());
+        command.Subcommands.Add(EvalDigitizeCommand.Create());
         return command;
     }
 }

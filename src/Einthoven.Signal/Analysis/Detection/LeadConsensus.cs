@@ -8,7 +8,8 @@ namespace Einthoven.Signal.Analysis.Detection;
 /// <see cref="Tolerance"/> of it. On one lead the detector can take a tall T
 /// wave after a small QRS for a second beat (PTB-XL 44: 20 "beats" on lead II of a 55 bpm ECG); the other leads do not
 /// agree, so the T wave is dropped. Positions come from the reference lead where it found the beat, else the median
-/// of the leads that did. Records with fewer than three voting leads get the reference lead's detections.
+/// of the leads that did. Records with fewer than three voting leads get the reference lead's detections. A lead that
+/// holds one value for a quarter second (disconnected, or not printed there on a paper ECG) has no vote there.
 /// </summary>
 public static class LeadConsensus
 {
@@ -21,14 +22,55 @@ public static class LeadConsensus
         if (referenceLead < 0 || referenceLead >= leads)
             throw new ArgumentOutOfRangeException(nameof(referenceLead), referenceLead, $"{record.Info.Name} has {leads} leads");
         if (leads < 3) return QrsDetector.Detect(record, referenceLead);
-        return Agree(Enumerable.Range(0, leads).Select(l => QrsDetector.Detect(record, l)).ToArray(), referenceLead, record.Info.SamplingFrequency);
+        var window = Math.Max(1, (int)Math.Round(FlatWindowSeconds * record.Info.SamplingFrequency));
+        var flat = record.Samples.Select(samples => FlatWindows(samples, window)).ToArray();
+        return Agree(Enumerable.Range(0, leads).Select(l => QrsDetector.Detect(record, l)).ToArray(), referenceLead, record.Info.SamplingFrequency,
+            (lead, sample) => Connected(flat[lead], sample, window, (long)Math.Round(StepSeconds * record.Info.SamplingFrequency)));
     }
 
-    /// <summary>The consensus of per-lead detections (each ascending), or the reference lead's own under three voters.</summary>
-    public static long[] Agree(IReadOnlyList<long[]> perLead, int referenceLead, double samplingFrequency)
+    /// <summary>How close to where a lead starts or stops changing a detection may be the step itself, not a beat.</summary>
+    private const double StepSeconds = 0.1;
+
+    private static bool Connected(bool[] flat, long sample, int window, long step)
+    {
+        foreach (var at in new[] { sample - step, sample, sample + step })
+        {
+            var w = at / window;
+            if (w >= 0 && w < flat.Length && flat[w]) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Length of the stretches in which a lead that does not change at all has no vote.</summary>
+    public const double FlatWindowSeconds = 0.25;
+
+    /// <summary>
+    /// Per stretch of <paramref name="window"/> samples, whether the lead holds one value throughout: disconnected, or
+    /// not printed there (a paper ECG's 3x4 layout shows each lead for 2.5 s of the 10; its digitised record is 0 elsewhere).
+    /// </summary>
+    private static bool[] FlatWindows(int[] samples, int window)
+    {
+        var flat = new bool[(samples.Length + window - 1) / window];
+        for (var w = 0; w < flat.Length; w++)
+        {
+            var (from, to) = (w * window, Math.Min(samples.Length, (w + 1) * window));
+            flat[w] = true;
+            for (var i = from + 1; i < to && flat[w]; i++) flat[w] = samples[i] == samples[from];
+        }
+        return flat;
+    }
+
+    /// <summary>
+    /// The consensus of per-lead detections (each ascending), or the reference lead's own under three voters. With
+    /// <paramref name="connected"/>, a lead votes only where it is connected (lead, sample); where fewer than three are,
+    /// the reference lead's own detections stand.
+    /// </summary>
+    public static long[] Agree(IReadOnlyList<long[]> perLead, int referenceLead, double samplingFrequency, Func<int, long, bool>? connected = null)
     {
         if (referenceLead < 0 || referenceLead >= perLead.Count)
             throw new ArgumentOutOfRangeException(nameof(referenceLead), referenceLead, $"there are {perLead.Count} leads");
+        if (connected is not null) // detections where a lead is not connected do not count
+            perLead = perLead.Select((beats, lead) => beats.Where(b => connected(lead, b) || lead == referenceLead).ToArray()).ToArray();
         var voters = perLead.Count(beats => beats.Length > 0);
         if (voters < 3) return perLead[referenceLead];
         var tolerance = (long)Math.Round(Tolerance * samplingFrequency);
@@ -46,7 +88,14 @@ public static class LeadConsensus
             var j = i;
             for (; j < events.Length && events[j].Sample - start <= tolerance; j++)
                 if (!members.Any(m => m.Lead == events[j].Lead)) members.Add(events[j]);
-            if (members.Count >= needed)
+            var required = needed;
+            if (connected is not null)
+            {
+                var present = Enumerable.Range(0, perLead.Count).Count(l => perLead[l].Length > 0 && connected(l, start));
+                required = present >= 3 ? present / 2 + 1 : int.MaxValue;
+                if (present < 3 && members.Any(m => m.Lead == referenceLead)) required = members.Count;
+            }
+            if (members.Count >= required)
             {
                 var reference = members.FindIndex(m => m.Lead == referenceLead);
                 agreed.Add(reference >= 0 ? members[reference].Sample : members.Select(m => m.Sample).OrderBy(s => s).ElementAt(members.Count / 2));
