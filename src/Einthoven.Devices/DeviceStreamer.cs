@@ -47,7 +47,9 @@ public sealed class DeviceStreamer(IReadOnlyList<Uri> servers, string token, ISi
             {
                 failure = e.Message;
             }
-            catch (Exception e) when (e is IOException or WebSocketException or HttpRequestException && !ct.IsCancellationRequested)
+            // A send racing the receive loop's abort on a reset connection ends in an OperationCanceledException (the
+            // socket is already aborted), not an IOException: a lost connection too, unless the caller cancelled.
+            catch (Exception e) when (e is IOException or WebSocketException or HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
             {
                 if (++_failedInARow >= MaxFailedConnections) failure = $"gave up after {MaxFailedConnections} failed connections: {e.Message}";
                 else await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 50 * _failedInARow)), ct);
