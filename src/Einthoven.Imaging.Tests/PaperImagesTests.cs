@@ -1,3 +1,4 @@
+using Einthoven.TestSupport;
 using Einthoven.Signal.Records;
 using TestData = Einthoven.TestSupport.TestData;
 using FsCheck;
@@ -58,7 +59,7 @@ public class PaperImagesTests
         // IHDR starts at byte 8: length(4) "IHDR"(4) width(4) height(4) ...; its CRC covers type and data (17 bytes).
         WriteBigEndian(bytes, 16, 30_000);
         WriteBigEndian(bytes, 20, 30_000);
-        WriteBigEndian(bytes, 29, Crc32(bytes.AsSpan(12, 17)));
+        WriteBigEndian(bytes, 29, PngChunks.Crc32(bytes.AsSpan(12, 17)));
         var e = Assert.Throws<SignalFormatException>(() => PaperImages.Decode(SKData.CreateCopy(bytes), "huge.png"));
         Assert.Equal("dimensions", e.Field);
         Assert.Contains("30000 x 30000", e.Message);
@@ -95,16 +96,5 @@ public class PaperImagesTests
     private static void WriteBigEndian(byte[] bytes, int at, uint value)
     {
         for (var i = 0; i < 4; i++) bytes[at + i] = (byte)(value >> (24 - 8 * i));
-    }
-
-    private static uint Crc32(ReadOnlySpan<byte> data)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in data)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++) crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-        }
-        return ~crc;
     }
 }

@@ -1,3 +1,4 @@
+using Einthoven.TestSupport;
 using System.Net;
 using System.Text.Json;
 using Einthoven.Imaging;
@@ -145,20 +146,9 @@ public abstract class DigitizeTests(ServerFixture fixture)
         var bytes = TestPhotos.NoisePng(8, 8);
         BitConverter.GetBytes(System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(30_000)).CopyTo(bytes, 16);
         BitConverter.GetBytes(System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(30_000)).CopyTo(bytes, 20);
-        var crc = Crc32(bytes.AsSpan(12, 17));
+        var crc = PngChunks.Crc32(bytes.AsSpan(12, 17));
         BitConverter.GetBytes(System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(crc)).CopyTo(bytes, 29);
         return bytes;
-    }
-
-    private static uint Crc32(ReadOnlySpan<byte> data)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in data)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++) crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-        }
-        return ~crc;
     }
 }
 
