@@ -66,6 +66,8 @@ public sealed class DigitizeJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator(".recording-head")).ToContainTextAsync("12 leads");
         // The analysis panel once the job is done (the cards appear only then), as for any recording.
         await Assertions.Expect(page.Locator("[data-result=rate]")).ToBeVisibleAsync(new() { Timeout = Waits.Analysis });
+        // Read on the rhythm strip: a heart rate, not "not measurable".
+        await Assertions.Expect(page.Locator("[data-result=rate] .big")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+"));
         await Assertions.Expect(page.Locator("[data-result=rhythm]")).ToBeVisibleAsync();
         await tab.Viewer.WaitCompleteAsync();
         Assert.DoesNotContain("undefined", await page.Locator("main").InnerTextAsync());

@@ -77,14 +77,20 @@ public abstract class DigitizeTests(ServerFixture fixture)
             detail.GetProperty("recording").GetProperty("digitized").GetProperty("confidence").GetDouble());
         var analysis = await Patient.AnalysisAsync(id);
         Assert.Equal("Succeeded", analysis.GetProperty("job").Str("state"));
+        // Read on the 3x4 page's lead II rhythm strip: the other leads are printed for 2.5 s each, 0 elsewhere.
+        var summary = analysis.GetProperty("summary");
+        Assert.NotEqual("inconclusive", summary.GetProperty("quality").Str("overall"));
+        Assert.InRange(summary.GetProperty("beats").GetProperty("analysed").GetInt32(), 6, 20);
+        Assert.InRange(summary.GetProperty("heartRate").GetProperty("meanBpm").GetDouble(), 40, 120);
+        Assert.Contains("paper ECG", summary.GetProperty("notMeasured").Str("statements"));
 
         var stored = await fixture.Host.DbAsync(db => db.RecordingPhotos.AsNoTracking().SingleAsync(p => p.RecordingId == id));
         Assert.Equal("image/jpeg", stored.ContentType);
         Assert.Equal(jpeg, stored.Data);
         var raw = await fixture.Host.DbAsync(db => db.Database.SqlQueryRaw<byte[]>($"SELECT \"Data\" AS \"Value\" FROM \"RecordingPhotos\" WHERE \"RecordingId\" = {{0}}", id).ToListAsync());
         Assert.Equal(new byte[] { 0x09, 0xF0, 0xC9, 0xF0 }, raw.Single()[..4]); // the key ring's header: encrypted
-        var summary = await fixture.Host.DbAsync(db => db.Database.SqlQueryRaw<string>($"SELECT \"DigitizedJson\" AS \"Value\" FROM \"Recordings\" WHERE \"Id\" = {{0}}", id).ToListAsync());
-        Assert.DoesNotContain("confidence", summary.Single());
+        var digitizedJson = await fixture.Host.DbAsync(db => db.Database.SqlQueryRaw<string>($"SELECT \"DigitizedJson\" AS \"Value\" FROM \"Recordings\" WHERE \"Id\" = {{0}}", id).ToListAsync());
+        Assert.DoesNotContain("confidence", digitizedJson.Single());
 
         Assert.Equal(HttpStatusCode.NoContent, (await Patient.DeleteAsync($"/api/recordings/{id}")).StatusCode);
         Assert.False(await fixture.Host.DbAsync(db => db.RecordingPhotos.AnyAsync(p => p.RecordingId == id)));

@@ -60,6 +60,24 @@ public class TwelveLeadInputTests
     }
 
     [Fact]
+    public void A_lead_printed_for_only_a_quarter_of_the_time_is_refused_by_name()
+    {
+        // A 3x4 paper ECG read back: V1 is 0 outside its 2.5 s column; the model would read zeros as a flat lead.
+        var record = PtbXl(10);
+        var v1 = record.Info.LeadIndex("V1");
+        var samples = record.Samples.Select(s => (int[])s.Clone()).ToArray();
+        Array.Fill(samples[v1], 0, 0, 500);
+        Array.Fill(samples[v1], 0, 750, samples[v1].Length - 750);
+        var e = Assert.Throws<TwelveLeadInputException>(() => TwelveLeadInput.Prepare(new EcgRecord(record.Info, samples), TwelveLeadInput.StandardLeads, 100, 1000));
+        Assert.Contains("V1", e.Message);
+        Assert.Contains("paper ECG", e.Message);
+        // A moment without a signal is still read.
+        Array.Copy(record.Samples[v1], samples[v1], samples[v1].Length);
+        Array.Fill(samples[v1], 0, 0, 100);
+        Assert.Equal(12 * 1000, TwelveLeadInput.Prepare(new EcgRecord(record.Info, samples), TwelveLeadInput.StandardLeads, 100, 1000).Values.Length);
+    }
+
+    [Fact]
     public void A_too_short_record_is_refused_with_its_duration()
     {
         var record = PtbXl(10);

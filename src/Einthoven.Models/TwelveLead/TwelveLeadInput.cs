@@ -1,3 +1,4 @@
+using Einthoven.Signal.Analysis.Detection;
 using Einthoven.Signal.Analysis.Filters;
 using Einthoven.Signal.Formats;
 using Einthoven.Signal.Records;
@@ -62,6 +63,9 @@ public static class TwelveLeadInput
             var lead = info.Leads[l];
             var mv = new double[inputSamples];
             for (var i = 0; i < inputSamples; i++) mv[i] = lead.ToPhysical(src[i]) * scale;
+            if (LeadPresence.Of([mv], info.SamplingFrequency).PresentFraction(0) < LeadPresence.MostlyPresent)
+                throw new TwelveLeadInputException($"lead {lead.Name} holds one value for most of the {seconds:0.#} s the model reads " +
+                    "(disconnected, or printed for only part of it on a paper ECG)");
             return cache[name] = mv;
         }
         var derived = new List<string>();

@@ -58,6 +58,23 @@ public class RecordAnalyzerTests
     }
 
     [Fact]
+    public void A_paper_ecg_read_back_as_3x4_is_analysed_on_its_rhythm_strip()
+    {
+        // Each lead is 0 outside its 2.5 s column: compared where they carry a signal, the leads agree with lead II.
+        var record = RecordFiles.Read(Path.Combine(TestData.PtbXl, "records100", "00000", "00001_lr.hea"));
+        var whole = RecordAnalyzer.Analyze(record);
+        var paper = RecordAnalyzer.Analyze(PaperLayoutMask.ThreeByFour(record));
+        Assert.Equal("II", paper.Quality.RhythmLead);
+        Assert.NotEqual("inconclusive", paper.Quality.Overall);
+        Assert.Equal(whole.DetectedBeats, paper.AnalysedBeats);
+        Assert.InRange(paper.HeartRate!.MeanBpm, whole.HeartRate!.MeanBpm - 1, whole.HeartRate.MeanBpm + 1);
+        // Measured on lead II alone (the only lead printed throughout): no axes, PR and QT near the 12 leads' own.
+        Assert.InRange(paper.Intervals!.PrMs!.Value, whole.Intervals!.PrMs!.Value - 20, whole.Intervals.PrMs.Value + 20);
+        Assert.InRange(paper.Intervals.QtMs!.Value, whole.Intervals.QtMs!.Value - 30, whole.Intervals.QtMs.Value + 30);
+        Assert.Null(paper.Intervals.QrsAxis);
+    }
+
+    [Fact]
     public void Flat_record_is_inconclusive_and_measures_nothing()
     {
         var info = new RecordInfo

@@ -26,13 +26,17 @@ public static class RecordAnalyzer
         if (info.SampleCount < 2 * fs) throw new SignalFormatException(info.Name, "length", $"{info.SampleCount} samples is under the 2 s needed for analysis");
         var signals = AnalysisSignals.Of(record);
         var beats = Enumerable.Range(0, info.Leads.Count).Select(l => QrsDetector.Detect(signals.Raw[l], fs)).ToArray();
-        var quality = RecordQuality.Assess(signals.Raw, signals.Filtered, signals.Resolution, beats, fs);
-        var rPeaks = LeadConsensus.Agree(beats, quality.RhythmLead, fs).Select(b => (int)b).ToArray();
+        var presence = LeadPresence.Of(signals.Raw, fs);
+        var quality = RecordQuality.Assess(signals.Raw, signals.Filtered, signals.Resolution, beats, fs, presence: presence);
+        var rPeaks = LeadConsensus.Agree(beats, quality.RhythmLead, fs, presence.Connected).Select(b => (int)b).ToArray();
         var usable = rPeaks.Select(r => quality.IsInterpretable(r)).ToArray();
         var analysed = rPeaks.Where((_, i) => usable[i]).ToArray();
         var rr = RrSeries.From(rPeaks, fs, usable);
         var names = info.Leads.Select(l => l.Name).ToArray();
-        var (intervals, notMeasured) = RecordIntervals.Measure(signals.Filtered, names, rPeaks, usable, fs);
+        // A paper ECG's leads printed in other columns would make every median beat mostly zeros.
+        var whole = presence.MostlyPresentLeads();
+        var (intervals, notMeasured) = RecordIntervals.Measure(whole.Select(l => signals.Filtered[l]).ToArray(), whole.Select(l => names[l]).ToArray(),
+            rPeaks, usable, fs);
         var pacing = PacingAssessment.Assess(signals.Raw, fs, beats, intervals: intervals);
         if (pacing.PacedRhythm && intervals is not null) (intervals, notMeasured) = RecordIntervals.WithoutP(intervals, notMeasured, RecordIntervals.PacedRhythm);
         var rate = RateSummary.From(rr);

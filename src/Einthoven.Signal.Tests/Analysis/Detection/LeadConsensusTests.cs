@@ -80,13 +80,7 @@ public class LeadConsensusTests
     {
         // PTB-XL 68 masked as a 3x4 paper ECG reads back: each lead 0 outside its 2.5 s column, lead II whole.
         var record = RecordFiles.Read(Path.Combine(Einthoven.TestSupport.TestData.PtbXl, "records100", "00000", "00068_lr"));
-        string[][] columns = [["I", "II", "III"], ["aVR", "aVL", "aVF"], ["V1", "V2", "V3"], ["V4", "V5", "V6"]];
-        var masked = record.Samples.Select(s => (int[])s.Clone()).ToArray();
-        var window = (int)(2.5 * record.Info.SamplingFrequency);
-        for (var c = 0; c < columns.Length; c++)
-            foreach (var lead in columns.Where((_, k) => k != c).SelectMany(x => x).Where(l => l != "II"))
-                Array.Fill(masked[record.Info.LeadIndex(lead)], 0, c * window, window);
-        var paper = new EcgRecord(record.Info with { Leads = record.Info.Leads.Select(l => l with { Baseline = 0 }).ToArray() }, masked);
+        var paper = PaperLayoutMask.ThreeByFour(record);
         var leadII = record.Info.LeadIIIndex();
         var whole = LeadConsensus.Detect(record, leadII);
         var agreed = LeadConsensus.Detect(paper, leadII);

@@ -8,8 +8,8 @@ namespace Einthoven.Signal.Analysis.Detection;
 /// <see cref="Tolerance"/> of it. On one lead the detector can take a tall T
 /// wave after a small QRS for a second beat (PTB-XL 44: 20 "beats" on lead II of a 55 bpm ECG); the other leads do not
 /// agree, so the T wave is dropped. Positions come from the reference lead where it found the beat, else the median
-/// of the leads that did. Records with fewer than three voting leads get the reference lead's detections. A lead that
-/// holds one value for a quarter second (disconnected, or not printed there on a paper ECG) has no vote there.
+/// of the leads that did. Records with fewer than three voting leads get the reference lead's detections. A lead has no
+/// vote where it is absent (<see cref="LeadPresence"/>: disconnected, or not printed there on a paper ECG).
 /// </summary>
 public static class LeadConsensus
 {
@@ -22,42 +22,9 @@ public static class LeadConsensus
         if (referenceLead < 0 || referenceLead >= leads)
             throw new ArgumentOutOfRangeException(nameof(referenceLead), referenceLead, $"{record.Info.Name} has {leads} leads");
         if (leads < 3) return QrsDetector.Detect(record, referenceLead);
-        var window = Math.Max(1, (int)Math.Round(FlatWindowSeconds * record.Info.SamplingFrequency));
-        var flat = record.Samples.Select(samples => FlatWindows(samples, window)).ToArray();
+        var presence = LeadPresence.Of(record);
         return Agree(Enumerable.Range(0, leads).Select(l => QrsDetector.Detect(record, l)).ToArray(), referenceLead, record.Info.SamplingFrequency,
-            (lead, sample) => Connected(flat[lead], sample, window, (long)Math.Round(StepSeconds * record.Info.SamplingFrequency)));
-    }
-
-    /// <summary>How close to where a lead starts or stops changing a detection may be the step itself, not a beat.</summary>
-    private const double StepSeconds = 0.1;
-
-    private static bool Connected(bool[] flat, long sample, int window, long step)
-    {
-        foreach (var at in new[] { sample - step, sample, sample + step })
-        {
-            var w = at / window;
-            if (w >= 0 && w < flat.Length && flat[w]) return false;
-        }
-        return true;
-    }
-
-    /// <summary>Length of the stretches in which a lead that does not change at all has no vote.</summary>
-    public const double FlatWindowSeconds = 0.25;
-
-    /// <summary>
-    /// Per stretch of <paramref name="window"/> samples, whether the lead holds one value throughout: disconnected, or
-    /// not printed there (a paper ECG's 3x4 layout shows each lead for 2.5 s of the 10; its digitised record is 0 elsewhere).
-    /// </summary>
-    private static bool[] FlatWindows(int[] samples, int window)
-    {
-        var flat = new bool[(samples.Length + window - 1) / window];
-        for (var w = 0; w < flat.Length; w++)
-        {
-            var (from, to) = (w * window, Math.Min(samples.Length, (w + 1) * window));
-            flat[w] = true;
-            for (var i = from + 1; i < to && flat[w]; i++) flat[w] = samples[i] == samples[from];
-        }
-        return flat;
+            presence.Connected);
     }
 
     /// <summary>

@@ -24,7 +24,12 @@ public sealed record QualityFeatures(double Kurtosis, double SpectralRatio, doub
     /// <param name="beats">Beats detected on this lead in the segment.</param>
     /// <param name="otherLeadsBeats">Beats detected on each other lead in the segment.</param>
     public static QualityFeatures Compute(ReadOnlySpan<double> raw, ReadOnlySpan<double> filtered, double fs, double resolution,
-        IReadOnlyList<long> beats, IReadOnlyList<IReadOnlyList<long>> otherLeadsBeats)
+        IReadOnlyList<long> beats, IReadOnlyList<IReadOnlyList<long>> otherLeadsBeats) =>
+        Compute(raw, filtered, fs, resolution, beats, otherLeadsBeats.Count == 0 ? null : otherLeadsBeats.Average(o => Agreement(beats, o, fs)));
+
+    /// <param name="beatAgreement">bSQI, already measured (<see cref="Agreement"/>), or null when no other lead can say.</param>
+    public static QualityFeatures Compute(ReadOnlySpan<double> raw, ReadOnlySpan<double> filtered, double fs, double resolution,
+        IReadOnlyList<long> beats, double? beatAgreement)
     {
         var flat = RunFraction(raw, fs, FlatRunSeconds, (a, b) => Math.Abs(a - b) <= 1.5 * resolution);
         double max = double.MinValue, min = double.MaxValue;
@@ -36,12 +41,11 @@ public sealed record QualityFeatures(double Kurtosis, double SpectralRatio, doub
         var band = spectrum.BandPower(5, top);
         var rawSpectrum = Welch.Estimate(raw, fs, Fft.NextPowerOfTwo((int)Math.Min(raw.Length, 8 * fs)));
         var all = rawSpectrum.BandPower(0, top);
-        double? agreement = otherLeadsBeats.Count == 0 ? null : otherLeadsBeats.Average(o => Agreement(beats, o, fs));
         return new QualityFeatures(
             KurtosisOf(filtered),
             band > 0 ? spectrum.BandPower(5, 15) / band : 0,
             all > 0 ? 1 - rawSpectrum.BandPower(0, 1) / all : 0,
-            flat, clipped, agreement, InterBeatNoise.Measure(filtered, beats, fs));
+            flat, clipped, beatAgreement, InterBeatNoise.Measure(filtered, beats, fs));
     }
 
     /// <summary>Matched beats over all distinct beats of the two lists (1 when both are empty).</summary>
