@@ -69,6 +69,7 @@ public sealed class DigitizeJourneyTests(BrowserFixture fixture)
         // Read on the rhythm strip: a heart rate, not "not measurable".
         await Assertions.Expect(page.Locator("[data-result=rate] .big")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+"));
         await Assertions.Expect(page.Locator("[data-result=rhythm]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".downloads a[href$='/photo']")).ToHaveCountAsync(1);
         await tab.Viewer.WaitCompleteAsync();
         Assert.DoesNotContain("undefined", await page.Locator("main").InnerTextAsync());
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the recording page scrolls sideways");

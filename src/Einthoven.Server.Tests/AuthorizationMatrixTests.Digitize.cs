@@ -1,4 +1,6 @@
+using Einthoven.Server.Recordings;
 using Einthoven.Server.Tests.Hosting;
+using Microsoft.EntityFrameworkCore;
 
 namespace Einthoven.Server.Tests;
 
@@ -19,5 +21,25 @@ public abstract partial class AuthorizationMatrixTests
             send: (client, _) => client.PostAsync("/api/digitize/preview", TestPhotos.Form("matrix.jpg", notAnImage)));
         await Check(null, _ => "/api/recordings/digitized", Matrix.Patients(400), (who, body) => { if (who is Who.Owner or Who.OtherPatient) Assert.Contains("matrix.jpg", body); },
             send: (client, _) => client.PostAsync("/api/recordings/digitized", TestPhotos.Form("matrix.jpg", notAnImage)));
+    }
+
+    [ProviderFact]
+    [Covers("GET /api/recordings/{id:guid}/photo")]
+    public async Task Digitized_recording_photo()
+    {
+        // The owner's recording is given a photo as a digitised one has (the digitiser itself is not what is checked here).
+        await fixture.Host.DbAsync(async db =>
+        {
+            if (!await db.RecordingPhotos.AnyAsync(p => p.RecordingId == W.Recording))
+            {
+                db.RecordingPhotos.Add(new RecordingPhoto { RecordingId = W.Recording, ContentType = "image/png", Data = "matrix-photo"u8.ToArray() });
+                await db.SaveChangesAsync();
+            }
+            return true;
+        });
+        await Check(HttpMethod.Get, _ => $"/api/recordings/{W.Recording}/photo", Matrix.PatientData(), (who, body) =>
+        {
+            if (who is Who.Owner or Who.DoctorWithGrant) Assert.Equal("matrix-photo", body);
+        });
     }
 }

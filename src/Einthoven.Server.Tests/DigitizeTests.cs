@@ -84,6 +84,11 @@ public abstract class DigitizeTests(ServerFixture fixture)
         Assert.InRange(summary.GetProperty("heartRate").GetProperty("meanBpm").GetDouble(), 40, 120);
         Assert.Contains("paper ECG", summary.GetProperty("notMeasured").Str("statements"));
 
+        var served = await Patient.GetAsync($"/api/recordings/{id}/photo");
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal("image/jpeg", served.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(jpeg, await served.Content.ReadAsByteArrayAsync());
+
         var stored = await fixture.Host.DbAsync(db => db.RecordingPhotos.AsNoTracking().SingleAsync(p => p.RecordingId == id));
         Assert.Equal("image/jpeg", stored.ContentType);
         Assert.Equal(jpeg, stored.Data);
@@ -94,6 +99,7 @@ public abstract class DigitizeTests(ServerFixture fixture)
 
         Assert.Equal(HttpStatusCode.NoContent, (await Patient.DeleteAsync($"/api/recordings/{id}")).StatusCode);
         Assert.False(await fixture.Host.DbAsync(db => db.RecordingPhotos.AnyAsync(p => p.RecordingId == id)));
+        Assert.Equal(HttpStatusCode.NotFound, (await Patient.GetAsync($"/api/recordings/{id}/photo")).StatusCode);
     }
 
     [ProviderFact]

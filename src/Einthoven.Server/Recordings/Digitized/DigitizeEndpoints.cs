@@ -1,6 +1,9 @@
 using System.Security.Claims;
 using Einthoven.Server.Accounts;
 using Einthoven.Server.Api;
+using Einthoven.Server.Sharing;
+using Einthoven.Server.Storage;
+using Microsoft.EntityFrameworkCore;
 using Einthoven.Signal.Formats;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +33,18 @@ public static class DigitizeEndpoints
             .Produces<UploadResult>(StatusCodes.Status201Created).ProducesProblem(400).ProducesProblem(413).ProducesProblem(422).ProducesProblem(429)
             .WithSummary("Store a photo of a paper ECG as a recording (file part 'image'; optional fields 'recordedAt' (ISO 8601 date or date-time, UTC unless stated) and 'name'); queues its analysis")
             .WithDescription("The photo is digitised again as in the preview; the recording carries 'digitized' (confidence, layout, leads) and the photo is kept, encrypted, with it.");
+        app.MapGet("/api/recordings/{id:guid}/photo", Photo).WithTags("Recordings").RequireAuthorization()
+            .Produces<Stream>(StatusCodes.Status200OK, "image/jpeg", "image/png").ProducesProblem(404)
+            .WithSummary("The photo a digitised recording was read from, as it was sent")
+            .WithDescription("Whoever may read the recording (its patient, a doctor holding a live grant). 404 for a recording that was not digitised from a photo.");
+    }
+
+    private static async Task<IResult> Photo(Guid id, ClaimsPrincipal user, AppDb db, PatientAccess access, CancellationToken ct)
+    {
+        var recording = await access.ReadRecordingAsync(user, id, "recording.photo", ct);
+        if (recording is null) return Problems.NotFound("recording");
+        var photo = await db.RecordingPhotos.AsNoTracking().SingleOrDefaultAsync(p => p.RecordingId == id, ct);
+        return photo is null ? Problems.NotFound("photo") : Results.File(photo.Data, photo.ContentType);
     }
 
     private static Task<IResult> Preview(HttpRequest request, IOptions<ServerOptions> options, CancellationToken ct) =>

@@ -40,6 +40,7 @@ export async function render(main, { params, query, session, navigate, isDoctor,
   const conclusions = conclusionCard({ recordingId: r.id, userId: session.user.id, canWrite: !own && isDoctor() });
   const downloads = ['original', 'wfdb', 'edf', 'csv', 'dicom', 'aecg'].map(format =>
     h('a', { href: `/api/recordings/${r.id}/download?format=${format}`, download: '', class: 'button small' }, format === 'original' ? t('recording.original', { format: r.originalFormat }) : format.toUpperCase()));
+  if (r.digitized) downloads.unshift(h('a', { href: `/api/recordings/${r.id}/photo`, target: '_blank', rel: 'noopener', class: 'button small' }, t('digitize.photo')));
 
   main.append(
     h('nav', { class: 'crumbs', 'aria-label': t('recording.breadcrumb') },
