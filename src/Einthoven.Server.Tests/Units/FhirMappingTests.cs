@@ -60,7 +60,7 @@ public class FhirMappingTests
     }
 
     /// <summary>Truncated, corrupted and spliced observations: the parser and reader refuse them with their own errors, nothing else escapes.</summary>
-    [Property(MaxTest = 300)]
+    [Property(MaxTest = 2500)]
     public void Mangled_observations_are_refused_with_a_named_reason(int seed)
     {
         var random = new Random(seed);
