@@ -12,7 +12,10 @@ public static class RecordBatch
 {
     /// <param name="work">Reads one record (a path) and does the command's job on it, off the calling thread when there are several.</param>
     /// <param name="report">Prints one record's result, on the calling thread, in the order of <paramref name="records"/>.</param>
-    /// <returns>The exit code: 0, or that of the first record that failed (every record runs; each failure is printed).</returns>
+    /// <returns>
+    /// The exit code: for one record 0 (its failure is thrown, as without a batch); for many, 0 when every record
+    /// succeeded, else <see cref="CliRunner.ExitCodes.BadInput"/> (every record runs; each failure is printed).
+    /// </returns>
     public static int Run<T>(ParseResult r, IReadOnlyList<string> records, Func<string, T> work, Action<string, T> report)
     {
         if (records.Count == 1)
@@ -44,7 +47,7 @@ public static class RecordBatch
         for (var i = 0; i < records.Count; i++)
             if (failures[i] is { } e) error.WriteLine($"error: {records[i]}: {CliRunner.MessageOf(e)}");
             else report(records[i], results[i]);
-        return failures.FirstOrDefault(f => f is not null) is { } first ? CliRunner.ExitCodeOf(first)!.Value : CliRunner.ExitCodes.Ok;
+        return failures.Any(f => f is not null) ? CliRunner.ExitCodes.BadInput : CliRunner.ExitCodes.Ok;
     }
 
     /// <summary>The output file for <paramref name="recordName"/>: OUT itself for one record, else OUT/RECORD.EXT (OUT must then be a directory).</summary>
