@@ -50,15 +50,23 @@ public static class RecordBatch
         return failures.Any(f => f is not null) ? CliRunner.ExitCodes.BadInput : CliRunner.ExitCodes.Ok;
     }
 
+    /// <summary>Fails, before any record runs, when many records would be written to the one file <paramref name="output"/>.</summary>
+    public static void RequireDirectoryFor(int recordCount, string output)
+    {
+        if (recordCount > 1 && !IsDirectory(output))
+            throw new CliUsageException($"{recordCount} records need a directory to write to, not the file '{output}' (end it with '/')");
+    }
+
     /// <summary>The output file for <paramref name="recordName"/>: OUT itself for one record, else OUT/RECORD.EXT (OUT must then be a directory).</summary>
     public static string OutputPath(string output, string recordName, string extension, int recordCount)
     {
-        var isDirectory = Directory.Exists(output) || output.EndsWith(Path.DirectorySeparatorChar) || output.EndsWith(Path.AltDirectorySeparatorChar);
-        if (!isDirectory && recordCount > 1)
-            throw new CliUsageException($"{recordCount} records need a directory to write to, not the file '{output}' (end it with '/')");
-        var path = isDirectory ? Path.Combine(output, $"{recordName}.{extension}") : output;
+        RequireDirectoryFor(recordCount, output);
+        var path = IsDirectory(output) ? Path.Combine(output, $"{recordName}.{extension}") : output;
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null) Directory.CreateDirectory(directory);
         return path;
     }
+
+    private static bool IsDirectory(string output) =>
+        Directory.Exists(output) || output.EndsWith(Path.DirectorySeparatorChar) || output.EndsWith(Path.AltDirectorySeparatorChar);
 }

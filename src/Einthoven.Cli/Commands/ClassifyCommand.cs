@@ -27,6 +27,7 @@ public static class ClassifyCommand
         command.SetAction(r =>
         {
             var records = input.Records(r);
+            RecordBatch.RequireDirectoryFor(records.Count, r.GetValue(output)!);
             var analyzer = LoadAnalyzer(r.GetValue(model));
             var console = CliRunner.Console(r);
             return RecordBatch.Run(r, records, path =>

@@ -16,7 +16,7 @@ public static class ConvertCommand
         var command = new Command("convert", $"Convert records between formats ({string.Join(", ", RecordFiles.Formats.Select(f => f.Name))}); the output format comes from OUT's extension or --to");
         // IN... OUT as one argument: the parser gives every word to the first of two arguments when it takes many.
         var input = new CommonOptions.RecordsInput().AddTo(command);
-        input.Paths.Arity = new ArgumentArity(2, Batch.RecordList.MaxRecords + 1);
+        input.Paths.Arity = new ArgumentArity(2, ArgumentArity.OneOrMore.MaximumNumberOfValues);
         input.Paths.Description = "Records, directories of records or RECORDS lists, then OUT: the output path (record.hea or a record name for WFDB, or a file with one of: "
                                   + string.Join(" ", RecordFiles.Formats.SelectMany(f => f.Extensions)) + "); for many records, a directory (with --to)";
         var to = new Option<string?>("--to") { Description = "Output format when OUT's extension does not tell: " + string.Join(", ", RecordFiles.Formats.Select(f => f.Name)) };

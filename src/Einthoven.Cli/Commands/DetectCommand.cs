@@ -28,6 +28,7 @@ public static class DetectCommand
         command.SetAction(r =>
         {
             var records = input.Records(r);
+            RecordBatch.RequireDirectoryFor(records.Count, r.GetValue(output)!);
             var console = CliRunner.Console(r);
             return RecordBatch.Run(r, records, path =>
             {

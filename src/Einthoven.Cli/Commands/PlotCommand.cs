@@ -29,6 +29,7 @@ public static class PlotCommand
         command.SetAction(r =>
         {
             var records = input.Records(r);
+            RecordBatch.RequireDirectoryFor(records.Count, r.GetValue(output)!);
             var start = r.GetValue(from);
             var options = new EcgPlotOptions(start, r.GetValue(to) ?? start + 10, r.GetValue(speed), r.GetValue(gain),
                 r.GetValue(leads)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
