@@ -30,9 +30,9 @@ internal static class CliVsWfdbBenchmark
         var work = Directory.CreateTempSubdirectory("einthoven-cli-vs-wfdb").FullName;
         var pairs = new List<(string Task, Tool Ours, Tool? Theirs)>
         {
-            ("detect", new Tool("einthoven detect", (rec, dir) => Start(einthoven, [Path.Combine(db, rec), "-o", dir + "/"])),
+            ("detect", new Tool("einthoven detect", (rec, dir) => Start(einthoven, ["detect", Path.Combine(db, rec), "-o", dir + "/"])),
                 withWfdb ? new Tool("gqrs", (rec, dir) => Wfdb(Path.Combine(wfdbBin, "gqrs"), db, dir, ["-r", rec])) : null),
-            ("read", new Tool("einthoven convert (CSV)", (rec, dir) => Start(einthoven, [Path.Combine(db, rec), Path.Combine(dir, rec + ".csv")])),
+            ("read", new Tool("einthoven convert (CSV)", (rec, dir) => Start(einthoven, ["convert", Path.Combine(db, rec), Path.Combine(dir, rec + ".csv")])),
                 withWfdb ? new Tool("rdsamp -c -p", (rec, dir) => Wfdb(Path.Combine(wfdbBin, "rdsamp"), db, dir, ["-r", rec, "-c", "-p", "-v"]), StdoutToFile: true) : null),
         };
         var cpu = new Dictionary<string, List<double>>();
@@ -73,7 +73,7 @@ internal static class CliVsWfdbBenchmark
         var samples = records.Sum(rec => { using var reader = RecordFiles.Open(Path.Combine(db, rec)); return reader.Info.SampleCount; });
         var before = ChildCpu.Total;
         var clock = Stopwatch.StartNew();
-        Execute(Start(einthoven, [db, "-o", dir + "/"]), null);
+        Execute(Start(einthoven, ["detect", db, "-o", dir + "/"]), null);
         var wall = clock.Elapsed.TotalSeconds;
         var cpu = (ChildCpu.Total - before).TotalSeconds;
         Console.WriteLine($"\nOne process over the {records.Count} records (einthoven detect {db} -o DIR/): wall {wall:0.00} s, CPU {cpu:0.00} s, " +
@@ -112,6 +112,8 @@ internal static class CliVsWfdbBenchmark
         var start = Start(file, args);
         start.WorkingDirectory = dir;
         start.Environment["WFDB"] = $". {db}";
+        var lib = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(file)!)!, "lib");  // the WFDB library, built beside bin/
+        start.Environment["LD_LIBRARY_PATH"] = $"{lib}:{lib}64";
         return start;
     }
 
