@@ -2,7 +2,7 @@ using Einthoven.TestSupport;
 
 namespace Einthoven.Cli.Tests;
 
-/// <summary>The published native binary: detect runs in it, as the in-process command does; the rest goes to the full CLI.</summary>
+/// <summary>The published native binary: detect and convert run in it, as the in-process commands do; the rest goes to the full CLI.</summary>
 public class NativeCliTests(NativeCliFixture native) : IClassFixture<NativeCliFixture>
 {
     [Fact]
@@ -36,6 +36,18 @@ public class NativeCliTests(NativeCliFixture native) : IClassFixture<NativeCliFi
         Assert.NotEqual(0, missing);
         Assert.Equal(CliHarness.Run("detect", Path.Combine(output, "nothing"), "-o", output).Code, missing);
         Assert.Contains("nothing", missingError);
+    }
+
+    [Fact]
+    public void Convert_runs_natively_and_writes_the_bytes_the_full_cli_writes()
+    {
+        var record = Path.Combine(TestData.PtbXl, "records100", "00000", "00001_lr");
+        var fast = Path.Combine(TestData.TempDir(), "00001_lr.edf");
+        var (code, _, error) = native.Run(["convert", record, fast]);
+        Assert.True(code == 0, error);
+        var inProcess = Path.Combine(TestData.TempDir(), "00001_lr.edf");
+        Assert.Equal(0, CliHarness.Run("convert", record, inProcess).Code);
+        Assert.Equal(File.ReadAllBytes(inProcess), File.ReadAllBytes(fast));
     }
 
     [Fact]
