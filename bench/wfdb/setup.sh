@@ -11,7 +11,8 @@ build="$here/.build"
 mkdir -p "$build"
 
 echo "== einthoven (dotnet publish, as the README's install)"
-dotnet publish "$repo/src/Einthoven.Cli" -c Release -o "$build/einthoven/full" --nologo -v quiet
+dotnet publish "$repo/src/Einthoven.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  -o "$build/einthoven/full" --nologo -v quiet
 dotnet publish "$repo/src/Einthoven.Cli.Native" -c Release -o "$build/einthoven" --nologo -v quiet
 
 echo "== WFDB's gqrs and rdsamp (from source)"
