@@ -13,7 +13,7 @@ public sealed class NativeCliFixture
     {
         var directory = TestData.TempDir();
         var project = Path.Combine(TestData.RepoRoot, "src", "Einthoven.Cli.Native");
-        var (code, output, error) = Execute("dotnet", ["publish", project, "-c", "Release", "-o", directory, "--nologo"], null);
+        var (code, output, error) = Execute("dotnet", ["publish", project, "-c", "Release", "-o", directory, "--nologo", "--disable-build-servers"], null);
         Assert.True(code == 0, $"dotnet publish of the native CLI failed:\n{output}\n{error}");
         Binary = Path.Combine(directory, "einthoven");
     }
