@@ -26,6 +26,7 @@ var benchmarks = new (string Name, string Help, Func<string[], int> Run)[]
     ("aecg", "aecg [MITDB] [N]: HL7 aECG read throughput (open, whole record, annotations) against WFDB 212 decoding on the MIT-BIH records (all 48)", AecgBenchmark.Run),
     ("scp", "scp [MITDB] [SECONDS]: SCP-ECG read throughput (Huffman and 16-bit) on the first SECONDS (60) of all 48 MIT-BIH records against WFDB 212", ScpBenchmark.Run),
     ("digitize", "digitize [PTBXL] [N] [PX_PER_MM]: the paper-ECG digitiser's time per image on one core per degradation level (clean, scan, phone), PTB-XL fold-9 records printed 3x4; render and degrade excluded", DigitizeBenchmark.Run),
+    ("cli-vs-wfdb", "cli-vs-wfdb [MITDB] [--runs 5] [--tools DIR] [--einthoven-only]: the published einthoven against WFDB's gqrs and rdsamp, one process per record, paired and interleaved (CPU ratios, both detectors' Se/+P), and detect over the database in one process; bench/wfdb/setup.sh builds the tools", CliVsWfdbBenchmark.Run),
     ("fhir", "fhir [MITDB] [SECONDS]: FHIR ECG Observation (JSON) read throughput on the first SECONDS (60) of all 48 MIT-BIH records against WFDB 212", FhirBenchmark.Run),
 };
 

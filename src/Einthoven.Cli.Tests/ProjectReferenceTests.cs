@@ -24,6 +24,7 @@ public class ProjectReferenceTests
         ["Einthoven.Training"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Evaluation", "Einthoven.Monitoring", "Einthoven.Imaging"],
         ["Einthoven.Server"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Monitoring", "Einthoven.Risk", "Einthoven.Interop", "Einthoven.Imaging"],
         ["Einthoven.Cli"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Evaluation", "Einthoven.Training", "Einthoven.Monitoring", "Einthoven.Devices", "Einthoven.Interop", "Einthoven.Imaging"],
+        ["Einthoven.Cli.Native"] = ["Einthoven.Signal"],
         ["Einthoven.Bench"] = ["Einthoven.Signal", "Einthoven.Learning", "Einthoven.Models", "Einthoven.Evaluation", "Einthoven.Training", "Einthoven.Server", "Einthoven.Monitoring", "Einthoven.Devices", "Einthoven.Risk", "Einthoven.Interop", "Einthoven.Imaging"],
     };
 
