@@ -108,6 +108,35 @@ public class ModelAnalyzerTests
         Assert.Equal(annotations.OrderBy(a => a.Sample).Select(a => a.Sample), annotations.Select(a => a.Sample));
     }
 
+    [Theory]
+    [InlineData("cinc2017/A00003")] // lead "ECG": no limb lead, the rhythm waits for the quality assessment's lead
+    [InlineData("ptbxl/00001")] // lead II: the rhythm runs beside the signal analysis
+    [InlineData("mitdb/102")] // V5 and V2: the quality assessment's choice
+    public void The_stages_run_side_by_side_give_what_they_give_one_after_another(string name)
+    {
+        var record = name.StartsWith("cinc2017/") ? Cinc(name["cinc2017/".Length..])
+            : name.StartsWith("mitdb/") ? RecordFiles.Read(TestData.MitDbRecord(name["mitdb/".Length..]))
+            : RecordFiles.Read(Path.Combine(TestData.PtbXl, "records100", "00000", name["ptbxl/".Length..] + "_lr.hea"));
+        var analyzer = ModelAnalyzer.Shipped;
+        var signal = RecordAnalyzer.AnalyzeInDetail(record);
+        Assert.DoesNotContain(signal.Measurements.Quality.Segments, s => s.Level == QualitySummary.Label(Einthoven.Signal.Analysis.Quality.QualityLevel.Inconclusive)); // every beat is reported
+        var (beats, features) = analyzer.Beats.ClassifyWithFeatures(record);
+        var lead = RecordRhythm.ChooseLead(record.Info, signal.Measurements.Quality.RhythmLead);
+        var verdict = analyzer.Rhythm.Classify(record, lead);
+        var expected = ModelAnalyzer.Agree(beats, features, verdict, record.Info.SamplingFrequency);
+
+        var analysis = analyzer.Analyze(record);
+
+        Assert.Equal(lead, analysis.RhythmLead);
+        Assert.Equal(expected.Select(b => (b.Sample, b.Class)), analysis.Beats.Select(b => (b.Sample, b.Class)));
+        Assert.Equal(expected.Select(b => b.Probabilities.ToArray()), analysis.Beats.Select(b => b.Probabilities.ToArray()));
+        Assert.Equal(verdict.Label, analysis.Report.Rhythm!.Label);
+        Assert.Equal(verdict.Probabilities, analysis.Report.Rhythm.Probabilities);
+        Assert.Equal(verdict.Windows, analysis.Report.Rhythm.Windows);
+        Assert.Equal(Json(AnalysisReport.Of(signal.Measurements, expected, verdict, analyzer.Models, analyzer.Pacemaker?.Detect(record, signal)) with
+            { Statements = analysis.Report.Statements, NotMeasured = analysis.Report.NotMeasured }), Json(analysis.Report));
+    }
+
     [Fact]
     public void Progress_rises_to_one_and_cancellation_stops_the_analysis()
     {

@@ -78,6 +78,20 @@ public class RecordRhythmTests
         Assert.Equal(0, RecordRhythm.ChooseLead(Info("ECG"), "ECG"));
     }
 
+    [Fact]
+    public void A_limb_lead_is_the_rhythm_lead_whatever_the_quality_assessment_says_so_the_rhythm_need_not_wait_for_it()
+    {
+        static RecordInfo Info(params string[] leads) => new() { Name = "r", SamplingFrequency = 300, SampleCount = 3000, Leads = leads.Select(l => new LeadInfo { Name = l }).ToArray() };
+        Assert.Equal(1, RecordRhythm.LimbLead(Info("I", "II", "V1")));
+        Assert.Equal(0, RecordRhythm.LimbLead(Info("MLII", "V5")));
+        Assert.Equal(1, RecordRhythm.LimbLead(Info("V1", "I")));
+        Assert.Equal(-1, RecordRhythm.LimbLead(Info("V5", "V2")));
+        foreach (var leads in new[] { new[] { "I", "II", "V1" }, ["V1", "I"], ["MLII", "V5"] })
+            foreach (var quality in leads.Append("").Append("unknown"))
+                Assert.Equal(RecordRhythm.LimbLead(Info(leads)), RecordRhythm.ChooseLead(Info(leads), quality));
+        Assert.Equal(1, RecordRhythm.ChooseLead(Info("V5", "V2"), "V2")); // no limb lead: the quality assessment decides
+    }
+
     /// <summary>Fraction of the record inside "(AFIB" rhythm episodes of the .atr reference.</summary>
     private static double ReferenceAfFraction(EcgRecord record)
     {

@@ -106,15 +106,27 @@ public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, 
     private static EcgRecord FirstSamples(EcgRecord record, long count) => count >= record.Info.SampleCount ? record
         : new EcgRecord(record.Info with { SampleCount = count }, record.Samples.Select(lead => lead[..(int)count]).ToArray());
 
-    /// <summary>The analysis with what composing several of them needs: the report's R peaks and the rhythm windows' probabilities.</summary>
+    /// <summary>
+    /// The analysis with what composing several of them needs: the report's R peaks and the rhythm windows' probabilities.
+    /// The beat classes, and the rhythm of a record with a limb lead (<see cref="RecordRhythm.LimbLead"/>), do not depend
+    /// on the signal library's analysis: they run beside it (<see cref="BesideWork{T}"/>), with the same results.
+    /// </summary>
     internal SegmentAnalysis AnalyzeInDetail(EcgRecord record, IProgress<double>? progress, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
+        var limbLead = RecordRhythm.LimbLead(record.Info);
+        using var beatWork = new BesideWork<(IReadOnlyList<ClassifiedBeat>, BeatFeatures)>(() => beats.ClassifyWithFeatures(record));
+        using var rhythmWork = limbLead >= 0
+            ? new BesideWork<(RhythmVerdict, IReadOnlyList<double[]>)>(() => rhythm.ClassifyInDetail(record, limbLead, ct)) : null;
         var signal = RecordAnalyzer.AnalyzeInDetail(record);
         progress?.Report(0.5);
         ct.ThrowIfCancellationRequested();
         var rhythmLead = RecordRhythm.ChooseLead(record.Info, signal.Measurements.Quality.RhythmLead);
-        var (all, verdict, windows) = ClassifyBeats(record, rhythmLead, () => progress?.Report(0.8), ct);
+        var (beatClasses, features) = beatWork.Join();
+        progress?.Report(0.8);
+        ct.ThrowIfCancellationRequested();
+        var (verdict, windows) = rhythmWork?.Join() ?? rhythm.ClassifyInDetail(record, rhythmLead, ct);
+        var all = Agree(beatClasses, features, verdict, record.Info.SamplingFrequency);
         progress?.Report(1);
         // Nothing is read from a segment judged inconclusive: its beats are neither reported nor counted.
         var fs = record.Info.SamplingFrequency;
@@ -147,18 +159,10 @@ public sealed class ModelAnalyzer(BeatClassifier beats, ModelVersion beatModel, 
     /// </summary>
     public (IReadOnlyList<ClassifiedBeat> Beats, RhythmVerdict Rhythm) ClassifyBeats(EcgRecord record, CancellationToken ct = default)
     {
-        var (beats, verdict, _) = ClassifyBeats(record, RecordRhythm.ChooseLead(record.Info, ""), null, ct);
-        return (beats, verdict);
-    }
-
-    private (IReadOnlyList<ClassifiedBeat> Beats, RhythmVerdict Rhythm, IReadOnlyList<double[]> WindowProbabilities) ClassifyBeats(
-        EcgRecord record, int rhythmLead, Action? beatsDone, CancellationToken ct)
-    {
         var (classified, features) = beats.ClassifyWithFeatures(record);
-        beatsDone?.Invoke();
         ct.ThrowIfCancellationRequested();
-        var (verdict, windows) = rhythm.ClassifyInDetail(record, rhythmLead, ct);
-        return (Agree(classified, features, verdict, record.Info.SamplingFrequency), verdict, windows);
+        var verdict = rhythm.Classify(record, ct);
+        return (Agree(classified, features, verdict, record.Info.SamplingFrequency), verdict);
     }
 
     /// <summary>

@@ -49,7 +49,10 @@ public sealed class RecordRhythm(RhythmClassifier classifier, ModelVersion model
 
     /// <summary>The lead the rhythm is read from: a limb lead like the training recordings, else the best-quality lead.</summary>
     public static int ChooseLead(RecordInfo info, string qualityRhythmLead) =>
-        new[] { info.LeadIIIndex(), info.LeadIndex("I"), info.LeadIndex(qualityRhythmLead) }.FirstOrDefault(i => i >= 0, 0);
+        LimbLead(info) is var limb and >= 0 ? limb : Math.Max(0, info.LeadIndex(qualityRhythmLead));
+
+    /// <summary>The limb lead the rhythm is read from when the record has one (II, MLII, else I), whatever the quality assessment says; -1 when it has none.</summary>
+    public static int LimbLead(RecordInfo info) => new[] { info.LeadIIIndex(), info.LeadIndex("I") }.FirstOrDefault(i => i >= 0, -1);
 
     /// <summary>The verdict on the lead <see cref="ChooseLead"/> picks without a quality assessment (II, MLII or I, else the first).</summary>
     public RhythmVerdict Classify(EcgRecord record, CancellationToken ct = default) => Classify(record, ChooseLead(record.Info, ""), ct);

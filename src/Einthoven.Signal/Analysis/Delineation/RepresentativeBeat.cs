@@ -54,7 +54,10 @@ public sealed class RepresentativeBeat
         var first = Median(leads, windows);
         var kept = windows.Where(w => Correlation(leads, w, first, coreStart, coreEnd) >= MinCorrelation).ToList();
         if (kept.Count >= minBeats)
-            kept = windows.Where(w => Correlation(leads, w, Median(leads, kept), coreStart, coreEnd) >= MinCorrelation).ToList();
+        {
+            var second = Median(leads, kept); // once, not per beat compared with it
+            kept = windows.Where(w => Correlation(leads, w, second, coreStart, coreEnd) >= MinCorrelation).ToList();
+        }
         if (kept.Count < minBeats) return null;
         return new RepresentativeBeat(Median(leads, kept), windows[0].RIndex, kept.Count, medianRr, fs);
     }
