@@ -16,7 +16,10 @@ public class ShippedBeatClassifierTests
         var weights = Path.Combine(Path.GetDirectoryName(BeatClassifier.ShippedCardPath)!, card.WeightsFile);
         Assert.Equal(card.WeightsSha256, ModelCard.Sha256(weights));
         Assert.Equal("beats", card.Name);
-        Assert.Contains("ds2_accuracy", card.Metrics.Keys);
+        Assert.Equal("7", card.Version);
+        Assert.Contains("cv_128hz_accuracy", card.Metrics.Keys);
+        // The premature-beat rule the card describes is the one saved with the weights.
+        Assert.Contains(Shipped.Value.Model.Premature.Format(), card.Details["premature_beat_rule"]);
         Assert.Contains("cv_accuracy", card.Metrics.Keys);
         Assert.True(new FileInfo(weights).Length < 5_000_000);
         Assert.NotNull(Shipped.Value.Card);
