@@ -88,12 +88,12 @@ public class ShippedBeatClassifierTests
     [Fact]
     public void A_normal_ptbxl_ECG_that_starts_inside_a_QRS_gets_no_V_beat()
     {
-        // PTB-XL 466 (NORM, sinus rhythm): the record starts inside a QRS, which the network alone calls V.
+        // PTB-XL 466 (NORM, sinus rhythm): the record starts inside a QRS, which beats v5's network alone called V (v7's
+        // calls it N); whatever the network says, a cut QRS is Q (A_beat_whose_QRS_the_record_cut_is_unclassifiable).
         var record = RecordFiles.Read(Path.Combine(TestData.PtbXl, "records100", "00000", "00466_lr.hea"));
         var beats = Shipped.Value.Classify(record);
         Assert.Equal(AamiClass.Q, beats[0].Class);
         Assert.True(beats[0].Sample < 10);
-        Assert.Equal(AamiClass.V, BeatClassifier.MostProbable(beats[0].Probabilities.ToArray()));
         Assert.All(beats.Skip(1), b => Assert.Equal(AamiClass.N, b.Class));
     }
 
