@@ -80,4 +80,18 @@ public class BeatCommandsTests
         Assert.Contains("--cv-only", error);
         Assert.NotEqual(CliRunner.ExitCodes.Ok, CliHarness.Run("train", "beats", TestData.MitDb, "--cv-only", "--noise", "-1").Code);
     }
+
+    [Fact]
+    public void Train_refuses_rates_out_of_range_and_a_record_both_trained_on_and_held_out()
+    {
+        foreach (var rates in new[] { "50", "128,abc", "2000" })
+        {
+            var (code, _, error) = CliHarness.Run("train", "beats", TestData.MitDb, "--cv-only", "--resample-to", rates);
+            Assert.Equal(CliRunner.ExitCodes.Usage, code);
+            Assert.Contains("--resample-to", error);
+        }
+        var (bothCode, _, bothError) = CliHarness.Run("train", "beats", TestData.MitDb, "--standard-records", "100,119", "--holdout-records", "119");
+        Assert.Equal(CliRunner.ExitCodes.Usage, bothCode);
+        Assert.Contains("119", bothError);
+    }
 }

@@ -37,7 +37,7 @@ public sealed class ModelRegistryTests : IAsyncLifetime
         Assert.Equal("Champion", shipped.Str("status"));
         Assert.Equal(ActiveModels.ShippedSha, shipped.Str("weightsSha256"));
         Assert.Equal(JsonValueKindNull, shipped.GetProperty("datasetVersionId").ValueKind);
-        Assert.True(shipped.GetProperty("metrics").GetProperty("ds2_accuracy").GetDouble() > 0.5);
+        Assert.True(shipped.GetProperty("metrics").GetProperty("cv_accuracy").GetDouble() > 0.5);
         Assert.Equal(ModelAnalyzer.Shipped.Name, registry.Str("runningAnalyzer"));
         Assert.Contains(registry.GetProperty("events").EnumerateArray(), e => e.Str("action") == "registered" && e.Str("reason") == "the shipped model");
         Assert.True(File.Exists(Path.Combine(_host.DataFolder, "models", "beats", ActiveModels.ShippedSha, "beats.card.json")));
@@ -56,9 +56,9 @@ public sealed class ModelRegistryTests : IAsyncLifetime
         var challenger = await RegisterAsync(TestModels.Challenger());
         var promoted = await (await _admin.PostJsonAsync($"/api/models/beats/{challenger}/promote", new { reason = "trial" })).JsonAsync();
         Assert.Equal(challenger, promoted.GetProperty("championVersion").GetInt32());
-        Assert.Contains($"beats-5-r{challenger}", promoted.Str("runningAnalyzer"));
+        Assert.Contains($"beats-7-r{challenger}", promoted.Str("runningAnalyzer"));
         var after = await AnalysedAsync(recording, rerun: true);
-        Assert.Contains($"beats-5-r{challenger}", after.Analyzer);
+        Assert.Contains($"beats-7-r{challenger}", after.Analyzer);
         Assert.NotEqual(before.Labels, after.Labels);
 
         var rolledBack = await (await _admin.PostJsonAsync("/api/models/beats/rollback", new { reason = "worse on ward 3" })).JsonAsync();

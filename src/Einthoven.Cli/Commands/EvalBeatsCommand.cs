@@ -54,7 +54,7 @@ public static class EvalBeatsCommand
     {
         if (chosen.Paced.Count > 0) console.MarkupLine($"[grey]left out, paced beats in the reference: {Markup.Escape(string.Join(" ", chosen.Paced))}[/]");
         if (chosen.Unannotated.Count > 0) console.MarkupLine($"[grey]left out, no reference annotations (.atr): {Markup.Escape(string.Join(" ", chosen.Unannotated))}[/]");
-        if (chosen.SeenInTraining.Count > 0) console.MarkupLine($"[yellow]records {Markup.Escape(string.Join(" ", chosen.SeenInTraining))} are MIT-BIH DS1, the shipped model's training records: their figures are not held out[/]");
+        if (chosen.SeenInTraining.Count > 0) console.MarkupLine($"[yellow]records {Markup.Escape(string.Join(" ", chosen.SeenInTraining))} are MIT-BIH records the shipped model was trained on (all 44 unpaced records since beats v7): their figures are not held out[/]");
     }
 
     private static int CheckPtbXl(IAnsiConsole console, ModelAnalyzer analyzer, string dbdir)

@@ -11,6 +11,7 @@ internal static class MitBihRecordList
             null => defaults,
             "ds1" => Einthoven.Evaluation.Databases.DeChazalSplit.Ds1,
             "ds2" => Einthoven.Evaluation.Databases.DeChazalSplit.Ds2,
+            "all" => Einthoven.Evaluation.Databases.DeChazalSplit.Unpaced,
             _ => text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
         };
         if (records.Distinct().Count() != records.Count) throw new CliUsageException($"'{text}' names a record twice");

@@ -13,17 +13,18 @@ namespace Einthoven.Evaluation.Tests.Beats;
 public class EvaluationRecordsTests
 {
     [Fact]
-    public void On_MIT_BIH_the_records_are_DS2_and_a_named_DS1_record_is_flagged_as_seen_in_training()
+    public void On_MIT_BIH_the_records_are_DS2_and_every_unpaced_record_is_flagged_as_seen_in_training()
     {
         var auto = EvaluationRecords.Choose(TestData.MitDb);
         Assert.True(auto.IsDs2);
         Assert.Equal(DeChazalSplit.Ds2, auto.Records);
         Assert.Equal("DS2", auto.Title);
+        Assert.Equal(DeChazalSplit.Ds2, auto.SeenInTraining);
 
         var named = EvaluationRecords.Choose(TestData.MitDb, "101, 100");
         Assert.False(named.IsDs2);
         Assert.Equal(["101", "100"], named.Records);
-        Assert.Equal(["101"], named.SeenInTraining);
+        Assert.Equal(["101", "100"], named.SeenInTraining);
     }
 
     [Fact]

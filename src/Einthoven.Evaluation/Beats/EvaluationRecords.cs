@@ -5,7 +5,8 @@ namespace Einthoven.Evaluation.Beats;
 
 /// <summary>
 /// Which records of a beat-annotated WFDB database <c>eval beats</c> scores. On the MIT-BIH Arrhythmia Database it is
-/// DS2, the SPEC's held-out half. Any other database (MIT-BIH SVDB, INCART, a hospital's own) was never seen in
+/// DS2, the SPEC's held-out half for beat models v1-v5; since v7 the shipped model is trained on all 44 unpaced
+/// records, so DS2 is flagged as seen in training. Any other database (MIT-BIH SVDB, INCART, a hospital's own) was never seen in
 /// training, so all its records are scored, except those with paced beats, which the inter-patient protocol leaves
 /// out as it does MIT-BIH's 102, 104, 107 and 217.
 /// </summary>
@@ -14,7 +15,7 @@ namespace Einthoven.Evaluation.Beats;
 /// <param name="IsDs2">The SPEC's DS2, so de Chazal's figures are the comparison.</param>
 /// <param name="Paced">Records left out because their reference holds paced beats.</param>
 /// <param name="Unannotated">Records with a header but no reference annotations (.atr), so nothing to score.</param>
-/// <param name="SeenInTraining">Records of MIT-BIH DS1, which the shipped model learned from, so their figures are not held out.</param>
+/// <param name="SeenInTraining">MIT-BIH records the shipped model learned from (all 44 unpaced ones), so their figures are not held out.</param>
 public sealed record EvaluationRecords(IReadOnlyList<string> Records, string Title, bool IsDs2, IReadOnlyList<string> Paced,
     IReadOnlyList<string> Unannotated, IReadOnlyList<string> SeenInTraining)
 {
@@ -36,7 +37,7 @@ public sealed record EvaluationRecords(IReadOnlyList<string> Records, string Tit
             var missing = DeChazalSplit.Ds2.Where(r => !annotated.Contains(r)).ToArray();
             if (missing.Length > 0)
                 throw new FileNotFoundException($"{databaseDirectory} is not the MIT-BIH Arrhythmia Database: DS2 record(s) {string.Join(", ", missing)} have no header and reference annotations (.hea, .atr)");
-            return new EvaluationRecords(DeChazalSplit.Ds2, "DS2", IsDs2: true, [], [], []);
+            return new EvaluationRecords(DeChazalSplit.Ds2, "DS2", IsDs2: true, [], [], DeChazalSplit.Ds2);
         }
         if (selection.Equals(All, StringComparison.OrdinalIgnoreCase))
         {
@@ -58,7 +59,7 @@ public sealed record EvaluationRecords(IReadOnlyList<string> Records, string Tit
         var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(databaseDirectory)));
         var isMitBih = DeChazalSplit.Ds1.Concat(DeChazalSplit.Ds2).All(annotated.Contains);
         return new EvaluationRecords(records, $"{records.Length} record{(records.Length == 1 ? "" : "s")} of {name}", IsDs2: false, paced,
-            unannotated, isMitBih ? records.Where(DeChazalSplit.Ds1.Contains).ToArray() : []);
+            unannotated, isMitBih ? records.Where(DeChazalSplit.Unpaced.Contains).ToArray() : []);
     }
 
     // The RECORDS file's order when the database has one (PhysioNet's do), else every header's, by name.

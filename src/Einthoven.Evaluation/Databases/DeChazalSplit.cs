@@ -19,4 +19,13 @@ public static class DeChazalSplit
     ];
 
     public static readonly IReadOnlyList<string> Paced = ["102", "104", "107", "217"];
+
+    /// <summary>All 44 unpaced records, DS1 then DS2: the shipped beat model's training set since DS2 was spent as a test set.</summary>
+    public static readonly IReadOnlyList<string> Unpaced = [.. Ds1, .. Ds2];
+
+    /// <summary>
+    /// The patient a record belongs to, for patient-wise folds: 201 and 202 are two recordings of one patient (the
+    /// database's directory says so); every other record is its own patient.
+    /// </summary>
+    public static string Patient(string record) => record is "201" or "202" ? "201+202" : record;
 }

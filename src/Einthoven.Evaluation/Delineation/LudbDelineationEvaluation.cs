@@ -43,7 +43,7 @@ public static class LudbDelineationEvaluation
         for (var i = 0; i < names.Count; i++)
         {
             var record = RecordFiles.Read(Path.Combine(directory, names[i] + ".hea"));
-            scores.Add(Score(resampleTo is { } fs ? Resampled(record, fs) : record));
+            scores.Add(Score(resampleTo is { } fs ? RecordResampling.Resample(record, fs) : record));
             progress?.Invoke(i + 1, names.Count);
         }
         return Enum.GetValues<GlobalRule>().Select(rule => Summarise(rule, scores.Select(s => s[(int)rule]).ToArray())).ToArray();
@@ -113,15 +113,6 @@ public static class LudbDelineationEvaluation
             }
         }
         return score;
-    }
-
-    private static EcgRecord Resampled(EcgRecord source, double fs)
-    {
-        var from = source.Info.SamplingFrequency;
-        var samples = source.Info.Leads.Select((lead, l) => Resampler.Resample(source.Physical(l), from, fs).Select(lead.ToDigital).ToArray()).ToArray();
-        var annotations = source.Annotations.ToDictionary(a => a.Key,
-            a => (IReadOnlyList<Annotation>)a.Value.Select(x => x with { Sample = (long)Math.Round(x.Sample * fs / from) }).ToArray());
-        return new EcgRecord(source.Info with { SamplingFrequency = fs, SampleCount = samples[0].Length }, samples, annotations);
     }
 
     /// <summary>Each expert QRS with the P wave before it and the T wave after it (inside its neighbours' QRS peaks).</summary>

@@ -11,20 +11,22 @@ public sealed record BeatMember(Network Morphology, Network Rhythm);
 
 /// <summary>
 /// One or more expert pairs trained from different seeds; the prediction is the mean of their AAMI class
-/// probabilities, adjusted by the <see cref="Decision"/> rule. Saved as one .safetensors file whose tensors are named
-/// "member{k}.morphology.{path}" and "member{k}.rhythm.{path}", with the rule's class scales in the metadata.
+/// probabilities, adjusted by the <see cref="Decision"/> rule, then the <see cref="Premature"/> rule. Saved as one
+/// .safetensors file whose tensors are named "member{k}.morphology.{path}" and "member{k}.rhythm.{path}", with the
+/// rules in the metadata (a file without the premature-beat rule has it off).
 /// </summary>
 public sealed class BeatEnsemble
 {
-    private const string MembersKey = "members", DecisionKey = "class_scales";
+    private const string MembersKey = "members", DecisionKey = "class_scales", PrematureKey = "premature_beat_rule";
     private const int Batch = 256;
     private static readonly string[] Experts = ["morphology", "rhythm"];
 
-    public BeatEnsemble(IReadOnlyList<BeatMember> members, BeatDecisionRule? decision = null)
+    public BeatEnsemble(IReadOnlyList<BeatMember> members, BeatDecisionRule? decision = null, PrematureBeatRule? premature = null)
     {
         if (members.Count == 0) throw new ArgumentException("an ensemble needs at least one member", nameof(members));
         Members = members;
         Decision = decision ?? BeatDecisionRule.Identity;
+        Premature = premature ?? PrematureBeatRule.Off;
     }
 
     public IReadOnlyList<BeatMember> Members { get; }
@@ -32,8 +34,14 @@ public sealed class BeatEnsemble
     /// <summary>Class scales applied to the members' mean probabilities.</summary>
     public BeatDecisionRule Decision { get; }
 
+    /// <summary>Isolated premature beats with an unlike P wave called S after the class scales (off unless fitted).</summary>
+    public PrematureBeatRule Premature { get; }
+
     /// <summary>The same members with another decision rule.</summary>
-    public BeatEnsemble WithDecision(BeatDecisionRule decision) => new(Members, decision);
+    public BeatEnsemble WithDecision(BeatDecisionRule decision) => new(Members, decision, Premature);
+
+    /// <summary>The same members with another premature-beat rule.</summary>
+    public BeatEnsemble WithPremature(PrematureBeatRule premature) => new(Members, Decision, premature);
 
     public long ParameterCount => Members.Sum(m => m.Morphology.ParameterCount + m.Rhythm.ParameterCount);
 
@@ -79,6 +87,7 @@ public sealed class BeatEnsemble
             }
         }
         Decision.ApplyAll(result);
+        Premature.ApplyAll(result, beats);
         return result;
     }
 
@@ -92,7 +101,7 @@ public sealed class BeatEnsemble
 
     public void Save(string path, IReadOnlyDictionary<string, string>? metadata = null)
     {
-        var all = new Dictionary<string, string>(metadata ?? new Dictionary<string, string>()) { [MembersKey] = Members.Count.ToString(), [DecisionKey] = Decision.Format() };
+        var all = new Dictionary<string, string>(metadata ?? new Dictionary<string, string>()) { [MembersKey] = Members.Count.ToString(), [DecisionKey] = Decision.Format(), [PrematureKey] = Premature.Format() };
         SafeTensors.Write(path, Members.SelectMany((m, k) =>
             Tensors(m.Morphology).Select(t => ($"member{k}.{Experts[0]}.{t.Name}", t.Tensor))
                 .Concat(Tensors(m.Rhythm).Select(t => ($"member{k}.{Experts[1]}.{t.Name}", t.Tensor)))), all);
@@ -107,6 +116,9 @@ public sealed class BeatEnsemble
         var decision = BeatDecisionRule.Identity;
         if (content.Metadata.TryGetValue(DecisionKey, out var scales))
             decision = BeatDecisionRule.Parse(scales) ?? throw new ModelFormatException(path, $"__metadata__.{DecisionKey}", $"not {AamiMapping.ClassCount} positive class scales: {scales}");
+        var premature = PrematureBeatRule.Off;
+        if (content.Metadata.TryGetValue(PrematureKey, out var rule))
+            premature = PrematureBeatRule.Parse(rule) ?? throw new ModelFormatException(path, $"__metadata__.{PrematureKey}", $"not \"off\" or four thresholds: {rule}");
         var members = new BeatMember[count];
         for (var k = 0; k < count; k++)
         {
@@ -117,7 +129,7 @@ public sealed class BeatEnsemble
         var expected = members.Sum(m => Tensors(m.Morphology).Count() + Tensors(m.Rhythm).Count());
         if (content.Tensors.Count != expected)
             throw new ModelFormatException(path, "tensors", $"{content.Tensors.Count} tensors, but {count} members need {expected}");
-        return new BeatEnsemble(members, decision);
+        return new BeatEnsemble(members, decision, premature);
     }
 
     private static SafeTensorsContent Part(SafeTensorsContent content, string prefix) =>

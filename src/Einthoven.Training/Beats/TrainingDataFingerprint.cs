@@ -16,7 +16,7 @@ public static class TrainingDataFingerprint
 
     /// <summary>"record beats N/S/V/F/Q mean|window| mean|feature|" per record, joined by "; ".</summary>
     public static string Of(IReadOnlyList<LabelledRecord> records) => string.Join("; ", records.Select(r => string.Join(" ",
-        r.Group,
+        r.Key,
         r.Count.ToString(CultureInfo.InvariantCulture),
         string.Join("/", AamiMapping.Classes.Select(c => r.Labels.Count(l => l == c))),
         MeanMagnitude(r.Features.Windows),
