@@ -164,6 +164,20 @@ public class DigitizerTests
     }
 
     [Fact]
+    public void A_coarse_phone_photo_whose_1_mm_lines_blur_into_halfway_lines_is_read_at_its_true_scale()
+    {
+        // The docs' example (PTB-XL 00008_lr, 4 px/mm, phone level, seed 29): the 1 mm lines blur into faint lines
+        // halfway between the 5 mm ones, once counted as 1 mm apart (a scale 2.3 times too large, refused as cropped).
+        using var page = PaperEcgRenderer.Render(Record.Value, new PaperOptions { PxPerMm = 4, Recorded = new DateTime(1984, 12, 1, 14, 49, 52) });
+        using var photo = PaperDegradation.Apply(page, DegradationOptions.PhoneLike, 29);
+        using var data = PaperImages.Encode(photo.Bitmap, PaperImageFormat.Jpeg, 80);
+        var digitized = PaperDigitizer.Digitize(data, "docs-example");
+        Assert.Equal(12, digitized.Leads.Count);
+        var correlations = Correlations(digitized, Record.Value);
+        Assert.True(correlations["II"] > 0.8, string.Join(", ", correlations.Select(c => $"{c.Key} {c.Value:F2}")));
+    }
+
+    [Fact]
     public void A_page_cut_at_the_right_is_refused_as_cropped()
     {
         using var page = PaperEcgRenderer.Render(Record.Value, new PaperOptions { PxPerMm = 6 });

@@ -90,6 +90,18 @@ internal static class GridFitter
         (lines, var index) = Renumber(lines, p0);
         if (lines.Count < MinLines) return null;
 
+        // A photo too coarse for the 1 mm lines can show faint lines halfway between the 5 mm ones (the 1 mm lines
+        // blurred together): every other line is then the strong one. Only the lines as strong as those are the grid's,
+        // numbered again at their own pitch.
+        if (HalfwayLines(lines, index) is { } means)
+        {
+            var threshold = Math.Sqrt(means.Strong * means.Faint);
+            lines = Deduplicate(found.Where(l => l.Votes >= threshold).OrderBy(l => l.Position).ToList(), 1.2 * p0);
+            if (lines.Count < MinLines) return null;
+            if (ModalGap(lines.Zip(lines.Skip(1), (a, b) => b.Position - a.Position).ToArray()) is not { } p1) return null;
+            (lines, index) = Renumber(Deduplicate(lines, 0.45 * p1), p1);
+            if (lines.Count < MinLines) return null;
+        }
         var (minorSeen, majorResidue) = MajorLines(lines, index);
         (lines, index) = LargestCluster(lines, index, minorSeen ? 10 : 3);
         if (lines.Count < MinLines) return null;
@@ -200,6 +212,35 @@ internal static class GridFitter
         var others = means.Where((_, r) => r != best).OrderBy(m => m).ToArray();
         var median = (others[1] + others[2]) / 2;
         return (means[best] > 1.3 * median, best);
+    }
+
+    /// <summary>
+    /// The mean votes of the strong and the faint lines when the numbered lines alternate strong and faint more
+    /// plainly than every fifth line stands out, else null.
+    /// </summary>
+    private static (double Strong, double Faint)? HalfwayLines(List<GridLine> lines, int[] index)
+    {
+        var means = ResidueMeans(lines, index, 2);
+        if (means is null) return null;
+        var (strong, faint) = (means.Max(), means.Min());
+        var contrast = strong / Math.Max(1e-9, faint);
+        var fifths = ResidueMeans(lines, index, 5);
+        var fifthContrast = fifths is null ? 1 : fifths.Max() / Math.Max(1e-9, fifths.OrderBy(m => m).ElementAt(2));
+        return contrast > 1.5 && contrast > fifthContrast ? (strong, faint) : null;
+    }
+
+    /// <summary>Mean votes of the lines by their number modulo <paramref name="period"/>, or null if a residue has none.</summary>
+    private static double[]? ResidueMeans(List<GridLine> lines, int[] index, int period)
+    {
+        var sums = new double[period];
+        var counts = new int[period];
+        for (var k = 0; k < lines.Count; k++)
+        {
+            var r = ((index[k] % period) + period) % period;
+            sums[r] += lines[k].Votes;
+            counts[r]++;
+        }
+        return counts.Any(c => c == 0) ? null : sums.Select((v, r) => v / counts[r]).ToArray();
     }
 
     /// <summary>The most common spacing between neighbouring lines: the grid's pitch, in pixels.</summary>
