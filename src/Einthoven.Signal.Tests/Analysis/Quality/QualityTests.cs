@@ -77,6 +77,16 @@ public class QualityTests
     }
 
     [Fact]
+    public void A_fast_rhythm_the_other_leads_agree_on_is_not_noise_however_little_peaky()
+    {
+        // Sinus tachycardia at 150 bpm: kurtosis 2-3 on a clean lead, as on noise; other leads seeing the same beats tell them apart.
+        var tachycardia = new QualityFeatures(2.5, 0.72, 0.94, 0, 0, 0.95, 0.14);
+        Assert.Equal(QualityLevel.Acceptable, QualityRules.Classify(tachycardia).Level);
+        Assert.Equal(QualityLevel.Inconclusive, QualityRules.Classify(tachycardia with { BeatAgreement = null }).Level);
+        Assert.Equal(QualityLevel.Inconclusive, QualityRules.Classify(tachycardia with { BeatAgreement = 0.6 }).Level);
+    }
+
+    [Fact]
     public void Noisy_segment_in_a_record_is_excluded_and_the_rest_kept()
     {
         var leads = new[] { CleanLead(40, 1, 5), CleanLead(40, 0, 6) };

@@ -6,11 +6,17 @@ namespace Einthoven.Signal.Analysis.Quality;
 /// </summary>
 public static class QualityRules
 {
+    /// <summary>Beat agreement with the other leads above which a lead's beats are taken as beats however little peaky.</summary>
+    public const double AgreedBeats = 0.9;
+
     public static (QualityLevel Level, string? Reason) Classify(QualityFeatures f)
     {
         if (f.FlatFraction > 0.5) return (QualityLevel.Inconclusive, "flat line (lead off or no signal)");
         if (f.SaturatedFraction > 0.1) return (QualityLevel.Inconclusive, "signal clipped at the amplifier's limit");
-        if (f.Kurtosis < 4) return (QualityLevel.Inconclusive, "no peaky QRS complexes (noise-like signal)");
+        // A fast rate makes even a clean ECG less peaky (the QRS complexes fill more of the time); where other leads
+        // see the same beats, they are beats, not noise (sinus tachycardia on a paper ECG's lead II rhythm strip).
+        if (f.Kurtosis < 4 && !(f.BeatAgreement >= AgreedBeats))
+            return (QualityLevel.Inconclusive, "no peaky QRS complexes (noise-like signal)");
         if (f.SpectralRatio < 0.2) return (QualityLevel.Inconclusive, "high-frequency noise dominates the QRS band");
         // Disagreement alone cannot say which lead is wrong: a lead with clearly peaky QRS complexes keeps its beats.
         if (f.BeatAgreement < 0.5 && f.Kurtosis < 5) return (QualityLevel.Inconclusive, "beat detection disagrees between leads");
