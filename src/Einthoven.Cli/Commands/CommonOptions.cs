@@ -26,61 +26,64 @@ public static class CommonOptions
         Description = "Physical unit of CSV values (mV, uV, V), for CSV input that does not state it",
     };
 
-    /// <summary>The options above, added to <paramref name="command"/> as one group.</summary>
-    public sealed class RecordInput
+    /// <summary>How to read the records: format, sampling rate and unit, for either group below.</summary>
+    public abstract class ReadOptions
     {
-        public Argument<string> Path { get; } = Record();
         public Option<string?> FormatName { get; } = Format();
         public Option<double?> Fs { get; } = SamplingRate();
         public Option<string?> UnitName { get; } = Unit();
 
-        public RecordInput AddTo(Command command)
+        protected void AddOptionsTo(Command command)
         {
-            command.Arguments.Add(Path);
             command.Options.Add(FormatName);
             command.Options.Add(Fs);
             command.Options.Add(UnitName);
-            return this;
         }
-
-        public FormatOptions Options(ParseResult r) => new() { SamplingFrequency = r.GetValue(Fs), Unit = r.GetValue(UnitName) };
-
-        public ISignalReader Open(ParseResult r) => RecordFiles.Open(r.GetValue(Path)!, r.GetValue(FormatName), Options(r));
-
-        public Einthoven.Signal.Records.EcgRecord Read(ParseResult r) => RecordFiles.Read(r.GetValue(Path)!, r.GetValue(FormatName), Options(r));
-    }
-
-    /// <summary>
-    /// The record options for a command that takes many records (<see cref="Batch.RecordList"/>: records, directories,
-    /// RECORDS lists), added to <paramref name="command"/> as one group.
-    /// </summary>
-    public sealed class RecordsInput
-    {
-        public Argument<string[]> Paths { get; } = new("records")
-        {
-            Description = "Records (WFDB path with or without .hea, .edf, .csv, ...), directories of records, or RECORDS lists",
-            Arity = ArgumentArity.OneOrMore,
-        };
-        public Option<string?> FormatName { get; } = Format();
-        public Option<double?> Fs { get; } = SamplingRate();
-        public Option<string?> UnitName { get; } = Unit();
-
-        public RecordsInput AddTo(Command command)
-        {
-            command.Arguments.Add(Paths);
-            command.Options.Add(FormatName);
-            command.Options.Add(Fs);
-            command.Options.Add(UnitName);
-            return this;
-        }
-
-        /// <summary>Every record the arguments name, in order.</summary>
-        public IReadOnlyList<string> Records(ParseResult r) => Batch.RecordList.Expand(r.GetValue(Paths)!);
 
         public FormatOptions Options(ParseResult r) => new() { SamplingFrequency = r.GetValue(Fs), Unit = r.GetValue(UnitName) };
 
         public ISignalReader Open(ParseResult r, string path) => RecordFiles.Open(path, r.GetValue(FormatName), Options(r));
 
         public Einthoven.Signal.Records.EcgRecord Read(ParseResult r, string path) => RecordFiles.Read(path, r.GetValue(FormatName), Options(r));
+    }
+
+    /// <summary>The options above, added to <paramref name="command"/> as one group.</summary>
+    public sealed class RecordInput : ReadOptions
+    {
+        public Argument<string> Path { get; } = Record();
+
+        public RecordInput AddTo(Command command)
+        {
+            command.Arguments.Add(Path);
+            AddOptionsTo(command);
+            return this;
+        }
+
+        public ISignalReader Open(ParseResult r) => Open(r, r.GetValue(Path)!);
+
+        public Einthoven.Signal.Records.EcgRecord Read(ParseResult r) => Read(r, r.GetValue(Path)!);
+    }
+
+    /// <summary>
+    /// The record options for a command that takes many records (<see cref="Batch.RecordList"/>: records, directories,
+    /// RECORDS lists), added to <paramref name="command"/> as one group.
+    /// </summary>
+    public sealed class RecordsInput : ReadOptions
+    {
+        public Argument<string[]> Paths { get; } = new("records")
+        {
+            Description = "Records (WFDB path with or without .hea, .edf, .csv, ...), directories of records, or RECORDS lists",
+            Arity = ArgumentArity.OneOrMore,
+        };
+
+        public RecordsInput AddTo(Command command)
+        {
+            command.Arguments.Add(Paths);
+            AddOptionsTo(command);
+            return this;
+        }
+
+        /// <summary>Every record the arguments name, in order.</summary>
+        public IReadOnlyList<string> Records(ParseResult r) => Batch.RecordList.Expand(r.GetValue(Paths)!);
     }
 }
